@@ -1,0 +1,20 @@
+/**
+ * The roles of a member of an organization, and what each may do. Pure rules:
+ * the HTTP layer and use-cases ask these, never compare role strings themselves.
+ */
+export const ROLES = ["admin", "lead", "advisor", "frontdesk"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/** Users, roles, invitations and teams. */
+export const canManageMembers = (role: Role): boolean => role === "admin";
+
+/** Creating and editing clients and their contacts. Front desk records callers too. */
+export const canEditClients = (_role: Role): boolean => true;
+
+/** Archiving removes a client from everyone's lists: owners' call, not the front desk's. */
+export const canArchiveClients = (role: Role): boolean => role !== "frontdesk";
+
+/** A full export holds every client of the organization. */
+export const canExportOrganization = (role: Role): boolean => role === "admin";

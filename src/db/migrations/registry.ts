@@ -1,0 +1,15 @@
+import type { Migration } from "kysely/migration";
+import * as auth from "./0001_auth.ts";
+import * as clients from "./0002_clients.ts";
+import * as clientContactCount from "./0003_client_contact_count.ts";
+
+/**
+ * Every migration, in order, listed by hand: grep finds them all, nothing is
+ * loaded from a folder by name. Released migrations are never edited; a change
+ * is a new file appended here.
+ */
+export const migrations: Record<string, Migration> = {
+  "0001_auth": auth,
+  "0002_clients": clients,
+  "0003_client_contact_count": clientContactCount,
+};

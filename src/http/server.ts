@@ -1,0 +1,174 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger, type FastifyReply, type FastifyRequest, LogController } from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Kysely } from "kysely";
+import type { DB } from "../db/schema.ts";
+import { languageFromHeader, translate } from "../i18n/translate.ts";
+import { apiTokensRoutes } from "../modules/api-tokens/api-tokens.routes.ts";
+import { authRoutes } from "../modules/auth/auth.routes.ts";
+import type { Auth } from "../modules/auth/auth.ts";
+import { authenticate, type SessionCache } from "../modules/auth/auth.usecases.ts";
+import { toHeaders } from "../modules/auth/request-context.ts";
+import { clientsRoutes } from "../modules/clients/clients.routes.ts";
+import { exportRoutes } from "../modules/export/export.routes.ts";
+import { organizationsRoutes } from "../modules/organizations/organizations.routes.ts";
+import { teamsRoutes } from "../modules/teams/teams.routes.ts";
+import { AppError } from "../shared/app-error.ts";
+import type { Clock } from "../shared/clock.ts";
+import type { CursorCodec } from "../shared/cursor.ts";
+import type { Logger } from "../shared/logger.ts";
+import { findNulPath } from "../shared/nul.ts";
+import { installErrorHandler, sendFrameworkError, sendNotFound } from "./error-handler.ts";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** Routes anyone may call without signing in. */
+    public?: boolean;
+  }
+}
+
+export type HttpDeps = {
+  db: Kysely<DB>;
+  clock: Clock;
+  auth: Auth;
+  cursor: CursorCodec;
+  logger: Logger;
+  ping: () => Promise<boolean>;
+  trustProxy: boolean;
+  /** The built web app; when absent only the API is served. */
+  webRoot?: string | undefined;
+  version: string;
+  logRequests?: boolean;
+  sessionCache?: SessionCache | undefined;
+};
+
+/** Body size limit: generous for JSON, far below what could hurt. */
+const BODY_LIMIT = 1024 * 1024;
+
+export async function createHttpServer(deps: HttpDeps) {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: deps.trustProxy,
+    // One line per request is noise at our volumes; errors are logged by the error handler.
+    logController: new LogController({ disableRequestLogging: !deps.logRequests }),
+    routerOptions: { ignoreTrailingSlash: true },
+    // A malformed percent-escape or an overlong path parameter never reaches a route or the error handler.
+    frameworkErrors: (error, request, reply) => sendFrameworkError(error, request, setSecurityHeaders(reply)),
+  }).withTypeProvider<ZodTypeProvider>();
+  // The API speaks JSON only; Fastify would otherwise hand a text/plain body to the schema as a string.
+  app.removeContentTypeParser("text/plain");
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  app.addHook("onSend", async (_request, reply) => {
+    setSecurityHeaders(reply);
+  });
+
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError("request.rate_limited", 429, { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Trustledger API",
+        version: deps.version,
+        description:
+          "Clients, contacts, members and teams of one organization. Authenticate with the session cookie of " +
+          "POST /api/v1/session or with `Authorization: Bearer <API token>`. Errors are " +
+          "`{ error: { code, message } }`, the message in the language of Accept-Language (nl or en).",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          session: { type: "apiKey", in: "cookie", name: "trustledger.session_token" },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
+  app.get("/readyz", { schema: { hide: true } }, async (_request, reply) => {
+    const ready = await deps.ping();
+    return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "database unreachable" });
+  });
+
+  await app.register(
+    async (api) => {
+      // Who is calling, before validation: an anonymous caller gets 401, not a 400 about its body.
+      api.addHook("onRequest", async (request, reply) => {
+        const authenticated = await authenticate(deps, toHeaders(request));
+        if (authenticated) {
+          request.actor = authenticated.actor;
+          if (authenticated.setCookie?.length) reply.header("set-cookie", authenticated.setCookie);
+        } else if (!request.routeOptions.config.public) {
+          throw new AppError("auth.unauthenticated", 401);
+        }
+      });
+      api.addHook("preValidation", async (request) => refuseNul(request));
+      await api.register(authRoutes, { deps });
+      await api.register(organizationsRoutes, { deps });
+      await api.register(teamsRoutes, { deps });
+      await api.register(clientsRoutes, { deps });
+      await api.register(apiTokensRoutes, { deps });
+      await api.register(exportRoutes, { deps });
+    },
+    { prefix: "/api/v1" },
+  );
+
+  const webRoot = deps.webRoot;
+  const hasWeb = webRoot !== undefined && existsSync(path.join(webRoot, "index.html"));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ["index.html"] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === "GET" && !request.url.startsWith("/api/") && request.headers.accept?.includes("text/html");
+    if (hasWeb && isPage) return reply.type("text/html").sendFile("index.html");
+    return sendNotFound(request, reply);
+  });
+
+  return app;
+}
+
+/** On every answer; also set directly on answers Fastify gives before routing, which skip the onSend hook. */
+function setSecurityHeaders(reply: FastifyReply): FastifyReply {
+  return reply.header("x-content-type-options", "nosniff").header("referrer-policy", "same-origin").header("x-frame-options", "DENY");
+}
+
+/**
+ * PostgreSQL cannot store the NUL character in text, and every string of a
+ * request may end up there: refuse it in the body, query or path with a 400,
+ * once for all routes, instead of a 500 from the database.
+ */
+function refuseNul(request: FastifyRequest): void {
+  const parts = { body: request.body, querystring: request.query, params: request.params };
+  for (const [part, value] of Object.entries(parts)) {
+    const found = findNulPath(value);
+    if (found === undefined) continue;
+    const path = found || part;
+    const message = translate(languageFromHeader(request.headers["accept-language"]), "field.invalid_value");
+    throw new AppError("request.validation_failed", 400, { fields: path }, { fields: [{ path, code: "invalid_value", message }] });
+  }
+}

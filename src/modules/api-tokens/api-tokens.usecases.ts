@@ -1,0 +1,65 @@
+import type { Kysely } from "kysely";
+import type { Actor } from "../../core/actor.ts";
+import { isRole } from "../../core/roles.ts";
+import type { DB } from "../../db/schema.ts";
+import { AppError, notFound } from "../../shared/app-error.ts";
+import type { Clock } from "../../shared/clock.ts";
+import { newId, newSecret, sha256 } from "../../shared/ids.ts";
+import * as repo from "./api-tokens.repository.ts";
+import type { ApiToken } from "./api-tokens.schemas.ts";
+
+type Deps = { db: Kysely<DB>; clock: Clock };
+
+const MAX_ACTIVE_TOKENS = 20;
+/** Writing last_used_at on every call would turn reads into writes; once a minute is enough. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+const toApiToken = (row: { id: string; name: string; token_prefix: string; created_at: Date; last_used_at: Date | null }): ApiToken => ({
+  id: row.id,
+  name: row.name,
+  prefix: row.token_prefix,
+  createdAt: new Date(row.created_at).toISOString(),
+  lastUsedAt: row.last_used_at ? new Date(row.last_used_at).toISOString() : null,
+});
+
+export async function createToken(deps: Deps, actor: Actor, name: string): Promise<ApiToken & { token: string }> {
+  return deps.db.transaction().execute(async (trx) => {
+    // Without the lock, requests arriving together would each count 19 and all insert.
+    await repo.lockTokenOwner(trx, actor.orgId, actor.userId);
+    const active = await repo.listActiveTokens(trx, actor.orgId, actor.userId);
+    if (active.length >= MAX_ACTIVE_TOKENS) throw new AppError("tokens.limit_reached", 409, { limit: MAX_ACTIVE_TOKENS });
+    const token = newSecret("tl");
+    const row = {
+      org_id: actor.orgId,
+      id: newId(),
+      user_id: actor.userId,
+      name,
+      token_hash: sha256(token),
+      token_prefix: token.slice(0, 10),
+      created_at: deps.clock.now(),
+    };
+    await repo.insertToken(trx, row);
+    return { ...toApiToken({ ...row, last_used_at: null }), token };
+  });
+}
+
+export async function listTokens(deps: Deps, actor: Actor): Promise<ApiToken[]> {
+  return (await repo.listActiveTokens(deps.db, actor.orgId, actor.userId)).map(toApiToken);
+}
+
+export async function revokeToken(deps: Deps, actor: Actor, id: string): Promise<void> {
+  if ((await repo.revokeToken(deps.db, actor.orgId, actor.userId, id, deps.clock.now())) === 0) {
+    throw notFound("tokens.not_found");
+  }
+}
+
+export async function resolveToken(deps: Deps, token: string): Promise<Actor | undefined> {
+  if (!token.startsWith("tl_") || token.length > 200) return undefined;
+  const owner = await repo.findActiveTokenOwner(deps.db, sha256(token));
+  if (!owner || !isRole(owner.role)) return undefined;
+  const now = deps.clock.now();
+  if (!owner.last_used_at || now.getTime() - new Date(owner.last_used_at).getTime() > TOUCH_INTERVAL_MS) {
+    await repo.touchToken(deps.db, owner.org_id, owner.id, now);
+  }
+  return { userId: owner.user_id, orgId: owner.org_id, role: owner.role, via: "token" };
+}

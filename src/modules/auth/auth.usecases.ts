@@ -1,0 +1,221 @@
+import { isAPIError } from "better-auth/api";
+import type { Kysely } from "kysely";
+import type { Actor } from "../../core/actor.ts";
+import { isRole } from "../../core/roles.ts";
+import type { DB } from "../../db/schema.ts";
+import { AppError } from "../../shared/app-error.ts";
+import type { Clock } from "../../shared/clock.ts";
+import type { TtlCache } from "../../shared/ttl-cache.ts";
+import * as apiTokens from "../api-tokens/api-tokens.usecases.ts";
+import * as organizations from "../organizations/organizations.usecases.ts";
+import * as repo from "./auth.repository.ts";
+import { readSessionToken } from "./session-cookie.ts";
+
+/** better-auth extends a session once it is older than the update age, i.e. this much before it expires. */
+const SESSION_REFRESH_WHEN_LEFT_MS = (SESSION_EXPIRES_IN_SECONDS - SESSION_UPDATE_AGE_SECONDS) * 1000;
+
+import type { Me, SignupInput } from "./auth.schemas.ts";
+import { type Auth, SESSION_EXPIRES_IN_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "./auth.ts";
+
+type Deps = { db: Kysely<DB>; clock: Clock; auth: Auth };
+
+/**
+ * Recently verified sessions, so a busy browser costs one query per few
+ * seconds instead of one per request. Signing out here evicts at once; a
+ * session revoked elsewhere (another instance, an admin) stops working within
+ * the cache's lifetime (config: TRUSTLEDGER_SESSION_CACHE_MS, default 5 s).
+ */
+export type SessionCache = TtlCache<{ actor: Actor; expiresAt: number }>;
+type AuthenticateDeps = Deps & { sessionCache?: SessionCache | undefined };
+
+/** What a signed-in request carries back to the browser: who they are and the cookies to set. */
+export type SignedIn = { me: Me; setCookie: string[] };
+
+const invalidCredentials = () => new AppError("auth.invalid_credentials", 401);
+
+/** A new user and their new organization, signed in. Nothing stays behind when a step fails. */
+export async function signup(deps: Deps, input: SignupInput, requestHeaders: Headers): Promise<SignedIn> {
+  if (await organizations.findUserByEmail(deps, input.email)) throw new AppError("auth.email_taken", 409);
+  const created = await callAuth(() =>
+    deps.auth.api.signUpEmail({
+      body: { email: input.email, password: input.password, name: input.name },
+      headers: requestHeaders,
+      returnHeaders: true,
+    }),
+  );
+  const user = created.response.user;
+  try {
+    const organization = await deps.db
+      .transaction()
+      .execute((trx) => organizations.createOrganization({ ...deps, db: trx }, { name: input.organizationName, ownerUserId: user.id }));
+    if (created.response.token) await repo.setActiveOrganization(deps.db, created.response.token, organization.id);
+    return {
+      me: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        organizationId: organization.id,
+        organizationName: organization.name,
+        role: "admin",
+      },
+      setCookie: created.headers.getSetCookie(),
+    };
+  } catch (error) {
+    await repo.deleteUser(deps.db, user.id);
+    throw error;
+  }
+}
+
+export async function signin(deps: Deps, input: { email: string; password: string }, requestHeaders: Headers): Promise<SignedIn> {
+  const result = await callAuth(() => deps.auth.api.signInEmail({ body: input, headers: requestHeaders, returnHeaders: true }));
+  const user = result.response.user;
+  const membership = await organizations.resolveMembership(deps, null, user.id);
+  if (!membership) {
+    await repo.deleteSessionByToken(deps.db, result.response.token);
+    throw new AppError("auth.no_organization", 403);
+  }
+  await repo.setActiveOrganization(deps.db, result.response.token, membership.orgId);
+  return {
+    me: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      organizationId: membership.orgId,
+      organizationName: membership.organizationName,
+      role: membership.role,
+    },
+    setCookie: result.headers.getSetCookie(),
+  };
+}
+
+export async function signout(deps: AuthenticateDeps, requestHeaders: Headers): Promise<string[]> {
+  const cookieName = (await deps.auth.$context).authCookies.sessionToken.name;
+  const token = readSessionToken(requestHeaders.get("cookie"), cookieName, deps.auth.options.secret ?? "");
+  if (token) deps.sessionCache?.delete(token);
+  try {
+    const result = await deps.auth.api.signOut({ headers: requestHeaders, returnHeaders: true });
+    return result.headers.getSetCookie();
+  } catch {
+    // Signing out without a valid session is already the state asked for.
+    return [];
+  }
+}
+
+/** A user with a password, not signed in (CLI and demo data). */
+export async function createUser(deps: Deps, input: { email: string; password: string; name: string }): Promise<{ id: string }> {
+  if (await organizations.findUserByEmail(deps, input.email)) throw new AppError("auth.email_taken", 409);
+  const created = await callAuth(() => deps.auth.api.signUpEmail({ body: input }));
+  if (created.token) await repo.deleteSessionByToken(deps.db, created.token);
+  return { id: created.user.id };
+}
+
+/** Accepting an invitation: with a new account, or with the password of an existing one. */
+export async function acceptInvitation(
+  deps: Deps,
+  invitationId: string,
+  input: { name?: string | undefined; password: string },
+  requestHeaders: Headers,
+): Promise<SignedIn> {
+  const invitation = await organizations.describeInvitation(deps, invitationId);
+  let signedIn: { token: string; userId: string; setCookie: string[] };
+  if (invitation.hasAccount) {
+    const result = await callAuth(() =>
+      deps.auth.api.signInEmail({
+        body: { email: invitation.email, password: input.password },
+        headers: requestHeaders,
+        returnHeaders: true,
+      }),
+    );
+    signedIn = { token: result.response.token, userId: result.response.user.id, setCookie: result.headers.getSetCookie() };
+  } else {
+    if (!input.name) throw new AppError("request.validation_failed", 400, { fields: "name" });
+    const result = await callAuth(() =>
+      deps.auth.api.signUpEmail({
+        body: { email: invitation.email, password: input.password, name: input.name ?? "" },
+        headers: requestHeaders,
+        returnHeaders: true,
+      }),
+    );
+    signedIn = { token: result.response.token ?? "", userId: result.response.user.id, setCookie: result.headers.getSetCookie() };
+  }
+  const { orgId } = await organizations.joinByInvitation(deps, invitationId, signedIn.userId);
+  await repo.setActiveOrganization(deps.db, signedIn.token, orgId);
+  const me = await describeMe(deps, { userId: signedIn.userId, orgId, role: invitation.role, via: "session" });
+  return { me, setCookie: signedIn.setCookie };
+}
+
+/**
+ * Who is calling: an API token (Authorization: Bearer …) or a session cookie.
+ * Undefined when neither proves anything; a presented but invalid token is an error.
+ * `setCookie` is set when the session was extended and the browser must store it again.
+ */
+export async function authenticate(deps: AuthenticateDeps, headers: Headers): Promise<{ actor: Actor; setCookie?: string[] } | undefined> {
+  const authorization = headers.get("authorization");
+  if (authorization?.toLowerCase().startsWith("bearer ")) {
+    const actor = await apiTokens.resolveToken(deps, authorization.slice(7).trim());
+    if (!actor) throw new AppError("auth.invalid_token", 401);
+    return { actor };
+  }
+  const cookieName = (await deps.auth.$context).authCookies.sessionToken.name;
+  const token = readSessionToken(headers.get("cookie"), cookieName, deps.auth.options.secret ?? "");
+  if (!token) return undefined;
+  const now = deps.clock.now().getTime();
+  const cached = deps.sessionCache?.get(token, now);
+  if (cached && cached.expiresAt - now >= SESSION_REFRESH_WHEN_LEFT_MS) return { actor: cached.actor };
+  const session = await repo.findSessionWithRole(deps.db, token);
+  if (!session || new Date(session.expiresAt).getTime() <= now) return undefined;
+
+  let setCookie: string[] | undefined;
+  if (new Date(session.expiresAt).getTime() - now < SESSION_REFRESH_WHEN_LEFT_MS) {
+    // Sliding sessions: let better-auth extend it and re-issue the cookie (about once a day per session).
+    const refreshed = await deps.auth.api.getSession({ headers, returnHeaders: true });
+    if (!refreshed.response) return undefined;
+    setCookie = refreshed.headers.getSetCookie();
+  }
+  if (session.role && isRole(session.role) && session.activeOrganizationId) {
+    const actor: Actor = { userId: session.userId, orgId: session.activeOrganizationId, role: session.role, via: "session" };
+    if (!setCookie) deps.sessionCache?.set(token, { actor, expiresAt: new Date(session.expiresAt).getTime() }, now);
+    return { actor, setCookie };
+  }
+  // No active organization on the session, or the membership changed: pick the user's first one.
+  const membership = await organizations.resolveMembership(deps, session.activeOrganizationId, session.userId);
+  if (!membership) return undefined;
+  await repo.setActiveOrganization(deps.db, token, membership.orgId);
+  return { actor: { userId: session.userId, orgId: membership.orgId, role: membership.role, via: "session" }, setCookie };
+}
+
+export async function describeMe(deps: Pick<Deps, "db">, actor: Actor): Promise<Me> {
+  const [user, organization] = await Promise.all([repo.findUser(deps.db, actor.userId), organizations.findOrganization(deps, actor.orgId)]);
+  if (!user || !organization) throw new AppError("auth.unauthenticated", 401);
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    organizationId: organization.id,
+    organizationName: organization.name,
+    role: actor.role,
+  };
+}
+
+/** Turns better-auth's errors into ours: its messages are English-only and its codes its own. */
+async function callAuth<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    // isAPIError, not instanceof: input-check failures come from better-call's own APIError class.
+    if (isAPIError(error)) {
+      const code = String((error.body as { code?: string } | undefined)?.code ?? "");
+      if (code === "VALIDATION_ERROR") throw new AppError("request.validation_failed", 400, { fields: invalidFields(error.message) });
+      if (code.includes("ALREADY_EXISTS")) throw new AppError("auth.email_taken", 409);
+      if (code.includes("PASSWORD_TOO")) throw new AppError("auth.weak_password", 400);
+      if (error.statusCode === 401 || code.includes("INVALID")) throw invalidCredentials();
+    }
+    throw error;
+  }
+}
+
+/** The fields better-auth's own input check names: "[body.email] Invalid email address" → "email". */
+function invalidFields(message: string): string {
+  const fields = [...message.matchAll(/\[(?:body|query)\.([^\]]+)\]/g)].map((match) => match[1]);
+  return fields.length > 0 ? [...new Set(fields)].join(", ") : "-";
+}

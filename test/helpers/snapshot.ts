@@ -1,0 +1,28 @@
+import type { App } from "../../src/app.ts";
+
+/**
+ * Everything saved that a request could damage (sessions left out: signing in
+ * creates them). Compared before and after bad requests: "lose nothing that
+ * was already saved" (PRODUCT.md §6).
+ */
+export async function snapshotData(app: App) {
+  const db = app.database.db;
+  return {
+    users: await db.selectFrom("user").selectAll().orderBy("id").execute(),
+    accounts: (await app.database.executeSql(`select "id", "userId", "password", "updatedAt" from "account" order by "id"`)).rows,
+    organizations: await db.selectFrom("organization").selectAll().orderBy("id").execute(),
+    members: await db.selectFrom("member").selectAll().orderBy("id").execute(),
+    invitations: await db.selectFrom("invitation").selectAll().orderBy("id").execute(),
+    teams: await db.selectFrom("teams").selectAll().orderBy("org_id").orderBy("id").execute(),
+    teamMembers: await db.selectFrom("team_members").selectAll().orderBy("org_id").orderBy("team_id").orderBy("user_id").execute(),
+    expertise: await db.selectFrom("expertise").selectAll().orderBy("org_id").orderBy("user_id").orderBy("topic").execute(),
+    clients: await db.selectFrom("clients").selectAll().orderBy("org_id").orderBy("id").execute(),
+    contacts: await db.selectFrom("contacts").selectAll().orderBy("org_id").orderBy("id").execute(),
+    apiTokens: await db
+      .selectFrom("api_tokens")
+      .select(["org_id", "id", "user_id", "name", "token_hash", "revoked_at"])
+      .orderBy("org_id")
+      .orderBy("id")
+      .execute(),
+  };
+}

@@ -1,0 +1,73 @@
+import { type App, createApp } from "../../src/app.ts";
+import { loadConfig } from "../../src/config.ts";
+import { type Clock, systemClock } from "../../src/shared/clock.ts";
+import { createLogger } from "../../src/shared/logger.ts";
+import { createTestDatabase } from "./database.ts";
+
+/**
+ * The real app (real HTTP stack through `inject`, real database) for a test
+ * file. Only the clock may be replaced.
+ */
+export async function createTestApp(options: { clock?: Clock } = {}): Promise<App> {
+  const config = loadConfig({
+    TRUSTLEDGER_DEMO: "0",
+    TRUSTLEDGER_SECRET: "test-secret-that-is-long-enough-for-hmac-1234",
+    TRUSTLEDGER_BASE_URL: "http://127.0.0.1:3000",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+  });
+  const database = await createTestDatabase();
+  const app = await createApp(config, {
+    database,
+    clock: options.clock ?? systemClock,
+    logger: createLogger(config.logLevel),
+  });
+  return app;
+}
+
+export type Session = {
+  cookie: string;
+  me: { id: string; email: string; name: string; organizationId: string; organizationName: string; role: string };
+};
+
+let counter = 0;
+/** A unique e-mail address per call, so tests never collide. */
+export const uniqueEmail = (prefix = "user") => `${prefix}.${process.pid}.${Date.now()}.${counter++}@example.test`;
+
+export function cookieFrom(setCookie: string | string[] | undefined): string {
+  const list = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  return list.map((c) => c.split(";")[0]).join("; ");
+}
+
+/** Signs up a new user with a new organization and returns their session cookie. */
+export async function signup(
+  app: App,
+  input: Partial<{ email: string; password: string; name: string; organizationName: string }> = {},
+): Promise<Session> {
+  const body = {
+    email: input.email ?? uniqueEmail(),
+    password: input.password ?? "correct horse battery",
+    name: input.name ?? "Test User",
+    organizationName: input.organizationName ?? "Test Firm",
+  };
+  const response = await app.server.inject({ method: "POST", url: "/api/v1/signup", payload: body });
+  if (response.statusCode !== 201) throw new Error(`signup failed: ${response.statusCode} ${response.body}`);
+  return { cookie: cookieFrom(response.headers["set-cookie"]), me: response.json() };
+}
+
+type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+/** A tiny client bound to one session: `as(session).post("/api/v1/clients", body)`. */
+export function as(app: App, session: Session | { token: string }, language = "en") {
+  const headers: Record<string, string> = { "accept-language": language };
+  if ("cookie" in session) headers.cookie = session.cookie;
+  else headers.authorization = `Bearer ${session.token}`;
+  const call = (method: Method, url: string, payload?: unknown) =>
+    app.server.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+  return {
+    get: (url: string) => call("GET", url),
+    post: (url: string, payload?: unknown) => call("POST", url, payload ?? {}),
+    patch: (url: string, payload: unknown) => call("PATCH", url, payload),
+    put: (url: string, payload: unknown) => call("PUT", url, payload),
+    delete: (url: string) => call("DELETE", url),
+  };
+}

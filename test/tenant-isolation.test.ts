@@ -1,0 +1,425 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../src/app.ts";
+import type { MessageKey } from "../src/i18n/messages.en.ts";
+import { expectError } from "./helpers/errors.ts";
+import { addMember } from "./helpers/members.ts";
+import { fillPath, listRoutes, pathParams } from "./helpers/routes.ts";
+import { snapshotData } from "./helpers/snapshot.ts";
+import { as, createTestApp, type Session, signup, uniqueEmail } from "./helpers/test-app.ts";
+
+/**
+ * "Never show one organization's data to another" (PRODUCT.md §6). Organization
+ * A ("Alpha") and B ("Beta") both have data; B's people walk every route with
+ * A's ids and must learn nothing, change nothing.
+ */
+
+let app: App;
+const A = {} as {
+  admin: Session;
+  advisor: Session;
+  client: { id: string };
+  archived: { id: string };
+  contact: { id: string };
+  team: { id: string };
+  token: { id: string; token: string };
+  invitation: { id: string };
+  invitationForExistingAccount: { id: string };
+};
+const B = {} as {
+  admin: Session;
+  advisor: Session;
+  frontdesk: Session;
+  client: { id: string };
+  contact: { id: string };
+  team: { id: string };
+  token: { id: string; token: string };
+};
+/** Every identifier of A's: none may appear in anything B sees. */
+let alphaSecrets: string[];
+
+beforeAll(async () => {
+  app = await createTestApp();
+  A.admin = await signup(app, { name: "Alpha Admin", email: uniqueEmail("alpha-admin"), organizationName: "Alpha Advies" });
+  A.advisor = await addMember(app, A.admin, "advisor", { name: "Alpha Adviseur", email: uniqueEmail("alpha-advisor") });
+  const a = as(app, A.admin);
+  A.team = (await a.post("/api/v1/teams", { name: "Alpha Team" })).json();
+  await a.put(`/api/v1/teams/${A.team.id}/members`, { userIds: [A.admin.me.id, A.advisor.me.id] });
+  await a.put(`/api/v1/members/${A.advisor.me.id}/expertise`, { topics: ["alphabelasting", "gedeelde kennis"] });
+  A.client = (
+    await a.post("/api/v1/clients", {
+      kind: "company",
+      name: "Alpha Klant BV",
+      email: "alpha@klant.example",
+      accountOwnerId: A.advisor.me.id,
+      teamId: A.team.id,
+    })
+  ).json();
+  A.contact = (
+    await a.post(`/api/v1/clients/${A.client.id}/contacts`, { name: "Alpha Contactpersoon", email: "alpha.contact@klant.example" })
+  ).json();
+  A.archived = (await a.post("/api/v1/clients", { kind: "person", name: "Alpha Gearchiveerd" })).json();
+  await a.post(`/api/v1/clients/${A.archived.id}/archive`);
+  A.token = (await a.post("/api/v1/api-tokens", { name: "Alpha token" })).json();
+  A.invitation = (await a.post("/api/v1/invitations", { email: uniqueEmail("alpha-invitee"), role: "lead" })).json();
+  // Someone with an account elsewhere, invited to A: accepting needs their password.
+  const outsider = await signup(app, { name: "Gamma Persoon", email: uniqueEmail("gamma"), organizationName: "Gamma" });
+  A.invitationForExistingAccount = (await a.post("/api/v1/invitations", { email: outsider.me.email, role: "admin" })).json();
+
+  B.admin = await signup(app, { name: "Beta Beheerder", email: uniqueEmail("beta-admin"), organizationName: "Beta Bureau" });
+  B.advisor = await addMember(app, B.admin, "advisor", { name: "Beta Adviseur" });
+  B.frontdesk = await addMember(app, B.admin, "frontdesk", { name: "Beta Balie" });
+  const b = as(app, B.admin);
+  B.team = (await b.post("/api/v1/teams", { name: "Beta Team" })).json();
+  await b.put(`/api/v1/members/${B.advisor.me.id}/expertise`, { topics: ["betabelasting", "gedeelde kennis"] });
+  B.client = (await b.post("/api/v1/clients", { kind: "company", name: "Beta Klant BV" })).json();
+  B.contact = (await b.post(`/api/v1/clients/${B.client.id}/contacts`, { name: "Beta Contactpersoon" })).json();
+  B.token = (await b.post("/api/v1/api-tokens", { name: "Beta token" })).json();
+
+  alphaSecrets = [
+    A.admin.me.organizationId,
+    A.admin.me.id,
+    A.advisor.me.id,
+    A.admin.me.email,
+    A.advisor.me.email,
+    A.client.id,
+    A.archived.id,
+    A.contact.id,
+    A.team.id,
+    A.token.id,
+    A.token.token.slice(0, 10),
+    A.invitation.id,
+    A.invitationForExistingAccount.id,
+    "alpha",
+  ];
+});
+afterAll(() => app.close());
+
+function expectNoAlpha(body: string, context: string) {
+  for (const secret of alphaSecrets) expect(body.toLowerCase(), `${context} shows A's ${secret}`).not.toContain(secret.toLowerCase());
+}
+
+type Role = "admin" | "advisor" | "frontdesk";
+type Outcome = [status: number, code: MessageKey];
+const notFound = (code: MessageKey): Record<Role, Outcome> => ({ admin: [404, code], advisor: [404, code], frontdesk: [404, code] });
+const adminOnly = (code: MessageKey): Record<Role, Outcome> => ({
+  admin: [404, code],
+  advisor: [403, "auth.forbidden"],
+  frontdesk: [403, "auth.forbidden"],
+});
+
+/**
+ * What B gets for each route that takes ids, called with A's ids. Role checks
+ * come first on admin-only routes (a 403 says nothing about A's data).
+ */
+type IdRoute = {
+  ids: () => Record<string, string>;
+  /** Ids that exist nowhere, for "exactly like a missing id". */
+  missing: Record<string, string>;
+  body?: () => object;
+  expect: Record<Role, Outcome>;
+};
+const missingUuid = randomUUID();
+const idRoutes: Record<string, IdRoute> = {
+  "PATCH /api/v1/members/:userId": {
+    ids: () => ({ userId: A.advisor.me.id }),
+    missing: { userId: "no-such-user" },
+    body: () => ({ role: "admin" }),
+    expect: adminOnly("members.not_found"),
+  },
+  "PUT /api/v1/members/:userId/expertise": {
+    ids: () => ({ userId: A.advisor.me.id }),
+    missing: { userId: "no-such-user" },
+    body: () => ({ topics: ["overgenomen"] }),
+    expect: adminOnly("members.not_found"),
+  },
+  "DELETE /api/v1/invitations/:id": {
+    ids: () => ({ id: A.invitation.id }),
+    missing: { id: "no-such-invitation" },
+    expect: adminOnly("invitations.not_found"),
+  },
+  "PATCH /api/v1/teams/:id": {
+    ids: () => ({ id: A.team.id }),
+    missing: { id: missingUuid },
+    body: () => ({ name: "Overgenomen team" }),
+    expect: adminOnly("teams.not_found"),
+  },
+  "DELETE /api/v1/teams/:id": { ids: () => ({ id: A.team.id }), missing: { id: missingUuid }, expect: adminOnly("teams.not_found") },
+  "PUT /api/v1/teams/:id/members": {
+    ids: () => ({ id: A.team.id }),
+    missing: { id: missingUuid },
+    body: () => ({ userIds: [B.admin.me.id] }),
+    expect: adminOnly("teams.not_found"),
+  },
+  "GET /api/v1/clients/:id": { ids: () => ({ id: A.client.id }), missing: { id: missingUuid }, expect: notFound("clients.not_found") },
+  "PATCH /api/v1/clients/:id": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    body: () => ({ name: "Overgenomen", accountOwnerId: B.admin.me.id }),
+    expect: notFound("clients.not_found"),
+  },
+  "POST /api/v1/clients/:id/archive": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    body: () => ({}),
+    expect: { admin: [404, "clients.not_found"], advisor: [404, "clients.not_found"], frontdesk: [403, "auth.forbidden"] },
+  },
+  "POST /api/v1/clients/:id/restore": {
+    ids: () => ({ id: A.archived.id }),
+    missing: { id: missingUuid },
+    body: () => ({}),
+    expect: { admin: [404, "clients.not_found"], advisor: [404, "clients.not_found"], frontdesk: [403, "auth.forbidden"] },
+  },
+  "GET /api/v1/clients/:id/contacts": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    expect: notFound("clients.not_found"),
+  },
+  "POST /api/v1/clients/:id/contacts": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    body: () => ({ name: "Ingeplant contact" }),
+    expect: notFound("clients.not_found"),
+  },
+  "PATCH /api/v1/clients/:id/contacts/:contactId": {
+    ids: () => ({ id: A.client.id, contactId: A.contact.id }),
+    missing: { id: missingUuid, contactId: randomUUID() },
+    body: () => ({ name: "Overgenomen" }),
+    expect: notFound("clients.not_found"),
+  },
+  "DELETE /api/v1/clients/:id/contacts/:contactId": {
+    ids: () => ({ id: A.client.id, contactId: A.contact.id }),
+    missing: { id: missingUuid, contactId: randomUUID() },
+    expect: notFound("clients.not_found"),
+  },
+  "DELETE /api/v1/api-tokens/:id": { ids: () => ({ id: A.token.id }), missing: { id: missingUuid }, expect: notFound("tokens.not_found") },
+};
+
+/**
+ * Routes with ids that are capabilities by design: whoever holds an invitation
+ * link may see what it is for and accept it (with the invitee's password when
+ * they have an account). Checked separately below.
+ */
+const capabilityRoutes = ["GET /api/v1/invitations/:id/public", "POST /api/v1/invitations/:id/accept"];
+
+/** Routes without ids: what B sees there is checked for A's data below. */
+const listRoutesWithoutIds = [
+  "GET /api/v1/me",
+  "GET /api/v1/members",
+  "GET /api/v1/expertise",
+  "GET /api/v1/export",
+  "GET /api/v1/invitations",
+  "GET /api/v1/teams",
+  "GET /api/v1/clients",
+  "GET /api/v1/api-tokens",
+];
+/** Routes that create things or sessions: no foreign id in the path; references in bodies are checked below. */
+const writeRoutesWithoutIds = [
+  "POST /api/v1/signup",
+  "POST /api/v1/session",
+  "DELETE /api/v1/session",
+  "POST /api/v1/invitations",
+  "POST /api/v1/teams",
+  "POST /api/v1/clients",
+  "POST /api/v1/api-tokens",
+];
+/** Outside the API of an organization: documentation and health. */
+const instanceRoutes = [
+  "GET /api/docs",
+  "GET /api/docs*",
+  "GET /api/docs/json",
+  "GET /api/docs/yaml",
+  "GET /api/docs/static/index.html",
+  "GET /api/docs/static/swagger-initializer.js",
+  "GET /api/openapi.json",
+  "GET /healthz",
+  "GET /readyz",
+];
+
+/** The built web app's static files (present once `npm run build:web` ran): the same for everyone. */
+const isWebAppFile = (route: { method: string; url: string }) =>
+  route.method === "GET" && !route.url.startsWith("/api/") && !["/healthz", "/readyz"].includes(route.url);
+
+const sessionOf = (role: Role) => ({ admin: B.admin, advisor: B.advisor, frontdesk: B.frontdesk })[role];
+
+describe("tenant isolation", () => {
+  it("has a decision for every route the server answers", () => {
+    const decided = [
+      ...Object.keys(idRoutes),
+      ...capabilityRoutes,
+      ...listRoutesWithoutIds,
+      ...writeRoutesWithoutIds,
+      ...instanceRoutes,
+    ].sort();
+    const actual = listRoutes(app)
+      .filter((r) => !isWebAppFile(r))
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
+    expect(actual).toEqual(decided);
+    for (const key of Object.keys(idRoutes)) expect(pathParams(key).length, key).toBeGreaterThan(0);
+  });
+
+  it.each(Object.keys(idRoutes))("%s with A's ids: B learns nothing and changes nothing", async (key) => {
+    const route = idRoutes[key] as IdRoute;
+    const [method, url] = key.split(" ") as [string, string];
+    const before = await snapshotData(app);
+    for (const role of ["admin", "advisor", "frontdesk"] as const) {
+      for (const language of ["nl", "en"] as const) {
+        const headers = { cookie: sessionOf(role).cookie, "accept-language": language };
+        const call = (ids: Record<string, string>) =>
+          app.server.inject({
+            method: method as "GET",
+            url: fillPath(url, ids),
+            headers,
+            ...(route.body ? { payload: route.body() } : {}),
+          });
+        const foreign = await call(route.ids());
+        const [status, code] = route.expect[role];
+        expectError(foreign, status, code, language);
+        expectNoAlpha(foreign.body, `${role} ${key}`);
+        // Exactly what an id that does not exist gets.
+        const absent = await call(route.missing);
+        expect(foreign.statusCode, `${role} ${key}`).toBe(absent.statusCode);
+        expect(foreign.json(), `${role} ${key}`).toEqual(absent.json());
+      }
+    }
+    // The same through B's API token (the admin's).
+    const viaToken = await app.server.inject({
+      method: method as "GET",
+      url: fillPath(url, route.ids()),
+      headers: { authorization: `Bearer ${B.token.token}` },
+      ...(route.body ? { payload: route.body() } : {}),
+    });
+    expectError(viaToken, route.expect.admin[0], route.expect.admin[1], "en");
+    expect(await snapshotData(app)).toEqual(before);
+  });
+
+  it("B's own parent with A's child id: the child is not found", async () => {
+    const before = await snapshotData(app);
+    const b = as(app, B.admin);
+    const patched = await b.patch(`/api/v1/clients/${B.client.id}/contacts/${A.contact.id}`, { name: "Overgenomen" });
+    const removed = await b.delete(`/api/v1/clients/${B.client.id}/contacts/${A.contact.id}`);
+    const absent = await b.delete(`/api/v1/clients/${B.client.id}/contacts/${randomUUID()}`);
+    expectError(patched, 404, "contacts.not_found", "en");
+    expectError(removed, 404, "contacts.not_found", "en");
+    expect(removed.json()).toEqual(absent.json());
+    expect(await snapshotData(app)).toEqual(before);
+  });
+
+  it("A's ids inside B's request bodies are refused as unknown", async () => {
+    const before = await snapshotData(app);
+    const b = as(app, B.admin);
+    expectError(
+      await b.post("/api/v1/clients", { kind: "company", name: "Beta X", accountOwnerId: A.advisor.me.id }),
+      400,
+      "clients.owner_not_member",
+      "en",
+    );
+    expectError(await b.post("/api/v1/clients", { kind: "company", name: "Beta X", teamId: A.team.id }), 400, "teams.not_found", "en");
+    expectError(await b.patch(`/api/v1/clients/${B.client.id}`, { accountOwnerId: A.admin.me.id }), 400, "clients.owner_not_member", "en");
+    expectError(await b.patch(`/api/v1/clients/${B.client.id}`, { teamId: A.team.id }), 400, "teams.not_found", "en");
+    expectError(await b.put(`/api/v1/teams/${B.team.id}/members`, { userIds: [A.advisor.me.id] }), 400, "members.not_found", "en");
+    // The list filter on an owner of A's finds nothing.
+    const byOwner = await b.get(`/api/v1/clients?ownerId=${encodeURIComponent(A.advisor.me.id)}`);
+    expect(byOwner.json()).toEqual({ items: [], nextCursor: null });
+    expect(await snapshotData(app)).toEqual(before);
+  });
+
+  it.each(["admin", "advisor", "frontdesk"] as const)("lists never contain A's records (B's %s)", async (role) => {
+    const b = as(app, sessionOf(role));
+    const urls = [
+      ...listRoutesWithoutIds.map((key) => key.split(" ")[1] as string),
+      "/api/v1/clients?archived=true",
+      "/api/v1/clients?q=alpha",
+      "/api/v1/clients?q=klant",
+      "/api/v1/clients?limit=200",
+      "/api/v1/expertise?topic=belasting",
+      "/api/v1/expertise?topic=gedeelde",
+    ];
+    for (const url of urls) {
+      const response = await b.get(url.endsWith("/expertise") ? `${url}?topic=a` : url);
+      expect([200, 403], `${role} ${url}: ${response.body}`).toContain(response.statusCode);
+      expectNoAlpha(response.body, `${role} ${url}`);
+    }
+    // B's own data is there, so the lists were not simply empty.
+    expect((await b.get("/api/v1/clients?q=klant")).json().items.map((c: { id: string }) => c.id)).toEqual([B.client.id]);
+    expect((await b.get("/api/v1/expertise?topic=gedeelde")).json().items.map((m: { id: string }) => m.id)).toEqual([B.advisor.me.id]);
+  });
+
+  it("B's export holds B's organization only", async () => {
+    const exported = await as(app, B.admin).get("/api/v1/export");
+    expect(exported.statusCode).toBe(200);
+    expectNoAlpha(exported.body, "export");
+    const data = exported.json();
+    expect(data.organization.id).toBe(B.admin.me.organizationId);
+    expect(data.clients.map((c: { id: string }) => c.id)).toEqual([B.client.id]);
+    expect(data.contacts.map((c: { id: string }) => c.id)).toEqual([B.contact.id]);
+  });
+
+  it("B's API token cannot read A's data", async () => {
+    const token = { token: B.token.token };
+    const b = as(app, token);
+    expect((await b.get("/api/v1/me")).json().organizationId).toBe(B.admin.me.organizationId);
+    expectError(await b.get(`/api/v1/clients/${A.client.id}`), 404, "clients.not_found", "en");
+    expectError(await b.get(`/api/v1/clients/${A.client.id}/contacts`), 404, "clients.not_found", "en");
+    for (const url of [
+      "/api/v1/clients?limit=200",
+      "/api/v1/clients?archived=true",
+      "/api/v1/members",
+      "/api/v1/teams",
+      "/api/v1/export",
+      "/api/v1/api-tokens",
+    ]) {
+      const response = await b.get(url);
+      expect(response.statusCode, url).toBe(200);
+      expectNoAlpha(response.body, `token ${url}`);
+    }
+    // And A's token reads A's client: the 404 above is about the organization, not the token.
+    expect((await as(app, { token: A.token.token }).get(`/api/v1/clients/${A.client.id}`)).statusCode).toBe(200);
+  });
+
+  it("invitation links are capabilities: the public view shows only what the link is for, accepting needs the invitee's password", async () => {
+    const before = await snapshotData(app);
+    const view = await as(app, B.admin).get(`/api/v1/invitations/${A.invitation.id}/public`);
+    expect(view.statusCode).toBe(200);
+    expect(Object.keys(view.json()).sort()).toEqual(["email", "hasAccount", "organizationName", "role"]);
+    expect(view.body).not.toContain(A.admin.me.organizationId);
+    expect(view.body).not.toContain(A.admin.me.id);
+
+    const accept = await app.server.inject({
+      method: "POST",
+      url: `/api/v1/invitations/${A.invitationForExistingAccount.id}/accept`,
+      headers: { cookie: B.admin.cookie, "accept-language": "nl" },
+      remoteAddress: "10.4.0.1",
+      payload: { password: "not their password" },
+    });
+    expectError(accept, 401, "auth.invalid_credentials", "nl");
+    expect(accept.headers["set-cookie"]).toBeUndefined();
+    expect(await snapshotData(app)).toEqual(before);
+    // B's session is still B's.
+    expect((await as(app, B.admin).get("/api/v1/me")).json().organizationId).toBe(B.admin.me.organizationId);
+  });
+
+  it("A's data is intact and complete after everything B tried", async () => {
+    const a = as(app, A.admin);
+    expect((await a.get(`/api/v1/clients/${A.client.id}`)).json()).toMatchObject({ name: "Alpha Klant BV", contactCount: 1 });
+    expect((await a.get(`/api/v1/clients/${A.client.id}/contacts`)).json().items.map((c: { id: string }) => c.id)).toEqual([A.contact.id]);
+    expect((await a.get("/api/v1/teams")).json().items).toEqual([
+      { id: A.team.id, name: "Alpha Team", memberIds: [A.admin.me.id, A.advisor.me.id].sort() },
+    ]);
+    const members = (await a.get("/api/v1/members")).json().items;
+    expect(members.map((m: { id: string; role: string }) => [m.id, m.role]).sort()).toEqual(
+      [
+        [A.admin.me.id, "admin"],
+        [A.advisor.me.id, "advisor"],
+      ].sort(),
+    );
+    expect(
+      (await a.get("/api/v1/invitations"))
+        .json()
+        .items.map((i: { id: string }) => i.id)
+        .sort(),
+    ).toEqual([A.invitation.id, A.invitationForExistingAccount.id].sort());
+    expect((await as(app, { token: A.token.token }).get("/api/v1/me")).statusCode).toBe(200);
+  });
+});

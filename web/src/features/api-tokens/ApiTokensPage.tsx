@@ -1,0 +1,138 @@
+import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Table, Text, TextInput } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import type { ApiToken } from "../../../../src/modules/api-tokens/api-tokens.schemas.ts";
+import { api, fieldError, formError } from "../../api/client.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+
+export function ApiTokensPage() {
+  const { t, formatDateTime } = useI18n();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState("");
+  const [created, setCreated] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState<ApiToken | null>(null);
+  const tokens = useQuery({
+    queryKey: ["api-tokens"],
+    queryFn: () => api<{ items: ApiToken[] }>("GET", "/api/v1/api-tokens").then((r) => r.items),
+  });
+  const create = useMutation({
+    mutationFn: () => api<ApiToken & { token: string }>("POST", "/api/v1/api-tokens", { name }),
+    onSuccess: (token) => {
+      setCreated(token.token);
+      setName("");
+      queryClient.invalidateQueries({ queryKey: ["api-tokens"] });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api("DELETE", `/api/v1/api-tokens/${id}`),
+    onSuccess: () => {
+      setRevoking(null);
+      queryClient.invalidateQueries({ queryKey: ["api-tokens"] });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+  return (
+    <Stack gap="md">
+      <Text>{t("tokens.intro")}</Text>
+      <form onSubmit={submit} noValidate>
+        <Group align="flex-start">
+          <TextInput
+            label={t("tokens.name")}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={fieldError(create.error, "name")}
+            w={280}
+          />
+          <Button type="submit" mt={25} loading={create.isPending}>
+            {t("tokens.create")}
+          </Button>
+        </Group>
+      </form>
+      {formError(create.error, ["name"]) && (
+        <Alert color="red" role="alert">
+          {formError(create.error, ["name"])}
+        </Alert>
+      )}
+      {created && (
+        <Alert color="green" role="status">
+          <Text fz="sm">{t("tokens.created")}</Text>
+          <Group gap="xs" mt={4} wrap="nowrap">
+            <Code style={{ wordBreak: "break-all" }}>{created}</Code>
+            <CopyButton value={created}>
+              {({ copied, copy }) => (
+                <Button size="compact-sm" variant="light" onClick={copy}>
+                  {copied ? t("app.copied") : t("app.copy")}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+        </Alert>
+      )}
+      {tokens.data?.length === 0 && <Text c="gray.7">{t("tokens.empty")}</Text>}
+      {tokens.data && tokens.data.length > 0 && (
+        <Table verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t("tokens.col.name")}</Table.Th>
+              <Table.Th scope="col">{t("tokens.col.prefix")}</Table.Th>
+              <Table.Th scope="col">{t("tokens.col.created")}</Table.Th>
+              <Table.Th scope="col">{t("tokens.col.used")}</Table.Th>
+              <Table.Th scope="col">
+                <span className="visually-hidden">{t("tokens.revoke")}</span>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {tokens.data.map((token) => (
+              <Table.Tr key={token.id}>
+                <Table.Td fw={500}>{token.name}</Table.Td>
+                <Table.Td>
+                  <Code>{token.prefix}…</Code>
+                </Table.Td>
+                <Table.Td>{formatDateTime(token.createdAt)}</Table.Td>
+                <Table.Td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t("tokens.never")}</Table.Td>
+                <Table.Td ta="right">
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    color="red"
+                    aria-label={`${t("tokens.revoke")}: ${token.name}`}
+                    onClick={() => setRevoking(token)}
+                  >
+                    {t("tokens.revoke")}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Modal
+        closeButtonProps={{ "aria-label": t("app.close") }}
+        opened={revoking !== null}
+        onClose={() => setRevoking(null)}
+        title={t("tokens.revoke")}
+      >
+        <Stack>
+          <Text>{t("tokens.revokeConfirm", { name: revoking?.name ?? "" })}</Text>
+          {revoke.error && (
+            <Alert color="red" role="alert">
+              {revoke.error.message}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRevoking(null)}>
+              {t("app.cancel")}
+            </Button>
+            <Button color="red" loading={revoke.isPending} onClick={() => revoking && revoke.mutate(revoking.id)}>
+              {t("tokens.revoke")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,34 @@
+import { Stack, Tabs, Title } from "@mantine/core";
+import { Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { usePageTitle } from "../../layout/usePageTitle.ts";
+
+const TABS = [
+  { path: "/settings/members", label: "settings.members" },
+  { path: "/settings/teams", label: "settings.teams" },
+  { path: "/settings/expertise", label: "settings.expertise" },
+  { path: "/settings/tokens", label: "settings.tokens" },
+] as const;
+
+export function SettingsLayout() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const path = useRouterState({ select: (state) => state.location.pathname });
+  const current = TABS.find((tab) => tab.path === path);
+  usePageTitle(current ? `${t(current.label)} · ${t("settings.title")}` : t("settings.title"));
+  return (
+    <Stack gap="md">
+      <Title order={1}>{t("settings.title")}</Title>
+      <Tabs value={path} onChange={(value) => value && navigate({ to: value })}>
+        <Tabs.List>
+          {TABS.map((tab) => (
+            <Tabs.Tab key={tab.path} value={tab.path}>
+              {t(tab.label)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      <Outlet />
+    </Stack>
+  );
+}
