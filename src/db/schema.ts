@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
+import type { CommitmentTables } from "./schema-commitments.ts";
+import type { NotificationTables } from "./schema-notifications.ts";
 
 /**
  * Hand-written table types: the source of truth is the migrations; these say
@@ -128,7 +130,7 @@ export interface ApiTokensTable {
   revoked_at: NullableTimestamp;
 }
 
-export interface DB {
+export interface DB extends CommitmentTables, NotificationTables {
   user: UserTable;
   session: SessionTable;
   organization: OrganizationTable;

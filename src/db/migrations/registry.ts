@@ -2,6 +2,8 @@ import type { Migration } from "kysely/migration";
 import * as auth from "./0001_auth.ts";
 import * as clients from "./0002_clients.ts";
 import * as clientContactCount from "./0003_client_contact_count.ts";
+import * as commitments from "./0004_commitments.ts";
+import * as notifications from "./0005_notifications.ts";
 
 /**
  * Every migration, in order, listed by hand: grep finds them all, nothing is
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   "0001_auth": auth,
   "0002_clients": clients,
   "0003_client_contact_count": clientContactCount,
+  "0004_commitments": commitments,
+  "0005_notifications": notifications,
 };
