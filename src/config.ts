@@ -25,6 +25,13 @@ const environmentSchema = z.object({
   TRUSTLEDGER_BASE_URL: z.url().optional(),
   TRUSTLEDGER_TRUST_PROXY: flag(false),
   TRUSTLEDGER_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  TRUSTLEDGER_JOBS: flag(true),
+  TRUSTLEDGER_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "TRUSTLEDGER_SMTP_URL must start with smtp:// or smtps://")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  TRUSTLEDGER_MAIL_FROM: z.string().trim().min(3).max(300).default("Trustledger <no-reply@localhost>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -44,6 +51,12 @@ export type Config = {
   logLevel: string;
   /** How long a verified session is trusted without asking the database again (0: always ask). */
   sessionCacheMs: number;
+  /** Run the background sweep (reminders, e-mail) in this process. */
+  jobs: boolean;
+  /** smtp(s)://user:password@host:port; when absent e-mails wait in the outbox on the System page. */
+  smtpUrl: string | undefined;
+  /** The sender of every e-mail. */
+  mailFrom: string;
 };
 
 export class ConfigError extends Error {}
@@ -67,5 +80,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     trustProxy: env.TRUSTLEDGER_TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     sessionCacheMs: env.TRUSTLEDGER_SESSION_CACHE_MS,
+    jobs: env.TRUSTLEDGER_JOBS,
+    smtpUrl: env.TRUSTLEDGER_SMTP_URL,
+    mailFrom: env.TRUSTLEDGER_MAIL_FROM,
   };
 }

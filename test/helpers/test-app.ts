@@ -6,14 +6,18 @@ import { createTestDatabase } from "./database.ts";
 
 /**
  * The real app (real HTTP stack through `inject`, real database) for a test
- * file. Only the clock may be replaced.
+ * file. Only the clock may be replaced. E-mail goes to the outbox unless an
+ * SMTP server (test/helpers/smtp-sink.ts) is given; the job runner is off
+ * unless asked for.
  */
-export async function createTestApp(options: { clock?: Clock } = {}): Promise<App> {
+export async function createTestApp(options: { clock?: Clock; smtpUrl?: string; jobs?: boolean } = {}): Promise<App> {
   const config = loadConfig({
     TRUSTLEDGER_DEMO: "0",
     TRUSTLEDGER_SECRET: "test-secret-that-is-long-enough-for-hmac-1234",
     TRUSTLEDGER_BASE_URL: "http://127.0.0.1:3000",
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    TRUSTLEDGER_JOBS: options.jobs ? "1" : "0",
+    TRUSTLEDGER_SMTP_URL: options.smtpUrl ?? "",
   });
   const database = await createTestDatabase();
   const app = await createApp(config, {

@@ -1,0 +1,121 @@
+import type { NotificationKind, NotificationParams } from "./notifications.schemas.ts";
+
+/**
+ * The e-mails that go with notifications, in Dutch and English: a subject and
+ * plain text, dates in the reader's language and time zone, the link at the end.
+ * (The in-app list words the same facts in the web app's catalogs.)
+ */
+export type Language = "nl" | "en";
+
+type Wording = {
+  subject: (p: NotificationParams) => string;
+  intro: (p: NotificationParams) => string;
+};
+
+const WORDING: Record<Language, Record<NotificationKind, Wording>> = {
+  en: {
+    "commitment.due_soon": {
+      subject: (p) => `Due soon: ${p.title}`,
+      intro: (p) => `Your promise to ${p.clientName} is due soon.`,
+    },
+    "commitment.overdue": {
+      subject: (p) => `Overdue: ${p.title}`,
+      intro: (p) => `Your promise to ${p.clientName} is overdue.`,
+    },
+    "commitment.escalated": {
+      subject: (p) => `Escalated to you: ${p.title}`,
+      intro: (p) =>
+        p.ownerName
+          ? `A promise of ${p.ownerName} to ${p.clientName} is overdue and has been escalated to you.`
+          : `A promise to ${p.clientName} is overdue and has been escalated to you.`,
+    },
+    "commitment.assigned": {
+      subject: (p) => `Assigned to you: ${p.title}`,
+      intro: (p) => `A promise to ${p.clientName} has been assigned to you.`,
+    },
+  },
+  nl: {
+    "commitment.due_soon": {
+      subject: (p) => `Bijna verlopen: ${p.title}`,
+      intro: (p) => `Uw toezegging aan ${p.clientName} verloopt binnenkort.`,
+    },
+    "commitment.overdue": {
+      subject: (p) => `Verlopen: ${p.title}`,
+      intro: (p) => `Uw toezegging aan ${p.clientName} is verlopen.`,
+    },
+    "commitment.escalated": {
+      subject: (p) => `Naar u geëscaleerd: ${p.title}`,
+      intro: (p) =>
+        p.ownerName
+          ? `Een toezegging van ${p.ownerName} aan ${p.clientName} is verlopen en naar u geëscaleerd.`
+          : `Een toezegging aan ${p.clientName} is verlopen en naar u geëscaleerd.`,
+    },
+    "commitment.assigned": {
+      subject: (p) => `Aan u toegewezen: ${p.title}`,
+      intro: (p) => `Een toezegging aan ${p.clientName} is aan u toegewezen.`,
+    },
+  },
+};
+
+const LABELS: Record<Language, { greeting: string; client: string; due: string; owner: string; open: string; signature: string }> = {
+  en: { greeting: "Hello", client: "Client", due: "Due", owner: "Owner", open: "Open it in Trustledger:", signature: "Trustledger" },
+  nl: { greeting: "Beste", client: "Klant", due: "Uiterlijk", owner: "Eigenaar", open: "Openen in Trustledger:", signature: "Trustledger" },
+};
+
+const LOCALES: Record<Language, string> = { en: "en-GB", nl: "nl-NL" };
+
+/** "Monday 2 March 2026 at 17:00 CET" / "maandag 2 maart 2026 om 17:00 CET", in the given time zone. */
+export function formatDueAt(iso: string, language: Language, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const options: Intl.DateTimeFormatOptions = { dateStyle: "full", timeStyle: "short" };
+  try {
+    const day = new Intl.DateTimeFormat(LOCALES[language], { ...options, timeZone }).format(date);
+    const zone = new Intl.DateTimeFormat(LOCALES[language], { timeZone, timeZoneName: "short" })
+      .formatToParts(date)
+      .find((part) => part.type === "timeZoneName")?.value;
+    return zone ? `${day} ${zone}` : day;
+  } catch {
+    // An unknown time zone: say the time in UTC rather than not at all.
+    return `${new Intl.DateTimeFormat(LOCALES[language], { ...options, timeZone: "UTC" }).format(date)} UTC`;
+  }
+}
+
+/** A subject is one line: user-typed titles may hold line breaks; very long ones are cut. */
+export function oneLine(text: string, max = 200): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+export function renderNotificationEmail(input: {
+  kind: NotificationKind;
+  params: NotificationParams;
+  language: Language;
+  timeZone: string;
+  recipientName: string;
+}): { subject: string; text: string } {
+  const { params, language } = input;
+  const wording = WORDING[language][input.kind];
+  const labels = LABELS[language];
+  const facts = [
+    `  ${oneLine(params.title, 500)}`,
+    `  ${labels.client}: ${oneLine(params.clientName, 500)}`,
+    `  ${labels.due}: ${formatDueAt(params.dueAt, language, input.timeZone)}`,
+    ...(params.ownerName ? [`  ${labels.owner}: ${oneLine(params.ownerName, 500)}`] : []),
+  ];
+  const text = [
+    `${labels.greeting} ${oneLine(input.recipientName, 200)},`,
+    "",
+    wording.intro(params),
+    "",
+    ...facts,
+    "",
+    labels.open,
+    params.link,
+    "",
+    `-- `,
+    labels.signature,
+    "",
+  ].join("\n");
+  return { subject: oneLine(wording.subject(params)), text };
+}

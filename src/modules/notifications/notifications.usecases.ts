@@ -1,0 +1,315 @@
+import type { Kysely } from "kysely";
+import type { Actor } from "../../core/actor.ts";
+import { afterFailedAttempt, canSeeSystem, STALE_CLAIM_MS } from "../../core/notifications.ts";
+import type { DB } from "../../db/schema.ts";
+import { AppError, conflict, forbidden, notFound } from "../../shared/app-error.ts";
+import type { Clock } from "../../shared/clock.ts";
+import type { CursorCodec } from "../../shared/cursor.ts";
+import { isUuid, newId } from "../../shared/ids.ts";
+import type { Logger } from "../../shared/logger.ts";
+import type { Mailer } from "./mailer.ts";
+import * as repo from "./notifications.repository.ts";
+import type {
+  Delivery,
+  DeliveryList,
+  ListDeliveriesQuery,
+  ListNotificationsQuery,
+  Notification,
+  NotificationKind,
+  NotificationList,
+  NotificationParams,
+  SystemStatus,
+} from "./notifications.schemas.ts";
+import { oneLine, renderNotificationEmail } from "./notifications.templates.ts";
+
+export type { Mailer } from "./mailer.ts";
+export type { NotificationKind } from "./notifications.schemas.ts";
+
+export type NotifyInput = {
+  orgId: string;
+  userId: string;
+  kind: NotificationKind;
+  params: NotificationParams;
+  /** For the e-mail's text and its dates. */
+  language: "nl" | "en";
+  timeZone: string;
+  /** A second notify with the same (orgId, dedupeKey) does nothing and returns false. */
+  dedupeKey: string;
+  /** Also queue an e-mail to the user's address. */
+  email: boolean;
+  /** What it is about, when it is about a commitment. */
+  commitmentId?: string | null;
+};
+
+export type EmailInput = {
+  orgId: string;
+  to: string;
+  language: "nl" | "en";
+  subject: string;
+  text: string;
+  kind: string;
+  /** A second e-mail with the same (orgId, dedupeKey) is not queued; queueEmail returns false. */
+  dedupeKey: string;
+};
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
+
+/**
+ * Tells a person something in the app and, when asked, by e-mail. `db` may be
+ * a transaction: the notification and its e-mail are written with whatever
+ * caused them, and sent after it committed. True when it was new.
+ */
+export async function notify(db: Kysely<DB>, clock: Clock, input: NotifyInput): Promise<boolean> {
+  const now = clock.now();
+  const commitmentId = input.commitmentId ?? (input.kind.startsWith("commitment.") ? commitmentIdFromLink(input.params.link) : null);
+  const inserted = await repo.insertNotification(db, {
+    org_id: input.orgId,
+    id: newId(),
+    user_id: input.userId,
+    kind: input.kind,
+    params: JSON.stringify(input.params),
+    commitment_id: commitmentId,
+    dedupe_key: input.dedupeKey,
+    created_at: now,
+  });
+  if (!inserted || !input.email) return inserted;
+  const user = await repo.findUser(db, input.userId);
+  if (!user) return inserted;
+  const { subject, text } = renderNotificationEmail({
+    kind: input.kind,
+    params: input.params,
+    language: input.language,
+    timeZone: input.timeZone,
+    recipientName: user.name,
+  });
+  await queueEmail(db, clock, {
+    orgId: input.orgId,
+    to: user.email,
+    language: input.language,
+    subject,
+    text,
+    kind: input.kind,
+    // Its own namespace, so a notification's e-mail never collides with a message queued directly.
+    dedupeKey: `notification:${input.dedupeKey}`,
+  });
+  return inserted;
+}
+
+const UUID_IN_PATH = /\/commitments\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[/?#]|$)/i;
+function commitmentIdFromLink(link: string): string | null {
+  return UUID_IN_PATH.exec(link)?.[1]?.toLowerCase() ?? null;
+}
+
+/** Queues an e-mail (to a client, or anyone); `db` may be a transaction. True when it was new. */
+export async function queueEmail(db: Kysely<DB>, clock: Clock, input: EmailInput): Promise<boolean> {
+  const now = clock.now();
+  return repo.insertDelivery(db, {
+    org_id: input.orgId,
+    id: newId(),
+    kind: input.kind,
+    to_address: input.to,
+    language: input.language,
+    subject: oneLine(input.subject),
+    body_text: input.text,
+    next_attempt_at: now,
+    dedupe_key: input.dedupeKey,
+    created_at: now,
+  });
+}
+
+export type DeliverDeps = { db: Kysely<DB>; clock: Clock; mailer: Mailer; logger: Logger };
+export type DeliverResult = { sent: number; failed: number; retried: number; outbox: number };
+
+/** Deliveries claimed per statement: small, so an instance never sits on many while the other idles. */
+const CLAIM_BATCH = 10;
+
+/**
+ * Sends what is due, at most `limit` (default 500) e-mails in this call.
+ * Each is claimed in its own short statement, then sent with no transaction
+ * open (the embedded database has one connection; an SMTP conversation must
+ * not hold it), then settled: sent, queued again with a backoff, or failed
+ * after its last attempt. Instances running this at the same time never send
+ * one delivery twice. Without an SMTP server, what is due goes to the outbox.
+ */
+export async function deliverDue(deps: DeliverDeps, options: { limit?: number } = {}): Promise<DeliverResult> {
+  const result: DeliverResult = { sent: 0, failed: 0, retried: 0, outbox: 0 };
+  const limit = options.limit ?? 500;
+  if (deps.mailer.mode === "outbox") {
+    const now = deps.clock.now();
+    result.outbox = await repo.moveDueToOutbox(deps.db, now, new Date(now.getTime() - STALE_CLAIM_MS));
+    if (result.outbox > 0) deps.logger.info({ count: result.outbox }, "no SMTP server configured: e-mails moved to the outbox");
+    return result;
+  }
+  let handled = 0;
+  while (handled < limit) {
+    const now = deps.clock.now();
+    const claimed = await repo.claimDue(deps.db, now, new Date(now.getTime() - STALE_CLAIM_MS), Math.min(CLAIM_BATCH, limit - handled));
+    if (claimed.length === 0) break;
+    handled += claimed.length;
+    for (const delivery of claimed) {
+      const claim = { orgId: delivery.org_id, id: delivery.id, claimedAt: delivery.claimed_at };
+      try {
+        await deps.mailer.send({
+          to: delivery.to_address,
+          subject: delivery.subject,
+          text: delivery.body_text,
+          language: delivery.language,
+          deliveryId: delivery.id,
+        });
+        await repo.settleAttempt(deps.db, claim, { status: "sent", sentAt: deps.clock.now() });
+        result.sent++;
+      } catch (error) {
+        const message = describeError(error);
+        const next = afterFailedAttempt(delivery.attempts, delivery.max_attempts, deps.clock.now());
+        const log = { deliveryId: delivery.id, orgId: delivery.org_id, attempt: delivery.attempts, maxAttempts: delivery.max_attempts };
+        if (next.status === "failed") {
+          await repo.settleAttempt(deps.db, claim, { status: "failed", error: message });
+          deps.logger.error(
+            { ...log, error: message },
+            "e-mail delivery failed for good; an administrator can retry it on the System page",
+          );
+          result.failed++;
+        } else {
+          await repo.settleAttempt(deps.db, claim, { status: "queued", nextAttemptAt: next.nextAttemptAt, error: message });
+          deps.logger.warn(
+            { ...log, error: message, nextAttemptAt: next.nextAttemptAt.toISOString() },
+            "e-mail delivery failed; will retry",
+          );
+          result.retried++;
+        }
+      }
+    }
+  }
+  return result;
+}
+
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error).slice(0, 1000);
+  const { code, responseCode } = error as Error & { code?: unknown; responseCode?: unknown };
+  const prefix = [typeof code === "string" ? code : undefined, typeof responseCode === "number" ? String(responseCode) : undefined]
+    .filter(Boolean)
+    .join(" ");
+  return (prefix ? `${prefix}: ${error.message}` : error.message).slice(0, 1000);
+}
+
+/* The bell: one person's notifications. */
+
+type Deps = { db: Kysely<DB>; clock: Clock };
+
+function toNotification(row: {
+  id: string;
+  kind: string;
+  params: Record<string, unknown>;
+  commitment_id: string | null;
+  created_at: Date;
+  read_at: Date | null;
+}): Notification {
+  return {
+    id: row.id,
+    kind: row.kind as NotificationKind,
+    params: row.params as NotificationParams,
+    commitmentId: row.commitment_id,
+    createdAt: iso(row.created_at),
+    readAt: isoOrNull(row.read_at),
+  };
+}
+
+export async function listMyNotifications(deps: Pick<Deps, "db">, actor: Actor, query: ListNotificationsQuery): Promise<NotificationList> {
+  const rows = await repo.listNotifications(deps.db, actor.orgId, actor.userId, query);
+  return { items: rows.map(toNotification), unreadCount: await repo.countUnread(deps.db, actor.orgId, actor.userId) };
+}
+
+export async function markRead(deps: Deps, actor: Actor, id: string): Promise<Notification> {
+  const row = await repo.markRead(deps.db, actor.orgId, actor.userId, id, deps.clock.now());
+  if (!row) throw notFound("notifications.not_found");
+  return toNotification(row);
+}
+
+export async function markAllRead(deps: Deps, actor: Actor): Promise<{ marked: number }> {
+  return { marked: await repo.markAllRead(deps.db, actor.orgId, actor.userId, deps.clock.now()) };
+}
+
+/* The System page: administrators only, their organization's deliveries. */
+
+export type SystemDeps = Deps & { cursor: CursorCodec; mailer: Pick<Mailer, "mode">; kickJobs?: (() => unknown) | undefined };
+
+/** The job_runs row of the sweep (see src/jobs): its name is shared with the job runner. */
+export const SWEEP_JOB = "sweep";
+
+function toDelivery(row: NonNullable<Awaited<ReturnType<typeof repo.findDelivery>>>): Delivery {
+  return {
+    id: row.id,
+    kind: row.kind,
+    to: row.to_address,
+    language: row.language,
+    subject: row.subject,
+    text: row.body_text,
+    status: row.status,
+    attempts: row.attempts,
+    maxAttempts: row.max_attempts,
+    nextAttemptAt: iso(row.next_attempt_at),
+    lastError: row.last_error,
+    createdAt: iso(row.created_at),
+    sentAt: isoOrNull(row.sent_at),
+  };
+}
+
+export async function systemStatus(deps: SystemDeps, actor: Actor): Promise<SystemStatus> {
+  if (!canSeeSystem(actor.role)) throw forbidden();
+  const since = new Date(deps.clock.now().getTime() - 24 * 60 * 60_000);
+  const sweep = await repo.findJobRun(deps.db, SWEEP_JOB);
+  return {
+    mail: { mode: deps.mailer.mode },
+    lastSweep: sweep
+      ? {
+          startedAt: isoOrNull(sweep.last_started_at),
+          finishedAt: isoOrNull(sweep.last_finished_at),
+          okAt: isoOrNull(sweep.last_ok_at),
+          error: sweep.last_error,
+        }
+      : null,
+    deliveries: await repo.countDeliveries(deps.db, actor.orgId, since),
+  };
+}
+
+export async function listDeliveries(deps: SystemDeps, actor: Actor, query: ListDeliveriesQuery): Promise<DeliveryList> {
+  if (!canSeeSystem(actor.role)) throw forbidden();
+  let after: { createdAt: Date; id: string } | undefined;
+  if (query.cursor) {
+    // Tagged, so that a cursor of another list (also signed by us) is refused rather than misread.
+    const [list, createdAt, id] = deps.cursor.decode(query.cursor, 3);
+    const at = new Date(String(createdAt));
+    if (list !== "deliveries" || Number.isNaN(at.getTime()) || !isUuid(String(id))) throw new AppError("request.invalid_cursor", 400);
+    after = { createdAt: at, id: String(id) };
+  }
+  const rows = await repo.listDeliveries(deps.db, actor.orgId, { status: query.status, after, limit: query.limit + 1 });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toDelivery),
+    nextCursor: rows.length > query.limit && last ? deps.cursor.encode(["deliveries", iso(last.created_at), last.id]) : null,
+  };
+}
+
+/** A failed or outbox delivery goes back in the queue with all its attempts, and the sender is woken. */
+export async function retryDelivery(deps: SystemDeps, actor: Actor, id: string): Promise<Delivery> {
+  if (!canSeeSystem(actor.role)) throw forbidden();
+  const row = await repo.requeueDelivery(deps.db, actor.orgId, id, deps.clock.now());
+  if (!row) {
+    if (await repo.findDelivery(deps.db, actor.orgId, id)) throw conflict("deliveries.not_retryable");
+    throw notFound("deliveries.not_found");
+  }
+  deps.kickJobs?.();
+  return toDelivery(row);
+}
+
+/* The record of background runs (written by src/jobs, shown on the System page). */
+
+export async function recordJobStart(deps: Deps, name: string): Promise<void> {
+  await repo.startJobRun(deps.db, name, deps.clock.now());
+}
+
+export async function recordJobFinish(deps: Deps, name: string, error: string | null): Promise<void> {
+  await repo.finishJobRun(deps.db, name, deps.clock.now(), error);
+}
