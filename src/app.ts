@@ -6,7 +6,11 @@ import { type DatabaseHandle, openDatabase } from "./db/connection.ts";
 import { ensureInstanceSecret } from "./db/instance-secret.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { createHttpServer } from "./http/server.ts";
+import { type Jobs, type JobTask, startJobs } from "./jobs/runner.ts";
 import { type Auth, createAuth } from "./modules/auth/auth.ts";
+import { sweepCommitments } from "./modules/commitments/commitments.sweep.ts";
+import { createMailer, type Mailer } from "./modules/notifications/mailer.ts";
+import * as notifications from "./modules/notifications/notifications.usecases.ts";
 import { type Clock, systemClock } from "./shared/clock.ts";
 import { createCursorCodec } from "./shared/cursor.ts";
 import { createLogger, type Logger } from "./shared/logger.ts";
@@ -25,6 +29,12 @@ export type App = {
   auth: Auth;
   clock: Clock;
   logger: Logger;
+  /** Sends e-mail, or keeps it in the outbox when no SMTP server is configured. */
+  mailer: Mailer;
+  /** The background job runner; null when TRUSTLEDGER_JOBS=0 (tests start it themselves). */
+  jobs: Jobs | null;
+  /** What every sweep runs, in order. */
+  tasks: JobTask[];
   close(): Promise<void>;
 };
 
@@ -49,6 +59,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await migrateToLatest(database.db);
     const secret = config.secret ?? (await ensureInstanceSecret(database.db));
     const auth = createAuth({ db: database.db, secret, baseUrl: config.baseUrl, logger });
+    const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+    let jobs: Jobs | null = null;
+    // The background sweep, every minute: its tasks in order, each on its own. Tasks that queue
+    // e-mail come before "deliveries", so what they queue goes out in the same sweep.
+    const tasks: JobTask[] = [
+      {
+        name: "commitments",
+        run: async () => void (await sweepCommitments({ db: database.db, clock, logger, baseUrl: config.baseUrl })),
+      },
+      { name: "deliveries", run: async () => void (await notifications.deliverDue({ db: database.db, clock, mailer, logger })) },
+    ];
     const server = await createHttpServer({
       db: database.db,
       clock,
@@ -59,17 +80,27 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       trustProxy: config.trustProxy,
       webRoot: path.join(projectRoot, "dist", "web"),
       version: appVersion,
+      baseUrl: config.baseUrl,
       sessionCache: new TtlCache(config.sessionCacheMs),
+      mailer,
+      // E-mail queued by a request goes out within seconds instead of at the next minute.
+      kickJobs: () => void jobs?.kick(),
     });
     await server.ready();
+    if (config.jobs) jobs = await startJobs({ database, logger, tasks, clock });
     return {
       server,
       database,
       auth,
       clock,
       logger,
+      mailer,
+      jobs,
+      tasks,
       async close() {
+        await jobs?.stop();
         await server.close();
+        mailer.close();
         await database.close();
       },
     };

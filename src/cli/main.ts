@@ -21,6 +21,7 @@ import { systemClock } from "../shared/clock.ts";
 import { createCursorCodec } from "../shared/cursor.ts";
 import { email as emailField, personName } from "../shared/fields.ts";
 import { createLogger } from "../shared/logger.ts";
+import { registerCommitmentCommands } from "./commitments-command.ts";
 import { ensureWebBuilt } from "./web-build.ts";
 
 /**
@@ -209,6 +210,8 @@ program
       else process.stdout.write(json);
     }),
   );
+
+registerCommitmentCommands(program, withServices);
 
 try {
   await program.parseAsync(process.argv);

@@ -18,3 +18,18 @@ export const canArchiveClients = (role: Role): boolean => role !== "frontdesk";
 
 /** A full export holds every client of the organization. */
 export const canExportOrganization = (role: Role): boolean => role === "admin";
+
+/** Working time, holidays and the language of outgoing messages are the firm's settings. */
+export const canConfigureOrganization = (role: Role): boolean => role === "admin";
+
+/** SLA policies and per-client agreements: what leads and admins promise on the firm's behalf. */
+export const canManageSlaPolicies = (role: Role): boolean => role === "admin" || role === "lead";
+
+/** Team figures (everyone's reliability) are for leads and admins; others see their own. */
+export const canSeeTeamFigures = (role: Role): boolean => role === "admin" || role === "lead";
+
+/**
+ * Changing someone else's promise (renegotiate, break, cancel, complete) is for its owner,
+ * the team's leads and admins; the front desk records callbacks but does not close others' promises.
+ */
+export const canActOnOthersCommitments = (role: Role): boolean => role === "admin" || role === "lead";

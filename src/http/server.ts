@@ -20,10 +20,15 @@ import { authRoutes } from "../modules/auth/auth.routes.ts";
 import type { Auth } from "../modules/auth/auth.ts";
 import { authenticate, type SessionCache } from "../modules/auth/auth.usecases.ts";
 import { toHeaders } from "../modules/auth/request-context.ts";
+import { calendarRoutes } from "../modules/calendar/calendar.routes.ts";
 import { clientsRoutes } from "../modules/clients/clients.routes.ts";
+import { commitmentsRoutes } from "../modules/commitments/commitments.routes.ts";
 import { exportRoutes } from "../modules/export/export.routes.ts";
+import type { Mailer } from "../modules/notifications/mailer.ts";
+import { notificationsRoutes, systemRoutes } from "../modules/notifications/notifications.routes.ts";
 import { organizationsRoutes } from "../modules/organizations/organizations.routes.ts";
 import { teamsRoutes } from "../modules/teams/teams.routes.ts";
+import { workingTimeRoutes } from "../modules/working-time/working-time.routes.ts";
 import { AppError } from "../shared/app-error.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { CursorCodec } from "../shared/cursor.ts";
@@ -49,8 +54,14 @@ export type HttpDeps = {
   /** The built web app; when absent only the API is served. */
   webRoot?: string | undefined;
   version: string;
+  /** The address users reach the app on: links in e-mails and calendar feeds point here. */
+  baseUrl: string;
   logRequests?: boolean;
   sessionCache?: SessionCache | undefined;
+  /** Whether e-mail goes out over SMTP or waits in the outbox (shown on the System page). */
+  mailer: Pick<Mailer, "mode">;
+  /** Asks the job runner for a sweep now, after queueing e-mail; absent when no job runner runs here. */
+  kickJobs?: (() => void) | undefined;
 };
 
 /** Body size limit: generous for JSON, far below what could hurt. */
@@ -134,6 +145,11 @@ export async function createHttpServer(deps: HttpDeps) {
       await api.register(clientsRoutes, { deps });
       await api.register(apiTokensRoutes, { deps });
       await api.register(exportRoutes, { deps });
+      await api.register(workingTimeRoutes, { deps });
+      await api.register(commitmentsRoutes, { deps });
+      await api.register(calendarRoutes, { deps });
+      await api.register(notificationsRoutes, { deps });
+      await api.register(systemRoutes, { deps });
     },
     { prefix: "/api/v1" },
   );

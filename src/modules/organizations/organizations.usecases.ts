@@ -5,6 +5,7 @@ import type { DB } from "../../db/schema.ts";
 import { AppError, forbidden, notFound } from "../../shared/app-error.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { newId } from "../../shared/ids.ts";
+import * as workingTime from "../working-time/working-time.usecases.ts";
 import * as repo from "./organizations.repository.ts";
 import type { Invitation, Member } from "./organizations.schemas.ts";
 
@@ -18,6 +19,7 @@ export async function createOrganization(deps: Deps, input: { name: string; owne
   const now = deps.clock.now();
   await repo.insertOrganization(deps.db, { id, name: input.name, slug: `${slugify(input.name)}-${id.slice(0, 8)}`, createdAt: now });
   await repo.insertMember(deps.db, { id: newId(), organizationId: id, userId: input.ownerUserId, role: "admin", createdAt: now });
+  await workingTime.initializeOrganization(deps, id);
   return { id, name: input.name };
 }
 

@@ -1,0 +1,222 @@
+import { type Kysely, sql } from "kysely";
+import type { DB } from "../../db/schema.ts";
+import type { CommitmentKind, CommitmentSource, CommitmentStatus } from "../../db/schema-commitments.ts";
+
+/** All SQL of commitments. Every function is scoped by org_id, except the sweep's, which spans organizations by design. */
+
+const ACTIVE: CommitmentStatus[] = ["open", "renegotiated"];
+
+function baseSelect(db: Kysely<DB>, orgId: string) {
+  return db
+    .selectFrom("commitments as c")
+    .innerJoin("clients as cl", (join) => join.onRef("cl.org_id", "=", "c.org_id").onRef("cl.id", "=", "c.client_id"))
+    .innerJoin("user as u", "u.id", "c.owner_id")
+    .leftJoin("contacts as ct", (join) => join.onRef("ct.org_id", "=", "c.org_id").onRef("ct.id", "=", "c.contact_id"))
+    .select([
+      "c.id",
+      "c.client_id",
+      "cl.name as client_name",
+      "c.contact_id",
+      "ct.name as contact_name",
+      "c.title",
+      "c.done_when",
+      "c.owner_id",
+      "u.name as owner_name",
+      "c.source",
+      "c.kind",
+      "c.sla_policy_id",
+      "c.status",
+      "c.due_at",
+      "c.original_due_at",
+      "c.recorded_after_due",
+      "c.renegotiation_count",
+      "c.warned_at",
+      "c.warn_at",
+      "c.closed_at",
+      "c.created_at",
+      "c.version",
+    ])
+    .where("c.org_id", "=", orgId);
+}
+
+export type CommitmentRow = NonNullable<Awaited<ReturnType<typeof findCommitment>>>;
+
+export async function findCommitment(db: Kysely<DB>, orgId: string, id: string) {
+  return baseSelect(db, orgId).where("c.id", "=", id).executeTakeFirst();
+}
+
+/** The row locked for a change: two changes of one promise queue up instead of overwriting each other. */
+export async function lockCommitment(db: Kysely<DB>, orgId: string, id: string) {
+  return db
+    .selectFrom("commitments")
+    .select([
+      "id",
+      "status",
+      "due_at",
+      "owner_id",
+      "created_by",
+      "client_id",
+      "contact_id",
+      "version",
+      "title",
+      "sla_policy_id",
+      "created_at",
+    ])
+    .where("org_id", "=", orgId)
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+export type LockedCommitment = NonNullable<Awaited<ReturnType<typeof lockCommitment>>>;
+
+export async function listCommitments(
+  db: Kysely<DB>,
+  orgId: string,
+  filter: {
+    clientId?: string | undefined;
+    ownerId?: string | undefined;
+    statuses?: readonly CommitmentStatus[] | undefined;
+    order: "due_asc" | "due_desc";
+    after?: { dueAt: Date; id: string } | undefined;
+    limit: number;
+  },
+) {
+  let query = baseSelect(db, orgId);
+  if (filter.clientId) query = query.where("c.client_id", "=", filter.clientId);
+  if (filter.ownerId) query = query.where("c.owner_id", "=", filter.ownerId);
+  if (filter.statuses) query = query.where("c.status", "in", filter.statuses);
+  const ascending = filter.order === "due_asc";
+  if (filter.after) {
+    const { dueAt, id } = filter.after;
+    query = ascending
+      ? query.where(sql<boolean>`(c.due_at, c.id) > (${dueAt}, ${id}::uuid)`)
+      : query.where(sql<boolean>`(c.due_at, c.id) < (${dueAt}, ${id}::uuid)`);
+  }
+  const direction = ascending ? "asc" : "desc";
+  return query.orderBy("c.due_at", direction).orderBy("c.id", direction).limit(filter.limit).execute();
+}
+
+/** One owner's promises still to be done that are due before `until`, plus all their open callbacks. */
+export async function listMyDay(db: Kysely<DB>, orgId: string, ownerId: string, until: Date, limit: number) {
+  return baseSelect(db, orgId)
+    .where("c.owner_id", "=", ownerId)
+    .where("c.status", "in", ACTIVE)
+    .where((eb) => eb.or([eb("c.due_at", "<", until), eb("c.kind", "=", "callback")]))
+    .orderBy("c.due_at")
+    .orderBy("c.id")
+    .limit(limit)
+    .execute();
+}
+
+export async function listOpenForOwner(db: Kysely<DB>, orgId: string, ownerId: string, limit: number) {
+  return baseSelect(db, orgId).where("c.owner_id", "=", ownerId).where("c.status", "in", ACTIVE).orderBy("c.due_at").limit(limit).execute();
+}
+
+export async function insertCommitment(
+  db: Kysely<DB>,
+  row: {
+    org_id: string;
+    id: string;
+    client_id: string;
+    contact_id: string | null;
+    title: string;
+    done_when: string;
+    owner_id: string;
+    source: CommitmentSource;
+    kind: CommitmentKind;
+    sla_policy_id: string | null;
+    due_at: Date;
+    original_due_at: Date;
+    recorded_after_due: boolean;
+    warn_at: Date | null;
+    created_by: string;
+    created_at: Date;
+    updated_at: Date;
+  },
+) {
+  await db.insertInto("commitments").values(row).execute();
+}
+
+export async function updateCommitment(
+  db: Kysely<DB>,
+  orgId: string,
+  id: string,
+  values: Partial<{
+    status: CommitmentStatus;
+    due_at: Date;
+    owner_id: string;
+    warn_at: Date | null;
+    warned_at: Date | null;
+    escalated_at: Date | null;
+    closed_at: Date | null;
+    updated_at: Date;
+  }>,
+  options: { renegotiated?: boolean } = {},
+) {
+  await db
+    .updateTable("commitments")
+    .set((eb) => ({
+      ...values,
+      version: eb("version", "+", 1),
+      ...(options.renegotiated && { renegotiation_count: eb("renegotiation_count", "+", 1) }),
+    }))
+    .where("org_id", "=", orgId)
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function insertEvent(
+  db: Kysely<DB>,
+  row: {
+    org_id: string;
+    id: string;
+    commitment_id: string;
+    kind: string;
+    at: Date;
+    actor_id: string | null;
+    data: Record<string, unknown>;
+  },
+) {
+  await db
+    .insertInto("commitment_events")
+    .values({ ...row, data: JSON.stringify(row.data) })
+    .execute();
+}
+
+export async function listEvents(db: Kysely<DB>, orgId: string, commitmentId: string) {
+  return db
+    .selectFrom("commitment_events as e")
+    .leftJoin("user as u", "u.id", "e.actor_id")
+    .select(["e.id", "e.kind", "e.at", "e.actor_id", "u.name as actor_name", "e.data"])
+    .where("e.org_id", "=", orgId)
+    .where("e.commitment_id", "=", commitmentId)
+    .orderBy("e.seq")
+    .execute();
+}
+
+export async function findContact(db: Kysely<DB>, orgId: string, clientId: string, contactId: string) {
+  return db
+    .selectFrom("contacts")
+    .select(["id", "name", "email"])
+    .where("org_id", "=", orgId)
+    .where("client_id", "=", clientId)
+    .where("id", "=", contactId)
+    .executeTakeFirst();
+}
+
+export async function findClientName(db: Kysely<DB>, orgId: string, clientId: string) {
+  return db.selectFrom("clients").select(["id", "name"]).where("org_id", "=", orgId).where("id", "=", clientId).executeTakeFirst();
+}
+
+/** The first contact of a client with an e-mail address: who hears about a promise without a named contact. */
+export async function firstContactWithEmail(db: Kysely<DB>, orgId: string, clientId: string) {
+  return db
+    .selectFrom("contacts")
+    .select(["id", "name", "email"])
+    .where("org_id", "=", orgId)
+    .where("client_id", "=", clientId)
+    .where("email", "is not", null)
+    .orderBy("created_at")
+    .limit(1)
+    .executeTakeFirst();
+}
