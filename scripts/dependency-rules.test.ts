@@ -23,6 +23,12 @@ describe("dependency rule", () => {
       'import { createHttpServer } from "../../http/server.ts";',
       ["modules-do-not-import-shells"],
     ],
+    [
+      "src/modules/notifications/notifications.usecases.ts",
+      'import { startJobs } from "../../jobs/runner.ts";',
+      ["modules-do-not-import-shells"],
+    ],
+    ["src/jobs/runner.ts", 'import * as n from "../modules/notifications/notifications.usecases.ts";', []],
     ["web/src/api/client.ts", 'import type { Client } from "../../../src/modules/clients/clients.schemas.ts";', []],
     [
       "web/src/api/client.ts",

@@ -27,12 +27,12 @@ export const rules: Rule[] = [
   {
     name: "shared-is-not-domain",
     why: "shared is clock, ids, logger, errors, field shapes: nothing domain-specific",
-    forbids: (from, to) => from.startsWith("src/shared/") && /^src\/(core|db|modules|http|cli)\/|^src\/app\.ts$/.test(to),
+    forbids: (from, to) => from.startsWith("src/shared/") && /^src\/(core|db|modules|http|cli|jobs)\/|^src\/app\.ts$/.test(to),
   },
   {
     name: "modules-do-not-import-shells",
-    why: "http, cli and the composition root wrap modules; modules never import them",
-    forbids: (from, to) => /^src\/(modules|db|core)\//.test(from) && /^src\/(http|cli)\/|^src\/app\.ts$/.test(to),
+    why: "http, cli, jobs and the composition root wrap modules; modules never import them",
+    forbids: (from, to) => /^src\/(modules|db|core)\//.test(from) && /^src\/(http|cli|jobs)\/|^src\/app\.ts$/.test(to),
   },
   {
     name: "no-other-modules-internals",
