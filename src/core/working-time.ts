@@ -1,0 +1,382 @@
+import { closedHolidayDates, isKnownHolidayCountry, isKnownHolidayRegion } from "./holidays.ts";
+
+/**
+ * Working time of a firm: business hours per weekday in its time zone, minus the
+ * public holidays it closes on. Pure: instants are passed in, never read from the
+ * clock; time-zone math uses Intl only.
+ *
+ * A business day is the half-open interval [opening, closing) of local wall-clock
+ * time, turned into real instants for that date (so DST days are right). Counting
+ * working time walks these intervals; a search that finds no working time in 366
+ * days in a row throws rather than loops.
+ */
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+/** "HH:MM" 24-hour local wall-clock time. */
+export type BusinessDay = { start: string; end: string };
+export type WorkingTimeSettings = {
+  /** IANA, e.g. "Europe/Amsterdam". */
+  timeZone: string;
+  /** Missing or null = closed that weekday. */
+  hours: Partial<Record<Weekday, BusinessDay | null>>;
+  /** date-holidays country code; "NL" by default. */
+  holidayCountry: string;
+  /** date-holidays state code, optionally with its region ("BY", "BY-A"); see holidays.ts. */
+  holidayRegion?: string | null;
+  /** Per holiday key (see holidays.ts): true = the firm is closed that day, false = open. Missing key → the holiday's default. */
+  holidayChoices: Record<string, boolean>;
+};
+export type WorkingInterval = { start: Date; end: Date };
+
+const nineToFive: BusinessDay = Object.freeze({ start: "09:00", end: "17:00" });
+
+export const DEFAULT_WORKING_TIME: WorkingTimeSettings = Object.freeze({
+  timeZone: "Europe/Amsterdam",
+  hours: Object.freeze({ 1: nineToFive, 2: nineToFive, 3: nineToFive, 4: nineToFive, 5: nineToFive }),
+  holidayCountry: "NL",
+  holidayRegion: null,
+  holidayChoices: Object.freeze({}),
+});
+
+export const WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = Object.freeze({
+  1: "Monday",
+  2: "Tuesday",
+  3: "Wednesday",
+  4: "Thursday",
+  5: "Friday",
+  6: "Saturday",
+  7: "Sunday",
+});
+
+/** After this many days in a row without working time, a search gives up. */
+export const MAX_DAYS_WITHOUT_WORKING_TIME = 366;
+const NO_WORKING_TIME = "working-time: no working time within 366 days";
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** An IANA name: letters first, then letters, digits, "_", "+", "-" and "/" (so no bare offsets like "+01:00"). */
+const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
+
+// ---------------------------------------------------------------------------
+// Time zones
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  if (typeof zone !== "string" || !ZONE_NAME.test(zone)) return false;
+  try {
+    formatter(zone); // new Intl.DateTimeFormat(…, { timeZone }) throws a RangeError for an unknown zone
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
+function wallClockAt(timeZone: string, epochMs: number): WallClock {
+  const clock: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of formatter(timeZone).formatToParts(epochMs)) {
+    if (part.type in clock) clock[part.type as keyof WallClock] = Number(part.value);
+  }
+  return clock;
+}
+
+function wallClockAsUtc(clock: WallClock): number {
+  const date = new Date(Date.UTC(2000, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second));
+  date.setUTCFullYear(clock.year);
+  return date.getTime();
+}
+
+/** Local wall-clock time minus UTC at an instant, in ms (e.g. +3 600 000 for CET). */
+function offsetAt(timeZone: string, epochMs: number): number {
+  const wholeSeconds = Math.floor(epochMs / 1000) * 1000;
+  return wallClockAsUtc(wallClockAt(timeZone, wholeSeconds)) - wholeSeconds;
+}
+
+function requireZone(timeZone: string): void {
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`working-time: "${timeZone}" is not a valid IANA time zone`);
+}
+
+function requireInstant(at: Date, what: string): number {
+  const ms = at instanceof Date ? at.getTime() : Number.NaN;
+  if (Number.isNaN(ms)) throw new RangeError(`working-time: ${what} is not a valid Date`);
+  return ms;
+}
+
+/** Day number (days since 1970-01-01) of a YYYY-MM-DD date; throws on anything else. */
+function dayNumber(localDate: string): number {
+  const match = LOCAL_DATE.exec(localDate);
+  if (match) {
+    const [, y, m, d] = match.map(Number) as [number, number, number, number];
+    const date = new Date(Date.UTC(2000, m - 1, d));
+    date.setUTCFullYear(y);
+    if (date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d) return date.getTime() / DAY_MS;
+  }
+  throw new RangeError(`working-time: "${localDate}" is not a date (YYYY-MM-DD)`);
+}
+
+function fromDayNumber(day: number): string {
+  const date = new Date(day * DAY_MS);
+  const y = String(date.getUTCFullYear()).padStart(4, "0");
+  const m = String(date.getUTCMonth() + 1).padStart(2, "0");
+  const d = String(date.getUTCDate()).padStart(2, "0");
+  return `${y}-${m}-${d}`;
+}
+
+function addDays(localDate: string, days: number): string {
+  return fromDayNumber(dayNumber(localDate) + days);
+}
+
+/** ISO weekday of a YYYY-MM-DD date. */
+export function weekdayOf(localDate: string): Weekday {
+  // 1970-01-01 was a Thursday (4).
+  return (((((dayNumber(localDate) + 3) % 7) + 7) % 7) + 1) as Weekday;
+}
+
+function localDateIn(timeZone: string, epochMs: number): string {
+  const clock = wallClockAt(timeZone, epochMs);
+  return `${String(clock.year).padStart(4, "0")}-${String(clock.month).padStart(2, "0")}-${String(clock.day).padStart(2, "0")}`;
+}
+
+/** The local date (YYYY-MM-DD) of an instant in the firm's time zone. */
+export function localDateOf(settings: WorkingTimeSettings, at: Date): string {
+  requireZone(settings.timeZone);
+  return localDateIn(settings.timeZone, requireInstant(at, "at"));
+}
+
+function parseClockTime(value: string): number {
+  const match = CLOCK_TIME.exec(value);
+  if (!match) throw new RangeError(`working-time: "${value}" is not a time (HH:MM, 00:00–23:59)`);
+  return Number(match[1]) * HOUR_MS + Number(match[2]) * MINUTE_MS;
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` shows `time` on `localDate`.
+ * A time in the spring-forward gap moves forward by the gap (02:30 → 03:30 in
+ * Amsterdam); an ambiguous one in the fall-back hour is the earlier instant.
+ */
+export function zonedTime(timeZone: string, localDate: string, time: string): Date {
+  requireZone(timeZone);
+  const wall = dayNumber(localDate) * DAY_MS + parseClockTime(time);
+  // Offsets a day either side: a transition lies between them, if any (zones do not change twice within two days).
+  const before = offsetAt(timeZone, wall - DAY_MS);
+  const after = offsetAt(timeZone, wall + DAY_MS);
+  if (before === after) return new Date(wall - before);
+  const matches = [wall - before, wall - after].filter((t) => wallClockAsUtc(wallClockAt(timeZone, t)) === wall);
+  if (matches.length > 0) return new Date(Math.min(...matches));
+  // In the gap: read the wall clock with the offset from before the jump, which lands the gap's length later.
+  return new Date(wall - before);
+}
+
+// ---------------------------------------------------------------------------
+// Validation
+
+const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 7];
+
+/** Problems with the settings, for a human to fix; empty when they are fine. */
+export function validateSettings(settings: WorkingTimeSettings): string[] {
+  const problems: string[] = [];
+  if (!isValidTimeZone(settings.timeZone)) {
+    problems.push(`time zone ${JSON.stringify(settings.timeZone)} is not a valid IANA time zone (like "Europe/Amsterdam")`);
+  }
+  for (const [key, day] of Object.entries(settings.hours ?? {})) {
+    const weekday = Number(key) as Weekday;
+    if (!WEEKDAYS.includes(weekday)) {
+      problems.push(`hours: ${JSON.stringify(key)} is not a weekday (1 = Monday … 7 = Sunday)`);
+      continue;
+    }
+    if (day === null || day === undefined) continue;
+    const label = `${WEEKDAY_NAMES[weekday]} (${weekday})`;
+    const start = typeof day.start === "string" && CLOCK_TIME.test(day.start);
+    const end = typeof day.end === "string" && CLOCK_TIME.test(day.end);
+    if (!start) problems.push(`${label}: start ${JSON.stringify(day.start)} is not a time HH:MM (00:00–23:59)`);
+    if (!end) problems.push(`${label}: end ${JSON.stringify(day.end)} is not a time HH:MM (00:00–23:59)`);
+    if (start && end && day.end <= day.start) problems.push(`${label}: end ${day.end} is not after start ${day.start}`);
+  }
+  if (!isKnownHolidayCountry(settings.holidayCountry ?? "")) {
+    problems.push(`holiday country ${JSON.stringify(settings.holidayCountry)} is not a country date-holidays knows (like "NL")`);
+  } else if (!isKnownHolidayRegion(settings.holidayCountry, settings.holidayRegion)) {
+    problems.push(`holiday region ${JSON.stringify(settings.holidayRegion)} is not a region of ${settings.holidayCountry}`);
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------
+// Business days
+
+/** One computation's view of the settings: holiday sets per year, built once. */
+type Calendar = { settings: WorkingTimeSettings; closedByYear: Map<number, Set<string>> };
+
+function calendarOf(settings: WorkingTimeSettings): Calendar {
+  requireZone(settings.timeZone);
+  return { settings, closedByYear: new Map() };
+}
+
+function isClosedHoliday(calendar: Calendar, localDate: string): boolean {
+  const year = Number(localDate.slice(0, 4));
+  let closed = calendar.closedByYear.get(year);
+  if (!closed) {
+    closed = closedHolidayDates(calendar.settings, year);
+    calendar.closedByYear.set(year, closed);
+  }
+  return closed.has(localDate);
+}
+
+type Interval = { start: number; end: number };
+
+function intervalOn(calendar: Calendar, localDate: string): Interval | null {
+  const day = calendar.settings.hours[weekdayOf(localDate)];
+  if (!day) return null;
+  if (isClosedHoliday(calendar, localDate)) return null;
+  const start = zonedTime(calendar.settings.timeZone, localDate, day.start).getTime();
+  const end = zonedTime(calendar.settings.timeZone, localDate, day.end).getTime();
+  // Times in a DST gap move forward by the gap: 02:45–03:00 on the spring switch (03:45–03:00) leaves nothing.
+  return end > start ? { start, end } : null;
+}
+
+/** The working intervals from `at` on, the first one cut to start at `at`; throws after 366 days in a row without one. */
+function* intervalsFrom(calendar: Calendar, at: number): Generator<Interval> {
+  let date = localDateIn(calendar.settings.timeZone, at);
+  let idleDays = 0;
+  for (;;) {
+    const interval = intervalOn(calendar, date);
+    if (interval && interval.end > at) {
+      idleDays = 0;
+      yield { start: Math.max(interval.start, at), end: interval.end };
+    } else if (++idleDays > MAX_DAYS_WITHOUT_WORKING_TIME) {
+      throw new Error(NO_WORKING_TIME);
+    }
+    date = addDays(date, 1);
+  }
+}
+
+/** The first working day after `localDate`, with its interval. */
+function nextWorkingDayAfter(calendar: Calendar, localDate: string): { date: string; interval: Interval } {
+  let date = localDate;
+  for (let idleDays = 0; idleDays <= MAX_DAYS_WITHOUT_WORKING_TIME; idleDays++) {
+    date = addDays(date, 1);
+    const interval = intervalOn(calendar, date);
+    if (interval) return { date, interval };
+  }
+  throw new Error(NO_WORKING_TIME);
+}
+
+/** Whether the firm works on this local date (YYYY-MM-DD): the weekday is open and it is not a holiday the firm closes on. */
+export function isWorkingDay(settings: WorkingTimeSettings, localDate: string): boolean {
+  return intervalOn(calendarOf(settings), localDate) !== null;
+}
+
+/** The business hours of a local date as instants, or null when the firm is closed that day. */
+export function workingIntervalsOn(settings: WorkingTimeSettings, localDate: string): WorkingInterval | null {
+  const interval = intervalOn(calendarOf(settings), localDate);
+  return interval ? { start: new Date(interval.start), end: new Date(interval.end) } : null;
+}
+
+/** Whether `at` falls in business hours: opening time included, closing time not. */
+export function isWithinWorkingTime(settings: WorkingTimeSettings, at: Date): boolean {
+  const ms = requireInstant(at, "at");
+  const interval = intervalOn(calendarOf(settings), localDateIn(settings.timeZone, ms));
+  return interval !== null && interval.start <= ms && ms < interval.end;
+}
+
+/** `at` itself when within working time, otherwise the next opening. */
+export function nextWorkingStart(settings: WorkingTimeSettings, at: Date): Date {
+  const ms = requireInstant(at, "at");
+  for (const interval of intervalsFrom(calendarOf(settings), ms)) return new Date(interval.start);
+  throw new Error(NO_WORKING_TIME);
+}
+
+// ---------------------------------------------------------------------------
+// Counting working time
+
+/**
+ * `ms` of working time after `start`. A start outside business hours counts from
+ * the next opening; a result exactly at closing time stays at that closing time.
+ * `ms` = 0 gives the next working instant (`start` itself within business hours).
+ */
+export function addWorkingMilliseconds(settings: WorkingTimeSettings, start: Date, ms: number): Date {
+  const from = requireInstant(start, "start");
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`working-time: cannot add ${ms} ms of working time`);
+  let remaining = Math.round(ms);
+  for (const interval of intervalsFrom(calendarOf(settings), from)) {
+    const length = interval.end - interval.start;
+    if (remaining <= length) return new Date(interval.start + remaining);
+    remaining -= length;
+  }
+  throw new Error(NO_WORKING_TIME);
+}
+
+/** `hours` (fractions allowed) of working time after `start`; see addWorkingMilliseconds. */
+export function addWorkingHours(settings: WorkingTimeSettings, start: Date, hours: number): Date {
+  if (!Number.isFinite(hours) || hours < 0) throw new RangeError(`working-time: cannot add ${hours} working hours`);
+  return addWorkingMilliseconds(settings, start, hours * HOUR_MS);
+}
+
+/**
+ * "Within N working days": closing time of the N-th working day after the local
+ * date of `start` (that date itself never counts). N = 0: closing time today when
+ * today is a working day and `start` is before its closing time, else closing time
+ * of the next working day.
+ */
+export function addWorkingDays(settings: WorkingTimeSettings, start: Date, days: number): Date {
+  const from = requireInstant(start, "start");
+  if (!Number.isInteger(days) || days < 0) throw new RangeError(`working-time: cannot add ${days} working days (a whole number ≥ 0)`);
+  const calendar = calendarOf(settings);
+  let date = localDateIn(settings.timeZone, from);
+  if (days === 0) {
+    const today = intervalOn(calendar, date);
+    if (today && from < today.end) return new Date(today.end);
+  }
+  let end = from;
+  for (let counted = 0; counted < Math.max(days, 1); counted++) {
+    const next = nextWorkingDayAfter(calendar, date);
+    date = next.date;
+    end = next.interval.end;
+  }
+  return new Date(end);
+}
+
+/** Closing time on `localDate` when it is a working day, else closing time of the next working day. */
+export function endOfWorkingDay(settings: WorkingTimeSettings, localDate: string): Date {
+  const calendar = calendarOf(settings);
+  const interval = intervalOn(calendar, localDate) ?? nextWorkingDayAfter(calendar, localDate).interval;
+  return new Date(interval.end);
+}
+
+/** Working time between two instants, in ms; 0 when `to` is not after `from`. */
+export function workingMillisecondsBetween(settings: WorkingTimeSettings, from: Date, to: Date): number {
+  const start = requireInstant(from, "from");
+  const end = requireInstant(to, "to");
+  if (end <= start) return 0;
+  const calendar = calendarOf(settings);
+  const last = localDateIn(settings.timeZone, end);
+  let total = 0;
+  for (let date = localDateIn(settings.timeZone, start); date <= last; date = addDays(date, 1)) {
+    const interval = intervalOn(calendar, date);
+    if (interval) total += Math.max(0, Math.min(interval.end, end) - Math.max(interval.start, start));
+  }
+  return total;
+}
