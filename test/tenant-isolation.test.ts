@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.ts";
 import type { MessageKey } from "../src/i18n/messages.en.ts";
+import * as notifications from "../src/modules/notifications/notifications.usecases.ts";
 import { expectError } from "./helpers/errors.ts";
 import { addMember } from "./helpers/members.ts";
 import { fillPath, listRoutes, pathParams } from "./helpers/routes.ts";
@@ -25,6 +26,8 @@ const A = {} as {
   token: { id: string; token: string };
   invitation: { id: string };
   invitationForExistingAccount: { id: string };
+  notification: { id: string };
+  delivery: { id: string };
 };
 const B = {} as {
   admin: Session;
@@ -65,6 +68,44 @@ beforeAll(async () => {
   // Someone with an account elsewhere, invited to A: accepting needs their password.
   const outsider = await signup(app, { name: "Gamma Persoon", email: uniqueEmail("gamma"), organizationName: "Gamma" });
   A.invitationForExistingAccount = (await a.post("/api/v1/invitations", { email: outsider.me.email, role: "admin" })).json();
+  // A notification (with its e-mail) for A's advisor and an e-mail to A's client, waiting in the outbox (no SMTP here).
+  await notifications.notify(app.database.db, app.clock, {
+    orgId: A.admin.me.organizationId,
+    userId: A.advisor.me.id,
+    kind: "commitment.overdue",
+    params: {
+      title: "Alpha belofte",
+      clientName: "Alpha Klant BV",
+      dueAt: new Date().toISOString(),
+      link: "http://127.0.0.1:3000/clients",
+    },
+    language: "nl",
+    timeZone: "Europe/Amsterdam",
+    dedupeKey: "alpha-notification",
+    email: true,
+  });
+  await notifications.queueEmail(app.database.db, app.clock, {
+    orgId: A.admin.me.organizationId,
+    to: "alpha@klant.example",
+    language: "nl",
+    subject: "Alpha bericht",
+    text: "Voor Alpha Klant BV.",
+    kind: "client.message",
+    dedupeKey: "alpha-mail",
+  });
+  await notifications.deliverDue({ db: app.database.db, clock: app.clock, mailer: app.mailer, logger: app.logger });
+  A.notification = await app.database.db
+    .selectFrom("notifications")
+    .select("id")
+    .where("org_id", "=", A.admin.me.organizationId)
+    .executeTakeFirstOrThrow();
+  A.delivery = await app.database.db
+    .selectFrom("deliveries")
+    .select("id")
+    .where("org_id", "=", A.admin.me.organizationId)
+    .where("status", "=", "outbox")
+    .where("dedupe_key", "=", "alpha-mail")
+    .executeTakeFirstOrThrow();
 
   B.admin = await signup(app, { name: "Beta Beheerder", email: uniqueEmail("beta-admin"), organizationName: "Beta Bureau" });
   B.advisor = await addMember(app, B.admin, "advisor", { name: "Beta Adviseur" });
@@ -90,6 +131,8 @@ beforeAll(async () => {
     A.token.token.slice(0, 10),
     A.invitation.id,
     A.invitationForExistingAccount.id,
+    A.notification.id,
+    A.delivery.id,
     "alpha",
   ];
 });
@@ -193,6 +236,18 @@ const idRoutes: Record<string, IdRoute> = {
     expect: notFound("clients.not_found"),
   },
   "DELETE /api/v1/api-tokens/:id": { ids: () => ({ id: A.token.id }), missing: { id: missingUuid }, expect: notFound("tokens.not_found") },
+  "POST /api/v1/notifications/:id/read": {
+    ids: () => ({ id: A.notification.id }),
+    missing: { id: missingUuid },
+    body: () => ({}),
+    expect: notFound("notifications.not_found"),
+  },
+  "POST /api/v1/system/deliveries/:id/retry": {
+    ids: () => ({ id: A.delivery.id }),
+    missing: { id: missingUuid },
+    body: () => ({}),
+    expect: adminOnly("deliveries.not_found"),
+  },
 };
 
 /**
@@ -212,6 +267,9 @@ const listRoutesWithoutIds = [
   "GET /api/v1/teams",
   "GET /api/v1/clients",
   "GET /api/v1/api-tokens",
+  "GET /api/v1/notifications",
+  "GET /api/v1/system/status",
+  "GET /api/v1/system/deliveries",
 ];
 /** Routes that create things or sessions: no foreign id in the path; references in bodies are checked below. */
 const writeRoutesWithoutIds = [
@@ -222,6 +280,7 @@ const writeRoutesWithoutIds = [
   "POST /api/v1/teams",
   "POST /api/v1/clients",
   "POST /api/v1/api-tokens",
+  "POST /api/v1/notifications/read-all",
 ];
 /** Outside the API of an organization: documentation and health. */
 const instanceRoutes = [

@@ -24,5 +24,17 @@ export async function snapshotData(app: App) {
       .orderBy("org_id")
       .orderBy("id")
       .execute(),
+    notifications: await db
+      .selectFrom("notifications")
+      .select(["org_id", "id", "user_id", "read_at"])
+      .orderBy("org_id")
+      .orderBy("id")
+      .execute(),
+    deliveries: await db
+      .selectFrom("deliveries")
+      .select(["org_id", "id", "status", "attempts", "next_attempt_at"])
+      .orderBy("org_id")
+      .orderBy("id")
+      .execute(),
   };
 }
