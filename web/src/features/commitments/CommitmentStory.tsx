@@ -1,0 +1,81 @@
+import { Box, Stack, Text } from "@mantine/core";
+import type { CommitmentEvent } from "../../../../src/modules/commitments/commitments.schemas.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { useMembers } from "../settings/members/queries.ts";
+import { useDueFormat } from "./queries.ts";
+
+const text = (data: Record<string, unknown>, key: string): string => {
+  const value = data[key];
+  return typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
+};
+
+/** Every event of a promise, oldest first, as a sentence with its time. */
+export function CommitmentStory({ events, ownerName }: { events: CommitmentEvent[]; ownerName: string }) {
+  const { t } = useI18n();
+  const format = useDueFormat();
+  const members = useMembers();
+  const nameOf = (id: string) => members.data?.find((m) => m.id === id)?.name ?? t("commitments.event.someone");
+  const when = (iso: string) => (iso ? format.due(iso) : t("app.none"));
+
+  const sentence = (event: CommitmentEvent): string => {
+    const { data } = event;
+    const actor = event.actor?.name ?? t("commitments.event.system");
+    switch (event.kind) {
+      case "created":
+        return data.recordedAfterDue === true
+          ? t("commitments.event.createdLate", { actor, due: when(text(data, "dueAt")) })
+          : t("commitments.event.created", { actor, due: when(text(data, "dueAt")) });
+      case "renegotiated": {
+        const moved = t("commitments.event.renegotiated", {
+          actor,
+          from: when(text(data, "fromDueAt")),
+          to: when(text(data, "toDueAt")),
+          reason: text(data, "reason"),
+        });
+        const told =
+          data.informedBeforeDue === true
+            ? t("commitments.event.toldBefore")
+            : data.clientInformed === true
+              ? t("commitments.event.toldAfter")
+              : t("commitments.event.notTold");
+        return `${moved} ${told}`;
+      }
+      case "client_informed":
+        return t("commitments.event.clientInformed", { actor, to: text(data, "to"), subject: text(data, "subject") });
+      case "completed":
+        return data.status === "kept_late" || data.onTime === false
+          ? t("commitments.event.keptLate", { actor })
+          : t("commitments.event.kept", { actor });
+      case "broken":
+        return t("commitments.event.broken", { actor, reason: text(data, "reason") });
+      case "cancelled":
+        return t("commitments.event.cancelled", { actor, reason: text(data, "reason") });
+      case "reassigned":
+        return t("commitments.event.reassigned", { actor, from: nameOf(text(data, "fromOwnerId")), to: nameOf(text(data, "toOwnerId")) });
+      case "reminder_sent":
+        return t("commitments.event.reminderSent", { owner: text(data, "to") ? nameOf(text(data, "to")) : ownerName });
+      case "escalated": {
+        const leads = Array.isArray(data.leads) ? data.leads.filter((id): id is string => typeof id === "string").map(nameOf) : [];
+        return leads.length > 0 ? t("commitments.event.escalated", { leads: leads.join(", ") }) : t("commitments.event.escalatedNoOne");
+      }
+      default:
+        return t("commitments.event.other", { actor, kind: event.kind });
+    }
+  };
+
+  const ordered = [...events].sort((a, b) => a.at.localeCompare(b.at));
+  return (
+    <Box component="ol" m={0} p={0} style={{ listStyle: "none" }}>
+      {ordered.map((event) => (
+        <Box component="li" key={event.id} py={8} pl="md" style={{ borderLeft: "3px solid var(--mantine-color-gray-3)" }}>
+          <Stack gap={2}>
+            <Text fz="xs" c="dimmed">
+              <time dateTime={event.at}>{format.moment(event.at)}</time>
+            </Text>
+            <Text>{sentence(event)}</Text>
+          </Stack>
+        </Box>
+      ))}
+    </Box>
+  );
+}
