@@ -66,7 +66,7 @@ function expectFailure(run: Run, message: string | RegExp) {
 type Export = {
   organization: { id: string; name: string; slug: string };
   members: { id: string; email: string; name: string; role: string }[];
-  clients: { id: string }[];
+  clients: { id: string; name: string }[];
   contacts: { id: string }[];
   teams: { id: string; name: string }[];
 };
@@ -116,6 +116,78 @@ describe("trustledger CLI", () => {
     expect(demo.members.find((m) => m.role === "admin")?.email).toBe(DEMO_ADMIN);
     expect(demo.teams).toHaveLength(2);
     expect(text).not.toMatch(/"(password|token|token_hash)"/i);
+  }, 60_000);
+
+  it("commitments add | list | done: record a promise, see it, keep it", async () => {
+    const advisor = demo.members.find((m) => m.role === "advisor");
+    const client = demo.clients.find((c) => c.name.startsWith("Bakkerij")) ?? demo.clients[0];
+    if (!client) throw new Error("the demo has clients");
+    const added = await cli([
+      "commitments",
+      "add",
+      "--as",
+      DEMO_ADMIN,
+      "--org",
+      demo.organization.slug,
+      "--client",
+      client.name,
+      "--title",
+      "Send the signed engagement letter",
+      "--done-when",
+      "The client has the PDF",
+      "--owner",
+      advisor?.email ?? "",
+      "--in",
+      "2 working days",
+      "--source",
+      "call",
+      "--json",
+    ]);
+    expect(added.code, added.stderr).toBe(0);
+    const created = JSON.parse(added.stdout);
+    expect(created).toMatchObject({
+      clientId: client.id,
+      status: "open",
+      owner: { id: advisor?.id },
+      title: "Send the signed engagement letter",
+    });
+    expect(Date.parse(created.dueAt)).toBeGreaterThan(Date.now());
+
+    const listed = await cli(["commitments", "list", "--as", advisor?.email ?? "", "--org", demo.organization.slug]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain(created.id);
+    expect(listed.stdout).toContain("Send the signed engagement letter");
+
+    const done = await cli(["commitments", "done", created.id, "--as", advisor?.email ?? "", "--org", demo.organization.slug]);
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stdout).toMatch(/^Kept on time: /);
+    const again = await cli(["commitments", "done", created.id, "--as", advisor?.email ?? "", "--org", demo.organization.slug]);
+    expectFailure(again, "already closed");
+    const after = await cli([
+      "commitments",
+      "list",
+      "--as",
+      advisor?.email ?? "",
+      "--org",
+      demo.organization.slug,
+      "--status",
+      "kept",
+      "--json",
+    ]);
+    expect(JSON.parse(after.stdout).map((c: { id: string }) => c.id)).toContain(created.id);
+  }, 60_000);
+
+  it("commitments refuses unclear input with a clear message and records nothing", async () => {
+    const base = ["commitments", "add", "--as", DEMO_ADMIN, "--org", demo.organization.slug, "--title", "x", "--done-when", "y"];
+    // One after the other: the embedded database serves one process at a time.
+    const noOne = await cli(["commitments", "list", "--org", demo.organization.slug], { env: { TRUSTLEDGER_AS: "" } });
+    const unknownClient = await cli([...base, "--client", "No Such Client Anywhere", "--in", "2 working days"]);
+    const badDuration = await cli([...base, "--client", demo.clients[0]?.id ?? "", "--in", "soon"]);
+    const pastDue = await cli([...base, "--client", demo.clients[0]?.id ?? "", "--due", "2020-01-01T10:00:00+01:00"]);
+    expectFailure(noOne, "--as");
+    expectFailure(unknownClient, "no client matches");
+    expectFailure(badDuration, "working hours");
+    expectFailure(pastDue, "already passed");
   }, 60_000);
 
   it("user create --new-org makes a new organization with the user as its administrator", async () => {

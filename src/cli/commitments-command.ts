@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Actor } from "../core/actor.ts";
 import { isRole } from "../core/roles.ts";
 import type { DB } from "../db/schema.ts";
+import { listClientsQuery } from "../modules/clients/clients.schemas.ts";
 import * as clients from "../modules/clients/clients.usecases.ts";
 import { createCommitmentBody, listCommitmentsQuery } from "../modules/commitments/commitments.schemas.ts";
 import * as commitments from "../modules/commitments/commitments.usecases.ts";
@@ -55,7 +56,7 @@ async function userIdByEmail(deps: Services, actor: Actor, who: string): Promise
 /** A client by id, or by a name or search that finds exactly one. */
 async function clientIdFor(deps: Services, actor: Actor, given: string): Promise<string> {
   if (isUuid(given)) return given;
-  const found = await clients.listClients(deps, actor, { q: given, limit: 10, archived: "false" } as never);
+  const found = await clients.listClients(deps, actor, listClientsQuery.parse({ q: given, limit: 10 }));
   const exact = found.items.filter((client) => client.name.toLowerCase() === given.trim().toLowerCase());
   const candidates = exact.length > 0 ? exact : found.items;
   if (candidates.length === 1) return (candidates[0] as { id: string }).id;

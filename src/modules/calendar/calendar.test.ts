@@ -1,0 +1,84 @@
+import ICAL from "ical.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addMember } from "../../../test/helpers/members.ts";
+import { as, createTestApp, type Session, signup } from "../../../test/helpers/test-app.ts";
+import type { App } from "../../app.ts";
+
+let app: App;
+let anna: Session;
+let bram: Session;
+let clientId: string;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  anna = await signup(app, { name: "Anna de Vries", organizationName: "Agenda BV" });
+  bram = await addMember(app, anna, "advisor", { name: "Bram" });
+  clientId = (await as(app, anna).post("/api/v1/clients", { kind: "company", name: "Drukkerij Visser" })).json().id;
+});
+afterAll(() => app.close());
+
+async function promise(owner: Session, title: string, dueAt: string) {
+  const response = await as(app, anna).post("/api/v1/commitments", {
+    clientId,
+    title,
+    doneWhen: "done",
+    ownerId: owner.me.id,
+    dueAt,
+    source: "email",
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
+const path = (url: string) => new URL(url).pathname;
+
+describe("the personal calendar feed", () => {
+  it("serves my open promises as ICS behind a secret address that calendar apps can read without signing in", async () => {
+    const mine = await promise(anna, "Send the quote for the new press", "2030-03-04T15:00:00+01:00");
+    const done = await promise(anna, "Already sent", "2030-03-05T15:00:00+01:00");
+    await as(app, anna).post(`/api/v1/commitments/${done.id}/complete`);
+    await promise(bram, "Bram's own promise", "2030-03-06T15:00:00+01:00");
+
+    expect((await as(app, anna).get("/api/v1/calendar-feed")).json()).toMatchObject({ active: false });
+    const created = await as(app, anna).post("/api/v1/calendar-feed");
+    expect(created.statusCode).toBe(201);
+    const { url } = created.json();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:3000\/api\/v1\/calendar\/tlcal_[\w-]+\.ics$/);
+
+    const feed = await app.server.inject({ method: "GET", url: path(url) });
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers["content-type"]).toMatch(/^text\/calendar/);
+    const calendar = new ICAL.Component(ICAL.parse(feed.body));
+    const events = calendar.getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent));
+    expect(events.map((event) => event.summary)).toEqual(["Send the quote for the new press — Drukkerij Visser"]);
+    const [event] = events;
+    expect(event?.endDate.toJSDate().toISOString()).toBe("2030-03-04T14:00:00.000Z");
+    expect(event?.uid).toBe(`${mine.id}@trustledger`);
+    expect((await as(app, anna).get("/api/v1/calendar-feed")).json()).toMatchObject({ active: true });
+  });
+
+  it("a new address replaces the old one; a revoked, altered or guessed address answers 404 alike", async () => {
+    const first = (await as(app, anna).post("/api/v1/calendar-feed")).json().url;
+    const second = (await as(app, anna).post("/api/v1/calendar-feed")).json().url;
+    expect((await app.server.inject({ method: "GET", url: path(first) })).statusCode).toBe(404);
+    expect((await app.server.inject({ method: "GET", url: path(second) })).statusCode).toBe(200);
+    const altered = path(second).replace(/.(\.ics)$/, (_m, ext) => `A${ext}`);
+    const guessed = "/api/v1/calendar/tlcal_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics";
+    expect((await as(app, anna).delete("/api/v1/calendar-feed")).statusCode).toBe(204);
+    const answers = await Promise.all(
+      [second, altered, guessed, "/api/v1/calendar/nonsense"].map((url) =>
+        app.server.inject({ method: "GET", url: url.startsWith("http") ? path(url) : url }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([404, 404, 404, 404]);
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    expect((await as(app, anna).delete("/api/v1/calendar-feed")).statusCode).toBe(404);
+  });
+
+  it("stops working when its owner leaves the organization", async () => {
+    const url = (await as(app, bram).post("/api/v1/calendar-feed")).json().url;
+    expect((await app.server.inject({ method: "GET", url: path(url) })).statusCode).toBe(200);
+    await app.database.db.deleteFrom("member").where("userId", "=", bram.me.id).execute();
+    expect((await app.server.inject({ method: "GET", url: path(url) })).statusCode).toBe(404);
+  });
+});
