@@ -1,0 +1,125 @@
+import { Alert, Button, Card, Code, CopyButton, Group, Loader, Modal, Stack, Text } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { z } from "zod";
+import type { CalendarFeed, createdCalendarFeedSchema } from "../../../../src/modules/calendar/calendar.schemas.ts";
+import { api } from "../../api/client.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+
+type CreatedFeed = z.infer<typeof createdCalendarFeedSchema>;
+
+/** My open promises in my own calendar app, through a secret address only I know. */
+export function CalendarFeedPage() {
+  const { t, formatDateTime } = useI18n();
+  const queryClient = useQueryClient();
+  const [created, setCreated] = useState<CreatedFeed | null>(null);
+  const [confirming, setConfirming] = useState<"replace" | "stop" | null>(null);
+  const feed = useQuery({ queryKey: ["calendar-feed"], queryFn: () => api<CalendarFeed>("GET", "/api/v1/calendar-feed") });
+  const create = useMutation({
+    mutationFn: () => api<CreatedFeed>("POST", "/api/v1/calendar-feed"),
+    onSuccess: (next) => {
+      setCreated(next);
+      setConfirming(null);
+      queryClient.invalidateQueries({ queryKey: ["calendar-feed"] });
+    },
+  });
+  const stop = useMutation({
+    mutationFn: () => api("DELETE", "/api/v1/calendar-feed"),
+    onSuccess: () => {
+      setCreated(null);
+      setConfirming(null);
+      queryClient.invalidateQueries({ queryKey: ["calendar-feed"] });
+    },
+  });
+
+  return (
+    <Stack gap="md">
+      <Text>{t("calendar.intro")}</Text>
+      <Text fz="sm" c="gray.7">
+        {t("calendar.how")}
+      </Text>
+      {feed.isPending && <Loader aria-label={t("app.loading")} />}
+      {feed.error && (
+        <Alert color="red" role="alert">
+          {feed.error.message}
+        </Alert>
+      )}
+      {created && (
+        <Alert color="green" role="status" title={t("calendar.created")}>
+          <Text fz="sm">{t("calendar.secret")}</Text>
+          <Group gap="xs" mt={4} wrap="nowrap">
+            <Code style={{ wordBreak: "break-all" }} data-testid="calendar-url">
+              {created.url}
+            </Code>
+            <CopyButton value={created.url}>
+              {({ copied, copy }) => (
+                <Button size="compact-sm" variant="light" onClick={copy}>
+                  {copied ? t("app.copied") : t("app.copy")}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+        </Alert>
+      )}
+      {(create.error || stop.error) && (
+        <Alert color="red" role="alert">
+          {(create.error ?? stop.error)?.message}
+        </Alert>
+      )}
+      {feed.data && !feed.data.active && (
+        <Card withBorder>
+          <Stack gap="sm" align="flex-start">
+            <Text>{t("calendar.none")}</Text>
+            <Button loading={create.isPending} onClick={() => create.mutate()}>
+              {t("calendar.create")}
+            </Button>
+          </Stack>
+        </Card>
+      )}
+      {feed.data?.active && (
+        <Card withBorder>
+          <Stack gap="sm">
+            <Text fw={500}>{t("calendar.active")}</Text>
+            <Text fz="sm">
+              {t("calendar.createdAt", { date: feed.data.createdAt ? formatDateTime(feed.data.createdAt) : t("app.none") })}
+              <br />
+              {t("calendar.lastUsed", { date: feed.data.lastUsedAt ? formatDateTime(feed.data.lastUsedAt) : t("calendar.neverUsed") })}
+            </Text>
+            <Group>
+              <Button variant="default" onClick={() => setConfirming("replace")}>
+                {t("calendar.replace")}
+              </Button>
+              <Button variant="default" color="red" onClick={() => setConfirming("stop")}>
+                {t("calendar.stop")}
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+      )}
+      <Modal
+        closeButtonProps={{ "aria-label": t("app.close") }}
+        opened={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={confirming === "stop" ? t("calendar.stop") : t("calendar.replace")}
+      >
+        <Stack>
+          <Text>{confirming === "stop" ? t("calendar.stopConfirm") : t("calendar.replaceConfirm")}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(null)}>
+              {t("app.cancel")}
+            </Button>
+            {confirming === "stop" ? (
+              <Button color="red" loading={stop.isPending} onClick={() => stop.mutate()}>
+                {t("calendar.stop")}
+              </Button>
+            ) : (
+              <Button loading={create.isPending} onClick={() => create.mutate()}>
+                {t("calendar.replace")}
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,281 @@
+import "@mantine/dates/styles.css";
+import "dayjs/locale/nl";
+import { Alert, Button, Card, Group, Loader, SegmentedControl, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from "@mantine/core";
+import { DateInput, DatesProvider } from "@mantine/dates";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useNavigate, useSearch } from "@tanstack/react-router";
+import { useState } from "react";
+import { canSeeTeamFigures } from "../../../../src/core/roles.ts";
+import type { Reliability } from "../../../../src/modules/commitments/commitments.schemas.ts";
+import { api } from "../../api/client.ts";
+import type { MessageKey } from "../../i18n/en.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { usePageTitle } from "../../layout/usePageTitle.ts";
+import { useMe } from "../auth/session.ts";
+import { formatMinutes, formatPercent } from "./format.ts";
+import {
+  GROUP_BYS,
+  type GroupBy,
+  last90Days,
+  lastQuarter,
+  localToday,
+  type Period,
+  parseTypedDate,
+  thisMonth,
+  thisYear,
+  weeksOf,
+} from "./period.ts";
+import { TrendChart } from "./TrendChart.tsx";
+
+type FigureGroup = Reliability["groups"][number];
+type SortKey = "name" | "kept" | "keptLate" | "broken" | "cancelled" | "renegotiated" | "keptOnTimeRate" | "overdueNow";
+/** The figure columns; the first column names the group (person, client or team). */
+const COLUMNS: { key: Exclude<SortKey, "name">; label: MessageKey }[] = [
+  { key: "kept", label: "team.col.kept" },
+  { key: "keptLate", label: "team.col.keptLate" },
+  { key: "broken", label: "team.col.broken" },
+  { key: "cancelled", label: "team.col.cancelled" },
+  { key: "renegotiated", label: "team.col.renegotiated" },
+  { key: "keptOnTimeRate", label: "team.col.rate" },
+  { key: "overdueNow", label: "team.col.overdue" },
+];
+const QUICK: { key: "last90" | "month" | "quarter" | "year"; period: (today: string) => Period }[] = [
+  { key: "last90", period: last90Days },
+  { key: "month", period: thisMonth },
+  { key: "quarter", period: lastQuarter },
+  { key: "year", period: thisYear },
+];
+
+/**
+ * How well promises were kept in a period: for leads and admins everyone's
+ * figures ("Team"), for others their own ("My reliability"). The period and
+ * grouping live in the address, so Back and a shared link show the same view.
+ */
+export function TeamPage() {
+  const { t, language, locale } = useI18n();
+  const me = useMe();
+  const search = useSearch({ from: "/app/team" });
+  const navigate = useNavigate({ from: "/team" });
+  const [today] = useState(localToday);
+  const fallback = last90Days(today);
+  const period: Period = { from: search.from ?? fallback.from, to: search.to ?? fallback.to };
+  const groupBy: GroupBy = search.groupBy ?? "owner";
+  const isLead = me.data ? canSeeTeamFigures(me.data.role) : false;
+  const title = isLead ? t("team.title") : t("team.titleOwn");
+  usePageTitle(title);
+
+  const figures = useQuery({
+    queryKey: ["reliability", period.from, period.to, groupBy],
+    queryFn: () => api<Reliability>("GET", `/api/v1/reliability?${new URLSearchParams({ ...period, groupBy })}`),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+  const setSearch = (next: Partial<Period> & { groupBy?: GroupBy }) =>
+    navigate({ search: (previous) => ({ ...previous, from: period.from, to: period.to, ...next }), replace: true });
+
+  const data = figures.data;
+  const total = data?.total;
+  const closed = total ? total.kept + total.keptLate + total.broken + total.cancelled : 0;
+  const due = total ? total.kept + total.keptLate + total.broken : 0;
+  const byWeek = new Map((data?.trend ?? []).map((week) => [week.weekStart, week]));
+  const weeks = data ? weeksOf(data).map((week) => byWeek.get(week) ?? { weekStart: week, closed: 0, keptOnTimeRate: null }) : [];
+  const percent = (rate: number | null) => (rate === null ? t("app.none") : formatPercent(locale, rate));
+  const calendarLabels = {
+    nextMonth: t("team.calendar.nextMonth"),
+    previousMonth: t("team.calendar.previousMonth"),
+    nextYear: t("team.calendar.nextYear"),
+    previousYear: t("team.calendar.previousYear"),
+    nextDecade: t("team.calendar.nextDecade"),
+    previousDecade: t("team.calendar.previousDecade"),
+    monthLevelControl: t("team.calendar.level"),
+    yearLevelControl: t("team.calendar.level"),
+  };
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1}>{title}</Title>
+        <Text c="gray.7" fz="sm">
+          {isLead ? t("team.intro") : t("team.introOwn")}
+        </Text>
+      </div>
+      <Card withBorder component="section" aria-label={t("team.period")}>
+        <DatesProvider settings={{ locale: language, firstDayOfWeek: 1 }}>
+          <Group align="flex-end" gap="md">
+            <DateInput
+              label={t("team.from")}
+              value={period.from}
+              onChange={(value) => value && setSearch({ from: value })}
+              dateParser={parseTypedDate}
+              valueFormat="D MMM YYYY"
+              ariaLabels={calendarLabels}
+              w={160}
+            />
+            <DateInput
+              label={t("team.to")}
+              value={period.to}
+              onChange={(value) => value && setSearch({ to: value })}
+              dateParser={parseTypedDate}
+              valueFormat="D MMM YYYY"
+              ariaLabels={calendarLabels}
+              w={160}
+            />
+            <Group gap="xs" role="group" aria-label={t("team.quick")}>
+              {QUICK.map((quick) => {
+                const target = quick.period(today);
+                const current = target.from === period.from && target.to === period.to;
+                return (
+                  <Button
+                    key={quick.key}
+                    size="xs"
+                    variant={current ? "filled" : "default"}
+                    aria-pressed={current}
+                    onClick={() => setSearch(target)}
+                  >
+                    {t(`team.quick.${quick.key}`)}
+                  </Button>
+                );
+              })}
+            </Group>
+            <div>
+              <Text component="span" id="team-group-by" fz="sm" fw={500} display="block" mb={4}>
+                {t("team.groupBy")}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="team-group-by"
+                value={groupBy}
+                onChange={(value) => setSearch({ groupBy: value as GroupBy })}
+                data={GROUP_BYS.map((value) => ({ value, label: t(`team.groupBy.${value}`) }))}
+              />
+            </div>
+          </Group>
+        </DatesProvider>
+      </Card>
+      {figures.error && (
+        <Alert color="red" role="alert">
+          {figures.error.message}
+        </Alert>
+      )}
+      {figures.isPending && <Loader aria-label={t("app.loading")} />}
+      {data && total && (
+        <>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} aria-live="polite">
+            <Headline label={t("team.headline.rate")} value={percent(total.keptOnTimeRate)}>
+              {due > 0 ? t("team.headline.rateOf", { kept: total.kept, due }) : t("team.headline.nothingDue")}
+            </Headline>
+            <Headline label={t("team.headline.overdue")} value={String(total.overdueNow)}>
+              {t("team.headline.overdueHint")}
+            </Headline>
+            <Headline
+              label={t("team.headline.callback")}
+              value={total.medianCallbackMinutes === null ? t("app.none") : formatMinutes(locale, total.medianCallbackMinutes)}
+            >
+              {t("team.headline.callbackHint")}
+            </Headline>
+          </SimpleGrid>
+          {closed === 0 ? (
+            <Text c="gray.7">{t("team.empty")}</Text>
+          ) : (
+            <Card withBorder component="section" aria-labelledby="team-trend">
+              <Title order={2} fz="h4" id="team-trend" mb="sm">
+                {t("team.trend.title")}
+              </Title>
+              <TrendChart weeks={weeks} />
+            </Card>
+          )}
+          {data.groups.length > 0 && <GroupTable groups={data.groups} groupBy={data.groupBy} />}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function Headline({ label, value, children }: { label: string; value: string; children: string }) {
+  return (
+    <Card withBorder>
+      <Text fz="sm" fw={600} c="gray.7">
+        {label}
+      </Text>
+      <Text fz={32} fw={700} lh={1.3}>
+        {value}
+      </Text>
+      <Text fz="sm" c="gray.7">
+        {children}
+      </Text>
+    </Card>
+  );
+}
+
+function GroupTable({ groups, groupBy }: { groups: FigureGroup[]; groupBy: GroupBy }) {
+  const { t, locale } = useI18n();
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: "name", descending: false });
+  const collator = new Intl.Collator(locale);
+  const sorted = [...groups].sort((a, b) => {
+    const direction = sort.descending ? -1 : 1;
+    if (sort.key === "name") return direction * collator.compare(a.name, b.name);
+    const left = a[sort.key];
+    const right = b[sort.key];
+    // Groups without a rate (nothing was due) come last either way.
+    if (left === null || right === null) return left === right ? collator.compare(a.name, b.name) : left === null ? 1 : -1;
+    return direction * (left - right) || collator.compare(a.name, b.name);
+  });
+  const toggle = (key: SortKey) =>
+    setSort((current) => (current.key === key ? { key, descending: !current.descending } : { key, descending: key !== "name" }));
+  return (
+    <Card withBorder component="section" aria-labelledby="team-groups">
+      <Title order={2} fz="h4" id="team-groups" mb="sm">
+        {t(`team.groups.${groupBy}`)}
+      </Title>
+      <Table.ScrollContainer minWidth={820}>
+        <Table verticalSpacing="xs" striped>
+          <Table.Thead>
+            <Table.Tr>
+              {[
+                { key: "name" as const, label: t(`team.groupBy.${groupBy}`) },
+                ...COLUMNS.map((c) => ({ key: c.key, label: t(c.label) })),
+              ].map((column) => {
+                const active = sort.key === column.key;
+                return (
+                  <Table.Th
+                    key={column.key}
+                    scope="col"
+                    ta={column.key === "name" ? "left" : "right"}
+                    aria-sort={active ? (sort.descending ? "descending" : "ascending") : undefined}
+                  >
+                    <UnstyledButton onClick={() => toggle(column.key)} fz="sm" fw={700} style={{ borderRadius: 4 }}>
+                      {column.label}
+                      <span aria-hidden="true"> {active ? (sort.descending ? "▼" : "▲") : "↕"}</span>
+                    </UnstyledButton>
+                  </Table.Th>
+                );
+              })}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sorted.map((group) => (
+              <Table.Tr key={group.id}>
+                <Table.Th scope="row" fw={500}>
+                  {group.name}
+                </Table.Th>
+                <Table.Td ta="right">{group.kept}</Table.Td>
+                <Table.Td ta="right">{group.keptLate}</Table.Td>
+                <Table.Td ta="right">{group.broken}</Table.Td>
+                <Table.Td ta="right">{group.cancelled}</Table.Td>
+                <Table.Td ta="right">
+                  {t("team.renegotiatedWithNotice", { count: group.renegotiated, notice: group.renegotiatedWithNotice })}
+                </Table.Td>
+                <Table.Td ta="right" fw={600}>
+                  {group.keptOnTimeRate === null ? t("app.none") : formatPercent(locale, group.keptOnTimeRate)}
+                </Table.Td>
+                <Table.Td ta="right">{group.overdueNow}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Text fz="xs" c="gray.7" mt="xs">
+        {t("team.sortHint")}
+      </Text>
+    </Card>
+  );
+}
