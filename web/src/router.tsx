@@ -4,12 +4,17 @@ import { AcceptInvitePage } from "./features/auth/AcceptInvitePage.tsx";
 import { safeRedirect } from "./features/auth/redirect.ts";
 import { SignInPage } from "./features/auth/SignInPage.tsx";
 import { SignUpPage } from "./features/auth/SignUpPage.tsx";
+import { CalendarFeedPage } from "./features/calendar/CalendarFeedPage.tsx";
 import { ClientPage } from "./features/clients/ClientPage.tsx";
 import { ClientsPage } from "./features/clients/ClientsPage.tsx";
+import { validateTeamSearch } from "./features/reliability/period.ts";
+import { TeamPage } from "./features/reliability/TeamPage.tsx";
 import { ExpertisePage } from "./features/settings/members/ExpertisePage.tsx";
 import { MembersPage } from "./features/settings/members/MembersPage.tsx";
 import { SettingsLayout } from "./features/settings/SettingsLayout.tsx";
 import { TeamsPage } from "./features/teams/TeamsPage.tsx";
+import { SlaPoliciesPage } from "./features/working-time/SlaPoliciesPage.tsx";
+import { WorkingTimePage } from "./features/working-time/WorkingTimePage.tsx";
 import { AppLayout } from "./layout/AppLayout.tsx";
 
 /** Every page of the app, listed in one place. */
@@ -53,6 +58,16 @@ const membersRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/
 const teamsRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/teams", component: TeamsPage });
 const expertiseRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/expertise", component: ExpertisePage });
 const tokensRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/tokens", component: ApiTokensPage });
+/** Reliability figures; the period and grouping live in the address. */
+const teamFiguresRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/team",
+  component: TeamPage,
+  validateSearch: validateTeamSearch,
+});
+const workingTimeRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/working-time", component: WorkingTimePage });
+const slaPoliciesRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/sla-policies", component: SlaPoliciesPage });
+const calendarFeedRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/calendar", component: CalendarFeedPage });
 
 const routeTree = rootRoute.addChildren([
   signinRoute,
@@ -62,7 +77,17 @@ const routeTree = rootRoute.addChildren([
     homeRoute,
     clientsRoute,
     clientRoute,
-    settingsRoute.addChildren([settingsIndexRoute, membersRoute, teamsRoute, expertiseRoute, tokensRoute]),
+    teamFiguresRoute,
+    settingsRoute.addChildren([
+      settingsIndexRoute,
+      membersRoute,
+      teamsRoute,
+      expertiseRoute,
+      tokensRoute,
+      workingTimeRoute,
+      slaPoliciesRoute,
+      calendarFeedRoute,
+    ]),
   ]),
 ]);
 

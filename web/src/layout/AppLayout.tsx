@@ -1,6 +1,7 @@
 import { Anchor, AppShell, Burger, Button, Center, Group, Loader, Menu, NavLink, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Link, Navigate, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
+import { canSeeTeamFigures } from "../../../src/core/roles.ts";
 import { ApiError } from "../api/client.ts";
 import { safeRedirect } from "../features/auth/redirect.ts";
 import { useMe, useSignOut } from "../features/auth/session.ts";
@@ -77,6 +78,13 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="sm" component="nav" aria-label={t("nav.main")}>
         <NavLink component={Link} to="/clients" label={t("nav.clients")} active={path.startsWith("/clients")} onClick={close} />
+        <NavLink
+          component={Link}
+          to="/team"
+          label={canSeeTeamFigures(me.data.role) ? t("nav.team") : t("nav.myReliability")}
+          active={path === "/team"}
+          onClick={close}
+        />
         <NavLink component={Link} to="/settings/members" label={t("nav.settings")} active={path.startsWith("/settings")} onClick={close} />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>

@@ -8,6 +8,7 @@ import { ApiError, api, fieldError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { usePageTitle } from "../../layout/usePageTitle.ts";
 import { useMe } from "../auth/session.ts";
+import { ClientSlaAgreements } from "../working-time/ClientSlaAgreements.tsx";
 import { ClientForm } from "./ClientForm.tsx";
 import { ContactForm } from "./ContactForm.tsx";
 
@@ -200,6 +201,7 @@ export function ClientPage() {
           </Table.ScrollContainer>
         )}
       </Card>
+      <ClientSlaAgreements clientId={id} />
       <Modal
         closeButtonProps={{ "aria-label": t("app.close") }}
         opened={editing}

@@ -8,6 +8,9 @@ const TABS = [
   { path: "/settings/teams", label: "settings.teams" },
   { path: "/settings/expertise", label: "settings.expertise" },
   { path: "/settings/tokens", label: "settings.tokens" },
+  { path: "/settings/working-time", label: "settings.workingTime" },
+  { path: "/settings/sla-policies", label: "settings.sla" },
+  { path: "/settings/calendar", label: "settings.calendar" },
 ] as const;
 
 export function SettingsLayout() {
