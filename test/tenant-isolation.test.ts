@@ -28,6 +28,8 @@ const A = {} as {
   invitationForExistingAccount: { id: string };
   notification: { id: string };
   delivery: { id: string };
+  commitment: { id: string };
+  policy: { id: string };
 };
 const B = {} as {
   admin: Session;
@@ -107,6 +109,21 @@ beforeAll(async () => {
     .where("dedupe_key", "=", "alpha-mail")
     .executeTakeFirstOrThrow();
 
+  A.commitment = (
+    await a.post("/api/v1/commitments", {
+      clientId: A.client.id,
+      contactId: A.contact.id,
+      title: "Alpha belofte: het alpha-rapport",
+      doneWhen: "Alpha heeft het",
+      ownerId: A.advisor.me.id,
+      dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      source: "meeting",
+    })
+  ).json();
+  A.policy = (await a.get("/api/v1/sla-policies")).json().items[0];
+  await a.put(`/api/v1/clients/${A.client.id}/sla-overrides/${A.policy.id}`, { amount: 2, unit: "working_hours" });
+  await a.post("/api/v1/calendar-feed");
+
   B.admin = await signup(app, { name: "Beta Beheerder", email: uniqueEmail("beta-admin"), organizationName: "Beta Bureau" });
   B.advisor = await addMember(app, B.admin, "advisor", { name: "Beta Adviseur" });
   B.frontdesk = await addMember(app, B.admin, "frontdesk", { name: "Beta Balie" });
@@ -133,6 +150,8 @@ beforeAll(async () => {
     A.invitationForExistingAccount.id,
     A.notification.id,
     A.delivery.id,
+    A.commitment.id,
+    A.policy.id,
     "alpha",
   ];
 });
@@ -248,6 +267,79 @@ const idRoutes: Record<string, IdRoute> = {
     body: () => ({}),
     expect: adminOnly("deliveries.not_found"),
   },
+  "GET /api/v1/commitments/:id": {
+    ids: () => ({ id: A.commitment.id }),
+    missing: { id: missingUuid },
+    expect: notFound("commitments.not_found"),
+  },
+  "POST /api/v1/commitments/:id/complete": {
+    ids: () => ({ id: A.commitment.id }),
+    missing: { id: missingUuid },
+    body: () => ({}),
+    expect: notFound("commitments.not_found"),
+  },
+  "POST /api/v1/commitments/:id/renegotiate": {
+    ids: () => ({ id: A.commitment.id }),
+    missing: { id: missingUuid },
+    body: () => ({ dueAt: "2030-01-01T10:00:00+01:00", reason: "overgenomen", clientInformed: true }),
+    expect: notFound("commitments.not_found"),
+  },
+  "POST /api/v1/commitments/:id/break": {
+    ids: () => ({ id: A.commitment.id }),
+    missing: { id: missingUuid },
+    body: () => ({ reason: "sabotage" }),
+    expect: notFound("commitments.not_found"),
+  },
+  "POST /api/v1/commitments/:id/cancel": {
+    ids: () => ({ id: A.commitment.id }),
+    missing: { id: missingUuid },
+    body: () => ({ reason: "sabotage", clientAgreed: true }),
+    expect: notFound("commitments.not_found"),
+  },
+  "POST /api/v1/commitments/:id/reassign": {
+    ids: () => ({ id: A.commitment.id }),
+    missing: { id: missingUuid },
+    body: () => ({ ownerId: B.admin.me.id }),
+    expect: notFound("commitments.not_found"),
+  },
+  "GET /api/v1/commitments/:id/client-notice": {
+    ids: () => ({ id: A.commitment.id }),
+    missing: { id: missingUuid },
+    expect: notFound("commitments.not_found"),
+  },
+  "POST /api/v1/commitments/:id/client-notice": {
+    ids: () => ({ id: A.commitment.id }),
+    missing: { id: missingUuid },
+    body: () => ({ dueAt: "2030-01-01T10:00:00+01:00", reason: "r", subject: "s", text: "t", language: "nl" }),
+    expect: notFound("commitments.not_found"),
+  },
+  "PATCH /api/v1/sla-policies/:id": {
+    ids: () => ({ id: A.policy.id }),
+    missing: { id: missingUuid },
+    body: () => ({ amount: 99 }),
+    expect: { admin: [404, "sla_policies.not_found"], advisor: [403, "auth.forbidden"], frontdesk: [403, "auth.forbidden"] },
+  },
+  "DELETE /api/v1/sla-policies/:id": {
+    ids: () => ({ id: A.policy.id }),
+    missing: { id: missingUuid },
+    expect: { admin: [404, "sla_policies.not_found"], advisor: [403, "auth.forbidden"], frontdesk: [403, "auth.forbidden"] },
+  },
+  "GET /api/v1/clients/:id/sla-overrides": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    expect: notFound("clients.not_found"),
+  },
+  "PUT /api/v1/clients/:id/sla-overrides/:policyId": {
+    ids: () => ({ id: A.client.id, policyId: A.policy.id }),
+    missing: { id: missingUuid, policyId: randomUUID() },
+    body: () => ({ amount: 1, unit: "working_days" }),
+    expect: { admin: [404, "clients.not_found"], advisor: [403, "auth.forbidden"], frontdesk: [403, "auth.forbidden"] },
+  },
+  "DELETE /api/v1/clients/:id/sla-overrides/:policyId": {
+    ids: () => ({ id: A.client.id, policyId: A.policy.id }),
+    missing: { id: missingUuid, policyId: randomUUID() },
+    expect: { admin: [404, "clients.not_found"], advisor: [403, "auth.forbidden"], frontdesk: [403, "auth.forbidden"] },
+  },
 };
 
 /**
@@ -255,7 +347,12 @@ const idRoutes: Record<string, IdRoute> = {
  * link may see what it is for and accept it (with the invitee's password when
  * they have an account). Checked separately below.
  */
-const capabilityRoutes = ["GET /api/v1/invitations/:id/public", "POST /api/v1/invitations/:id/accept"];
+const capabilityRoutes = [
+  "GET /api/v1/invitations/:id/public",
+  "POST /api/v1/invitations/:id/accept",
+  // The secret calendar address (see src/modules/calendar/calendar.test.ts).
+  "GET /api/v1/calendar/:token",
+];
 
 /** Routes without ids: what B sees there is checked for A's data below. */
 const listRoutesWithoutIds = [
@@ -270,6 +367,12 @@ const listRoutesWithoutIds = [
   "GET /api/v1/notifications",
   "GET /api/v1/system/status",
   "GET /api/v1/system/deliveries",
+  "GET /api/v1/commitments",
+  "GET /api/v1/my-day",
+  "GET /api/v1/reliability",
+  "GET /api/v1/settings/working-time",
+  "GET /api/v1/sla-policies",
+  "GET /api/v1/calendar-feed",
 ];
 /** Routes that create things or sessions: no foreign id in the path; references in bodies are checked below. */
 const writeRoutesWithoutIds = [
@@ -281,6 +384,12 @@ const writeRoutesWithoutIds = [
   "POST /api/v1/clients",
   "POST /api/v1/api-tokens",
   "POST /api/v1/notifications/read-all",
+  "POST /api/v1/commitments",
+  "PUT /api/v1/settings/working-time",
+  "POST /api/v1/working-time/due",
+  "POST /api/v1/sla-policies",
+  "POST /api/v1/calendar-feed",
+  "DELETE /api/v1/calendar-feed",
 ];
 /** Outside the API of an organization: documentation and health. */
 const instanceRoutes = [
@@ -378,6 +487,43 @@ describe("tenant isolation", () => {
     expectError(await b.patch(`/api/v1/clients/${B.client.id}`, { accountOwnerId: A.admin.me.id }), 400, "clients.owner_not_member", "en");
     expectError(await b.patch(`/api/v1/clients/${B.client.id}`, { teamId: A.team.id }), 400, "teams.not_found", "en");
     expectError(await b.put(`/api/v1/teams/${B.team.id}/members`, { userIds: [A.advisor.me.id] }), 400, "members.not_found", "en");
+    const commitment = {
+      clientId: B.client.id,
+      title: "Beta X",
+      doneWhen: "d",
+      ownerId: B.admin.me.id,
+      dueAt: "2030-01-01T10:00:00+01:00",
+      source: "note",
+    };
+    expectError(await b.post("/api/v1/commitments", { ...commitment, clientId: A.client.id }), 400, "clients.not_found", "en");
+    expectError(
+      await b.post("/api/v1/commitments", { ...commitment, ownerId: A.advisor.me.id }),
+      400,
+      "commitments.owner_not_member",
+      "en",
+    );
+    expectError(
+      await b.post("/api/v1/commitments", { ...commitment, contactId: A.contact.id }),
+      400,
+      "commitments.contact_not_of_client",
+      "en",
+    );
+    expectError(
+      await b.post("/api/v1/commitments", { ...commitment, dueAt: undefined, slaPolicyId: A.policy.id }),
+      400,
+      "sla_policies.not_found",
+      "en",
+    );
+    expectError(await b.post("/api/v1/working-time/due", { slaPolicyId: A.policy.id }), 404, "sla_policies.not_found", "en");
+    expectError(
+      await b.post("/api/v1/working-time/due", {
+        slaPolicyId: (await b.get("/api/v1/sla-policies")).json().items[0].id,
+        clientId: A.client.id,
+      }),
+      404,
+      "clients.not_found",
+      "en",
+    );
     // The list filter on an owner of A's finds nothing.
     const byOwner = await b.get(`/api/v1/clients?ownerId=${encodeURIComponent(A.advisor.me.id)}`);
     expect(byOwner.json()).toEqual({ items: [], nextCursor: null });
@@ -395,8 +541,14 @@ describe("tenant isolation", () => {
       "/api/v1/expertise?topic=belasting",
       "/api/v1/expertise?topic=gedeelde",
     ];
+    const needsQuery: Record<string, string> = { "/api/v1/expertise": "?topic=a", "/api/v1/reliability": "?from=2026-01-01&to=2027-12-31" };
+    urls.push(
+      "/api/v1/reliability?from=2026-01-01&to=2027-12-31&groupBy=client",
+      "/api/v1/reliability?from=2026-01-01&to=2027-12-31&groupBy=team",
+    );
+    urls.push(`/api/v1/commitments?clientId=${A.client.id}`, `/api/v1/commitments?ownerId=${encodeURIComponent(A.advisor.me.id)}`);
     for (const url of urls) {
-      const response = await b.get(url.endsWith("/expertise") ? `${url}?topic=a` : url);
+      const response = await b.get(`${url}${needsQuery[url] ?? ""}`);
       expect([200, 403], `${role} ${url}: ${response.body}`).toContain(response.statusCode);
       expectNoAlpha(response.body, `${role} ${url}`);
     }

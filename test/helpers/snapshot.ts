@@ -24,6 +24,18 @@ export async function snapshotData(app: App) {
       .orderBy("org_id")
       .orderBy("id")
       .execute(),
+    orgSettings: await db.selectFrom("org_settings").selectAll().orderBy("org_id").execute(),
+    slaPolicies: await db.selectFrom("sla_policies").selectAll().orderBy("org_id").orderBy("id").execute(),
+    slaOverrides: await db
+      .selectFrom("client_sla_overrides")
+      .selectAll()
+      .orderBy("org_id")
+      .orderBy("client_id")
+      .orderBy("policy_id")
+      .execute(),
+    commitments: await db.selectFrom("commitments").selectAll().orderBy("org_id").orderBy("id").execute(),
+    commitmentEvents: await db.selectFrom("commitment_events").select(["org_id", "id", "kind"]).orderBy("org_id").orderBy("id").execute(),
+    calendarFeeds: await db.selectFrom("calendar_feeds").select(["org_id", "id", "revoked_at"]).orderBy("org_id").orderBy("id").execute(),
     notifications: await db
       .selectFrom("notifications")
       .select(["org_id", "id", "user_id", "read_at"])
