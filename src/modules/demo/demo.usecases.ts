@@ -8,6 +8,7 @@ import * as auth from "../auth/auth.usecases.ts";
 import * as clients from "../clients/clients.usecases.ts";
 import * as organizations from "../organizations/organizations.usecases.ts";
 import * as teams from "../teams/teams.usecases.ts";
+import { loadDemoCommitments } from "./demo-commitments.ts";
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, demoClients } from "./demo-data.ts";
 
 type Deps = { db: Kysely<DB>; clock: Clock; auth: Auth; cursor: CursorCodec };
@@ -53,6 +54,7 @@ export async function loadDemo(deps: Deps): Promise<DemoLogin> {
     );
     teamIds.push(created.id);
   }
+  const clientIds: string[] = [];
   for (const client of demoClients()) {
     const created = await clients.createClient(deps, actor, {
       kind: client.kind,
@@ -64,6 +66,9 @@ export async function loadDemo(deps: Deps): Promise<DemoLogin> {
       teamId: client.kind === "company" ? (teamIds[client.teamIndex] ?? null) : null,
     });
     for (const contact of client.contacts) await clients.addContact(deps, actor, created.id, contact);
+    clientIds.push(created.id);
   }
+  const members = DEMO_USERS.map((user) => ({ id: userIds.get(user.key) as string, role: user.role }));
+  await loadDemoCommitments({ ...deps, baseUrl: "" }, organization.id, members, clientIds);
   return { ...login, created: true };
 }
