@@ -7,6 +7,7 @@ import { SignUpPage } from "./features/auth/SignUpPage.tsx";
 import { CalendarFeedPage } from "./features/calendar/CalendarFeedPage.tsx";
 import { ClientPage } from "./features/clients/ClientPage.tsx";
 import { ClientsPage } from "./features/clients/ClientsPage.tsx";
+import { SystemPage } from "./features/notifications/SystemPage.tsx";
 import { validateTeamSearch } from "./features/reliability/period.ts";
 import { TeamPage } from "./features/reliability/TeamPage.tsx";
 import { ExpertisePage } from "./features/settings/members/ExpertisePage.tsx";
@@ -68,6 +69,7 @@ const teamFiguresRoute = createRoute({
 const workingTimeRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/working-time", component: WorkingTimePage });
 const slaPoliciesRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/sla-policies", component: SlaPoliciesPage });
 const calendarFeedRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/calendar", component: CalendarFeedPage });
+const systemRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/system", component: SystemPage });
 
 const routeTree = rootRoute.addChildren([
   signinRoute,
@@ -87,6 +89,7 @@ const routeTree = rootRoute.addChildren([
       workingTimeRoute,
       slaPoliciesRoute,
       calendarFeedRoute,
+      systemRoute,
     ]),
   ]),
 ]);

@@ -5,6 +5,7 @@ import { canSeeTeamFigures } from "../../../src/core/roles.ts";
 import { ApiError } from "../api/client.ts";
 import { safeRedirect } from "../features/auth/redirect.ts";
 import { useMe, useSignOut } from "../features/auth/session.ts";
+import { NotificationsBell } from "../features/notifications/NotificationsBell.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 
@@ -54,6 +55,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationsBell />
             <LanguageSwitch />
             <Menu position="bottom-end">
               <Menu.Target>

@@ -1,7 +1,9 @@
 import { Stack, Tabs, Title } from "@mantine/core";
 import { Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
+import { canSeeSystem } from "../../../../src/core/notifications.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { usePageTitle } from "../../layout/usePageTitle.ts";
+import { useMe } from "../auth/session.ts";
 
 const TABS = [
   { path: "/settings/members", label: "settings.members" },
@@ -11,12 +13,16 @@ const TABS = [
   { path: "/settings/working-time", label: "settings.workingTime" },
   { path: "/settings/sla-policies", label: "settings.sla" },
   { path: "/settings/calendar", label: "settings.calendar" },
+  { path: "/settings/system", label: "settings.system" },
 ] as const;
 
 export function SettingsLayout() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const path = useRouterState({ select: (state) => state.location.pathname });
+  const me = useMe();
+  // The System tab (mail, background sweep, e-mail queue) is for administrators.
+  const tabs = TABS.filter((tab) => tab.path !== "/settings/system" || (me.data !== undefined && canSeeSystem(me.data.role)));
   const current = TABS.find((tab) => tab.path === path);
   usePageTitle(current ? `${t(current.label)} · ${t("settings.title")}` : t("settings.title"));
   return (
@@ -24,7 +30,7 @@ export function SettingsLayout() {
       <Title order={1}>{t("settings.title")}</Title>
       <Tabs value={path} onChange={(value) => value && navigate({ to: value })}>
         <Tabs.List>
-          {TABS.map((tab) => (
+          {tabs.map((tab) => (
             <Tabs.Tab key={tab.path} value={tab.path}>
               {t(tab.label)}
             </Tabs.Tab>
