@@ -88,7 +88,7 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     throw error;
   }
   let stopped = false;
-  return {
+  const jobs: Jobs = {
     async kick() {
       if (stopped) return;
       try {
@@ -104,4 +104,7 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
       await boss.stop({ graceful: true, close: false, timeout: 20_000 });
     },
   };
+  // A sweep right after starting, not at the next minute: what waited while no instance ran goes out now.
+  await jobs.kick();
+  return jobs;
 }

@@ -53,8 +53,8 @@ export const notificationParams = z.strictObject({ id: uuid });
 /** A list that takes no parameters refuses unknown ones rather than ignoring them. */
 export const noQuery = z.strictObject({});
 
-/** These actions take no input; a body, when sent, must be empty. */
-export const emptyBody = z.strictObject({}).optional();
+/** These actions take no input: no body at all (Fastify hands us null), or an empty object. */
+export const emptyBody = z.strictObject({}).nullish();
 
 export const DELIVERY_STATUSES = ["queued", "sending", "sent", "failed", "outbox"] as const;
 export const deliveryStatus = z.enum(DELIVERY_STATUSES).meta({
