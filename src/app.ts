@@ -14,6 +14,7 @@ import * as notifications from "./modules/notifications/notifications.usecases.t
 import { type Clock, systemClock } from "./shared/clock.ts";
 import { createCursorCodec } from "./shared/cursor.ts";
 import { createLogger, type Logger } from "./shared/logger.ts";
+import { createSigner } from "./shared/signer.ts";
 import { TtlCache } from "./shared/ttl-cache.ts";
 
 /**
@@ -81,6 +82,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       webRoot: path.join(projectRoot, "dist", "web"),
       version: appVersion,
       baseUrl: config.baseUrl,
+      portalSigner: createSigner(secret, "portal"),
       sessionCache: new TtlCache(config.sessionCacheMs),
       mailer,
       // E-mail queued by a request goes out within seconds instead of at the next minute.

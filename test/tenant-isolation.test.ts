@@ -30,6 +30,7 @@ const A = {} as {
   delivery: { id: string };
   commitment: { id: string };
   policy: { id: string };
+  portalLink: { id: string };
 };
 const B = {} as {
   admin: Session;
@@ -123,6 +124,7 @@ beforeAll(async () => {
   A.policy = (await a.get("/api/v1/sla-policies")).json().items[0];
   await a.put(`/api/v1/clients/${A.client.id}/sla-overrides/${A.policy.id}`, { amount: 2, unit: "working_hours" });
   await a.post("/api/v1/calendar-feed");
+  A.portalLink = (await a.post(`/api/v1/clients/${A.client.id}/portal-links`, { contactId: A.contact.id })).json();
 
   B.admin = await signup(app, { name: "Beta Beheerder", email: uniqueEmail("beta-admin"), organizationName: "Beta Bureau" });
   B.advisor = await addMember(app, B.admin, "advisor", { name: "Beta Adviseur" });
@@ -152,6 +154,7 @@ beforeAll(async () => {
     A.delivery.id,
     A.commitment.id,
     A.policy.id,
+    A.portalLink.id,
     "alpha",
   ];
 });
@@ -267,6 +270,22 @@ const idRoutes: Record<string, IdRoute> = {
     body: () => ({}),
     expect: adminOnly("deliveries.not_found"),
   },
+  "GET /api/v1/clients/:id/portal-links": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    expect: notFound("clients.not_found"),
+  },
+  "POST /api/v1/clients/:id/portal-links": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    body: () => ({ contactId: A.contact.id }),
+    expect: notFound("clients.not_found"),
+  },
+  "DELETE /api/v1/clients/:id/portal-links/:linkId": {
+    ids: () => ({ id: A.client.id, linkId: A.portalLink.id }),
+    missing: { id: missingUuid, linkId: randomUUID() },
+    expect: notFound("clients.not_found"),
+  },
   "GET /api/v1/commitments/:id": {
     ids: () => ({ id: A.commitment.id }),
     missing: { id: missingUuid },
@@ -352,6 +371,8 @@ const capabilityRoutes = [
   "POST /api/v1/invitations/:id/accept",
   // The secret calendar address (see src/modules/calendar/calendar.test.ts).
   "GET /api/v1/calendar/:token",
+  // A client's portal link (see src/modules/portal/portal.test.ts).
+  "GET /api/v1/portal/:token",
 ];
 
 /** Routes without ids: what B sees there is checked for A's data below. */

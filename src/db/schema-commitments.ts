@@ -92,7 +92,30 @@ export interface CalendarFeedsTable {
   revoked_at: NullableTimestamp;
 }
 
+export interface PortalLinksTable {
+  org_id: string;
+  id: string;
+  client_id: string;
+  contact_id: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+  last_opened_at: NullableTimestamp;
+}
+
+export interface PortalViewsTable {
+  org_id: string;
+  id: string;
+  link_id: string;
+  at: Timestamp;
+  user_agent: string | null;
+}
+
 export type CommitmentTables = {
+  portal_links: PortalLinksTable;
+  portal_views: PortalViewsTable;
   org_settings: OrgSettingsTable;
   sla_policies: SlaPoliciesTable;
   client_sla_overrides: ClientSlaOverridesTable;

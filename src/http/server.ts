@@ -27,12 +27,14 @@ import { exportRoutes } from "../modules/export/export.routes.ts";
 import type { Mailer } from "../modules/notifications/mailer.ts";
 import { notificationsRoutes, systemRoutes } from "../modules/notifications/notifications.routes.ts";
 import { organizationsRoutes } from "../modules/organizations/organizations.routes.ts";
+import { portalRoutes } from "../modules/portal/portal.routes.ts";
 import { teamsRoutes } from "../modules/teams/teams.routes.ts";
 import { workingTimeRoutes } from "../modules/working-time/working-time.routes.ts";
 import { AppError } from "../shared/app-error.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { CursorCodec } from "../shared/cursor.ts";
 import type { Logger } from "../shared/logger.ts";
+import type { Signer } from "../shared/signer.ts";
 import { findNulPath } from "../shared/nul.ts";
 import { installErrorHandler, sendFrameworkError, sendNotFound } from "./error-handler.ts";
 
@@ -56,6 +58,8 @@ export type HttpDeps = {
   version: string;
   /** The address users reach the app on: links in e-mails and calendar feeds point here. */
   baseUrl: string;
+  /** Signs client portal tokens. */
+  portalSigner: Signer;
   logRequests?: boolean;
   sessionCache?: SessionCache | undefined;
   /** Whether e-mail goes out over SMTP or waits in the outbox (shown on the System page). */
@@ -148,6 +152,7 @@ export async function createHttpServer(deps: HttpDeps) {
       await api.register(workingTimeRoutes, { deps });
       await api.register(commitmentsRoutes, { deps });
       await api.register(calendarRoutes, { deps });
+      await api.register(portalRoutes, { deps });
       await api.register(notificationsRoutes, { deps });
       await api.register(systemRoutes, { deps });
     },

@@ -62,6 +62,8 @@ export const en = {
   "deliveries.not_found": "E-mail not found.",
   "deliveries.not_retryable":
     "Only a failed e-mail or one in the outbox can be sent again; this one is queued, being sent or already sent.",
+  "portal.not_found": "This link does not work (any more). Ask your contact person for a new one.",
+  "portal.not_allowed": "Only the account owner, a team lead or an administrator can hand out portal links for this client.",
   "field.required": "This field is required.",
   "field.too_short": "Too short (at least {minimum}).",
   "field.too_long": "Too long (at most {maximum}).",

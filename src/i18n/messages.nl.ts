@@ -61,6 +61,8 @@ export const nl: Record<MessageKey, string> = {
   "deliveries.not_found": "E-mail niet gevonden.",
   "deliveries.not_retryable":
     "Alleen een mislukte e-mail of een e-mail in de outbox kan opnieuw worden verstuurd; deze staat in de wachtrij, wordt verstuurd of is al verstuurd.",
+  "portal.not_found": "Deze link werkt niet (meer). Vraag uw contactpersoon om een nieuwe.",
+  "portal.not_allowed": "Alleen de relatiebeheerder, een teamleider of een beheerder kan portaallinks voor deze klant uitgeven.",
   "field.required": "Dit veld is verplicht.",
   "field.too_short": "Te kort (minimaal {minimum}).",
   "field.too_long": "Te lang (maximaal {maximum}).",

@@ -4,6 +4,7 @@ import * as clients from "./0002_clients.ts";
 import * as clientContactCount from "./0003_client_contact_count.ts";
 import * as commitments from "./0004_commitments.ts";
 import * as notifications from "./0005_notifications.ts";
+import * as portal from "./0006_portal.ts";
 
 /**
  * Every migration, in order, listed by hand: grep finds them all, nothing is
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "0003_client_contact_count": clientContactCount,
   "0004_commitments": commitments,
   "0005_notifications": notifications,
+  "0006_portal": portal,
 };

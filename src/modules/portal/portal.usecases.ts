@@ -1,0 +1,133 @@
+import { randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Actor } from "../../core/actor.ts";
+import { isActive } from "../../core/commitment-lifecycle.ts";
+import { canActOnOthersCommitments } from "../../core/roles.ts";
+import type { DB } from "../../db/schema.ts";
+import { AppError, forbidden, notFound } from "../../shared/app-error.ts";
+import type { Clock } from "../../shared/clock.ts";
+import { newId, sha256 } from "../../shared/ids.ts";
+import type { Signer } from "../../shared/signer.ts";
+import * as workingTime from "../working-time/working-time.usecases.ts";
+import * as repo from "./portal.repository.ts";
+import type { CreatePortalLinkInput, PortalLink, PortalView } from "./portal.schemas.ts";
+
+type Deps = { db: Kysely<DB>; clock: Clock; portalSigner: Signer; baseUrl: string };
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+const DAY = 86_400_000;
+const SHOWN_CLOSED_DAYS = 180;
+const TOKEN_PAYLOAD = /^tlp_[A-Za-z0-9_-]{32}$/;
+
+export function portalUrl(baseUrl: string, token: string): string {
+  return `${baseUrl.replace(/\/$/, "")}/portal/${token}`;
+}
+
+async function requireClient(db: Kysely<DB>, orgId: string, clientId: string) {
+  const client = await db
+    .selectFrom("clients")
+    .select(["id", "account_owner_id"])
+    .where("org_id", "=", orgId)
+    .where("id", "=", clientId)
+    .executeTakeFirst();
+  if (!client) throw notFound("clients.not_found");
+  return client;
+}
+
+/** The client's account owner, leads and admins hand out (and revoke) portal links. */
+function mayManageLinks(actor: Actor, accountOwnerId: string | null): boolean {
+  return actor.userId === accountOwnerId || canActOnOthersCommitments(actor.role);
+}
+
+function toLink(row: Awaited<ReturnType<typeof repo.listLinks>>[number]): PortalLink {
+  return {
+    id: row.id,
+    contact: { id: row.contact_id, name: row.contact_name },
+    createdAt: iso(row.created_at) ?? "",
+    createdBy: row.created_by ? { id: row.created_by, name: row.created_by_name ?? "" } : null,
+    expiresAt: iso(row.expires_at) ?? "",
+    revokedAt: iso(row.revoked_at),
+    lastOpenedAt: iso(row.last_opened_at),
+    views: Number(row.views ?? 0),
+  };
+}
+
+export async function listLinks(deps: Pick<Deps, "db">, actor: Actor, clientId: string): Promise<PortalLink[]> {
+  await requireClient(deps.db, actor.orgId, clientId);
+  return (await repo.listLinks(deps.db, actor.orgId, clientId)).map(toLink);
+}
+
+/** A new link for one contact: a random token, signed; only its hash is kept. Shown once. */
+export async function createLink(deps: Deps, actor: Actor, clientId: string, input: CreatePortalLinkInput) {
+  const client = await requireClient(deps.db, actor.orgId, clientId);
+  if (!mayManageLinks(actor, client.account_owner_id)) throw forbidden("portal.not_allowed");
+  const contact = await deps.db
+    .selectFrom("contacts")
+    .select("id")
+    .where("org_id", "=", actor.orgId)
+    .where("client_id", "=", clientId)
+    .where("id", "=", input.contactId)
+    .executeTakeFirst();
+  if (!contact) throw new AppError("commitments.contact_not_of_client", 400);
+  const token = deps.portalSigner.sign(`tlp_${randomBytes(24).toString("base64url")}`);
+  const now = deps.clock.now();
+  const id = newId();
+  await repo.insertLink(deps.db, {
+    org_id: actor.orgId,
+    id,
+    client_id: clientId,
+    contact_id: input.contactId,
+    token_hash: sha256(token),
+    created_by: actor.userId,
+    created_at: now,
+    expires_at: new Date(now.getTime() + input.expiresInDays * DAY),
+  });
+  const link = (await listLinks(deps, actor, clientId)).find((item) => item.id === id);
+  if (!link) throw notFound("portal.not_found");
+  return { ...link, url: portalUrl(deps.baseUrl, token) };
+}
+
+export async function revokeLink(deps: Deps, actor: Actor, clientId: string, linkId: string): Promise<void> {
+  const client = await requireClient(deps.db, actor.orgId, clientId);
+  if (!mayManageLinks(actor, client.account_owner_id)) throw forbidden("portal.not_allowed");
+  if (!(await repo.revokeLink(deps.db, actor.orgId, clientId, linkId, deps.clock.now()))) throw notFound("portal.not_found");
+}
+
+/**
+ * What a portal link shows. Altered, invented, expired and revoked tokens all
+ * answer the same 404: nobody learns whether a link ever existed.
+ */
+export async function viewPortal(deps: Deps, token: string, userAgent: string | undefined): Promise<PortalView> {
+  const payload = deps.portalSigner.verify(token);
+  if (!payload || !TOKEN_PAYLOAD.test(payload)) throw notFound("portal.not_found");
+  const now = deps.clock.now();
+  const link = await repo.findOpenLink(deps.db, sha256(token), now);
+  if (!link) throw notFound("portal.not_found");
+  await repo.logView(deps.db, {
+    org_id: link.org_id,
+    id: newId(),
+    link_id: link.id,
+    at: now,
+    user_agent: userAgent?.slice(0, 300) ?? null,
+  });
+  const time = await workingTime.loadOrganizationTime(deps, link.org_id);
+  const rows = await repo.clientPromises(deps.db, link.org_id, link.client_id, new Date(now.getTime() - SHOWN_CLOSED_DAYS * DAY));
+  return {
+    organizationName: link.organization_name,
+    clientName: link.client_name,
+    contactName: link.contact_name,
+    language: time.language,
+    timeZone: time.settings.timeZone,
+    expiresAt: iso(link.expires_at) ?? "",
+    items: rows.map((row) => ({
+      title: row.title,
+      doneWhen: row.done_when,
+      ownerName: row.owner_name,
+      status: row.status,
+      dueAt: iso(row.due_at) ?? "",
+      originalDueAt: iso(row.original_due_at) ?? "",
+      overdue: isActive(row.status) && new Date(row.due_at).getTime() < now.getTime(),
+      closedAt: iso(row.closed_at),
+    })),
+  };
+}
