@@ -7,7 +7,10 @@ import { SignUpPage } from "./features/auth/SignUpPage.tsx";
 import { CalendarFeedPage } from "./features/calendar/CalendarFeedPage.tsx";
 import { ClientPage } from "./features/clients/ClientPage.tsx";
 import { ClientsPage } from "./features/clients/ClientsPage.tsx";
+import { CommitmentPage } from "./features/commitments/CommitmentPage.tsx";
+import { MyDayPage } from "./features/commitments/MyDayPage.tsx";
 import { SystemPage } from "./features/notifications/SystemPage.tsx";
+import { PortalPage } from "./features/portal/PortalPage.tsx";
 import { validateTeamSearch } from "./features/reliability/period.ts";
 import { TeamPage } from "./features/reliability/TeamPage.tsx";
 import { ExpertisePage } from "./features/settings/members/ExpertisePage.tsx";
@@ -32,6 +35,7 @@ const signinRoute = createRoute({
 });
 const signupRoute = createRoute({ getParentRoute: () => rootRoute, path: "/signup", component: SignUpPage });
 const inviteRoute = createRoute({ getParentRoute: () => rootRoute, path: "/invite/$id", component: AcceptInvitePage });
+const portalRoute = createRoute({ getParentRoute: () => rootRoute, path: "/portal/$token", component: PortalPage });
 
 const appRoute = createRoute({ getParentRoute: () => rootRoute, id: "app", component: AppLayout });
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: "/", component: () => <Navigate to="/clients" /> });
@@ -49,6 +53,8 @@ const clientsRoute = createRoute({
   }),
 });
 const clientRoute = createRoute({ getParentRoute: () => appRoute, path: "/clients/$id", component: ClientPage });
+const myDayRoute = createRoute({ getParentRoute: () => appRoute, path: "/my-day", component: MyDayPage });
+const commitmentRoute = createRoute({ getParentRoute: () => appRoute, path: "/commitments/$id", component: CommitmentPage });
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: "/settings", component: SettingsLayout });
 const settingsIndexRoute = createRoute({
   getParentRoute: () => settingsRoute,
@@ -75,10 +81,13 @@ const routeTree = rootRoute.addChildren([
   signinRoute,
   signupRoute,
   inviteRoute,
+  portalRoute,
   appRoute.addChildren([
     homeRoute,
     clientsRoute,
     clientRoute,
+    myDayRoute,
+    commitmentRoute,
     teamFiguresRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
@@ -96,7 +105,7 @@ const routeTree = rootRoute.addChildren([
 
 export const router = createRouter({ routeTree, defaultPreload: false });
 
-const PUBLIC_PATHS = ["/signin", "/signup", "/invite/"];
+const PUBLIC_PATHS = ["/signin", "/signup", "/invite/", "/portal/"];
 
 /**
  * The session is gone: back to the sign-in page, which returns here afterwards.

@@ -2,12 +2,14 @@ import { Alert, Anchor, Badge, Button, Card, Group, Loader, Modal, SimpleGrid, S
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { type ReactNode, useState } from "react";
-import { canArchiveClients } from "../../../../src/core/roles.ts";
+import { canActOnOthersCommitments, canArchiveClients } from "../../../../src/core/roles.ts";
 import type { Client, Contact } from "../../../../src/modules/clients/clients.schemas.ts";
 import { ApiError, api, fieldError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { usePageTitle } from "../../layout/usePageTitle.ts";
 import { useMe } from "../auth/session.ts";
+import { ClientCommitments } from "../commitments/ClientCommitments.tsx";
+import { ClientPortalLinks } from "../portal/ClientPortalLinks.tsx";
 import { ClientSlaAgreements } from "../working-time/ClientSlaAgreements.tsx";
 import { ClientForm } from "./ClientForm.tsx";
 import { ContactForm } from "./ContactForm.tsx";
@@ -142,6 +144,7 @@ export function ClientPage() {
           </Stack>
         )}
       </Card>
+      <ClientCommitments clientId={id} />
       <Card withBorder component="section" aria-labelledby="client-contacts">
         <Group justify="space-between" mb="sm">
           <Title order={2} fz="h4" id="client-contacts">
@@ -202,6 +205,11 @@ export function ClientPage() {
         )}
       </Card>
       <ClientSlaAgreements clientId={id} />
+      <ClientPortalLinks
+        clientId={id}
+        contacts={contacts.data ?? []}
+        canManage={me.data ? me.data.id === c.accountOwner?.id || canActOnOthersCommitments(me.data.role) : false}
+      />
       <Modal
         closeButtonProps={{ "aria-label": t("app.close") }}
         opened={editing}
