@@ -1,4 +1,5 @@
 import "@mantine/core/styles.css";
+import "@mantine/dates/styles.css";
 import "./styles.css";
 import { createTheme, MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
@@ -6,6 +7,7 @@ import { RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { ApiError, setUnauthenticatedHandler } from "./api/client.ts";
+import { DatesLocale } from "./i18n/DatesLocale.tsx";
 import { I18nProvider } from "./i18n/i18n.tsx";
 import { redirectToSignIn, router } from "./router.tsx";
 
@@ -44,9 +46,11 @@ if (root) {
     <StrictMode>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
         <I18nProvider>
-          <QueryClientProvider client={queryClient}>
-            <RouterProvider router={router} />
-          </QueryClientProvider>
+          <DatesLocale>
+            <QueryClientProvider client={queryClient}>
+              <RouterProvider router={router} />
+            </QueryClientProvider>
+          </DatesLocale>
         </I18nProvider>
       </MantineProvider>
     </StrictMode>,

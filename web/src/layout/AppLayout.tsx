@@ -79,6 +79,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" component="nav" aria-label={t("nav.main")}>
+        <NavLink component={Link} to="/my-day" label={t("nav.myDay")} active={path === "/my-day"} onClick={close} />
         <NavLink component={Link} to="/clients" label={t("nav.clients")} active={path.startsWith("/clients")} onClick={close} />
         <NavLink
           component={Link}

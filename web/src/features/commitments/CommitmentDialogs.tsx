@@ -334,7 +334,6 @@ export function ReassignDialog({ commitment, onClose }: DialogProps) {
         onChange={setOwnerId}
         data={(members.data ?? []).filter((m) => m.id !== commitment.owner.id).map((m) => ({ value: m.id, label: m.name }))}
         error={tried && !ownerId ? t("commitments.fieldRequired") : errorAt(action.error, "ownerId")}
-        data-autofocus
       />
     </DialogForm>
   );

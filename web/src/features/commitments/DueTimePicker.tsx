@@ -35,10 +35,14 @@ export function DueTimePicker({
       value={value ? isoToWall(value, timeZone) : null}
       onChange={(wall) => onChange(wallToIso(wall, timeZone))}
       valueFormat="dddd D MMMM YYYY, HH:mm"
-      placeholder={t("commitments.due.pick")}
       error={error}
       minDate={minDate}
+      placeholder={t("commitments.due.pick")}
+      styles={{ placeholder: { color: "var(--mantine-color-gray-7)" } }}
       defaultTimeValue="17:00"
+      // Mantine's grey outside days and red weekends are below 4.5:1 contrast.
+      hideOutsideDates
+      weekendDays={[]}
       nextLabel={t("commitments.due.nextMonth")}
       previousLabel={t("commitments.due.previousMonth")}
       timePickerProps={{

@@ -42,6 +42,7 @@ function Row({ commitment, timeZone }: { commitment: Commitment; timeZone: strin
         <Button
           size="xs"
           variant="light"
+          style={{ flexShrink: 0 }}
           loading={done.isPending}
           onClick={() => done.mutate({})}
           aria-label={t("myday.doneLabel", { title: commitment.title })}
@@ -67,7 +68,7 @@ function NewCommitment({ onClose }: { onClose: () => void }) {
   const clients = useQuery({
     queryKey: ["clients", { q: debounced, picker: true }],
     queryFn: () => {
-      const params = new URLSearchParams({ limit: "20", archived: "false" });
+      const params = new URLSearchParams({ limit: "10", archived: "false" });
       if (debounced) params.set("q", debounced);
       return api<ClientList>("GET", `/api/v1/clients?${params}`);
     },
@@ -94,6 +95,9 @@ function NewCommitment({ onClose }: { onClose: () => void }) {
         searchValue={search}
         onSearchChange={setSearch}
         filter={({ options: all }) => all}
+        // Ten matches fit without a scrolling region (whose options a keyboard could not reach by Tab).
+        withScrollArea={false}
+        maxDropdownHeight={400}
         data={options}
         nothingFoundMessage={clients.isFetching ? t("app.loading") : t("clients.empty")}
       />
@@ -138,7 +142,7 @@ export function MyDayPage() {
                   <Title order={2} fz="h4" id={id}>
                     {t(section.title)}
                   </Title>
-                  <Badge variant="light" color="gray.8">
+                  <Badge variant="light">
                     <span aria-hidden="true">{items.length}</span>
                     <span className="visually-hidden">{t("myday.count", { count: items.length })}</span>
                   </Badge>
