@@ -16,7 +16,7 @@ export function CalendarFeedPage() {
   const [confirming, setConfirming] = useState<"replace" | "stop" | null>(null);
   const feed = useQuery({ queryKey: ["calendar-feed"], queryFn: () => api<CalendarFeed>("GET", "/api/v1/calendar-feed") });
   const create = useMutation({
-    mutationFn: () => api<CreatedFeed>("POST", "/api/v1/calendar-feed"),
+    mutationFn: () => api<CreatedFeed>("POST", "/api/v1/calendar-feed", {}),
     onSuccess: (next) => {
       setCreated(next);
       setConfirming(null);
@@ -45,7 +45,10 @@ export function CalendarFeedPage() {
         </Alert>
       )}
       {created && (
-        <Alert color="green" role="status" title={t("calendar.created")}>
+        <Alert color="green" role="status">
+          <Text fz="sm" fw={700}>
+            {t("calendar.created")}
+          </Text>
           <Text fz="sm">{t("calendar.secret")}</Text>
           <Group gap="xs" mt={4} wrap="nowrap">
             <Code style={{ wordBreak: "break-all" }} data-testid="calendar-url">

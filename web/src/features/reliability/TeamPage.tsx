@@ -242,7 +242,7 @@ function GroupTable({ groups, groupBy }: { groups: FigureGroup[]; groupBy: Group
                     ta={column.key === "name" ? "left" : "right"}
                     aria-sort={active ? (sort.descending ? "descending" : "ascending") : undefined}
                   >
-                    <UnstyledButton onClick={() => toggle(column.key)} fz="sm" fw={700} style={{ borderRadius: 4 }}>
+                    <UnstyledButton onClick={() => toggle(column.key)} fz="sm" fw={700} style={{ borderRadius: 4, textAlign: "inherit" }}>
                       {column.label}
                       <span aria-hidden="true"> {active ? (sort.descending ? "▼" : "▲") : "↕"}</span>
                     </UnstyledButton>

@@ -15,6 +15,11 @@ type Day = "1" | "2" | "3" | "4" | "5" | "6" | "7";
 const DAYS: readonly Day[] = ["1", "2", "3", "4", "5", "6", "7"];
 const COUNTRIES = ["NL", "BE", "DE", "GB", "US"] as const;
 const DEFAULT_HOURS = { start: "09:00", end: "17:00" };
+/** Each language in its own words. */
+const LANGUAGES = [
+  { value: "nl", label: "Nederlands" },
+  { value: "en", label: "English" },
+];
 type Draft = Omit<UpdateWorkingTimeInput, "version">;
 
 /** The firm's working time: administrators change it, everyone else reads it. */
@@ -107,19 +112,22 @@ function WorkingTimeForm({
           <Title order={2} fz="h4" id="wt-hours" mb="sm">
             {t("workingTime.hours")}
           </Title>
-          <Select
-            label={t("workingTime.timeZone")}
-            description={t("workingTime.timeZoneHint")}
-            data={zoneOptions}
-            value={draft.timeZone}
-            onChange={(value) => value && update({ timeZone: value })}
-            searchable
-            allowDeselect={false}
-            nothingFoundMessage={t("workingTime.noTimeZone")}
-            disabled={!canEdit}
-            maw={360}
-            mb="md"
-          />
+          {canEdit ? (
+            <Select
+              label={t("workingTime.timeZone")}
+              description={t("workingTime.timeZoneHint")}
+              data={zoneOptions}
+              value={draft.timeZone}
+              onChange={(value) => value && update({ timeZone: value })}
+              searchable
+              allowDeselect={false}
+              nothingFoundMessage={t("workingTime.noTimeZone")}
+              maw={360}
+              mb="md"
+            />
+          ) : (
+            <ReadOnlyValue label={t("workingTime.timeZone")} value={draft.timeZone} />
+          )}
           <Table.ScrollContainer minWidth={480}>
             <Table verticalSpacing={6} maw={620}>
               <Table.Thead>
@@ -134,44 +142,41 @@ function WorkingTimeForm({
                 {DAYS.map((day) => {
                   const hours = draft.businessHours[day] ?? null;
                   const name = weekdayName(day);
+                  const status = hours ? t("workingTime.open") : t("workingTime.closed");
                   return (
                     <Table.Tr key={day}>
                       <Table.Th scope="row" fw={500}>
                         {name}
                       </Table.Th>
                       <Table.Td>
-                        <Switch
-                          checked={hours !== null}
-                          onChange={(event) =>
-                            setDay(day, event.currentTarget.checked ? (settings.businessHours[day] ?? DEFAULT_HOURS) : null)
-                          }
-                          label={hours ? t("workingTime.open") : t("workingTime.closed")}
-                          aria-label={t("workingTime.openOn", { day: name })}
-                          disabled={!canEdit}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        {hours && (
-                          <TimeInput
-                            aria-label={t("workingTime.opensOn", { day: name })}
-                            value={hours.start}
-                            onChange={(event) => setDay(day, { ...hours, start: event.currentTarget.value })}
-                            disabled={!canEdit}
-                            w={120}
+                        {canEdit ? (
+                          <Switch
+                            checked={hours !== null}
+                            onChange={(event) =>
+                              setDay(day, event.currentTarget.checked ? (settings.businessHours[day] ?? DEFAULT_HOURS) : null)
+                            }
+                            label={status}
+                            aria-label={t("workingTime.openOn", { day: name })}
                           />
+                        ) : (
+                          status
                         )}
                       </Table.Td>
-                      <Table.Td>
-                        {hours && (
-                          <TimeInput
-                            aria-label={t("workingTime.closesOn", { day: name })}
-                            value={hours.end}
-                            onChange={(event) => setDay(day, { ...hours, end: event.currentTarget.value })}
-                            disabled={!canEdit}
-                            w={120}
-                          />
-                        )}
-                      </Table.Td>
+                      {(["start", "end"] as const).map((edge) => (
+                        <Table.Td key={edge}>
+                          {hours &&
+                            (canEdit ? (
+                              <TimeInput
+                                aria-label={t(edge === "start" ? "workingTime.opensOn" : "workingTime.closesOn", { day: name })}
+                                value={hours[edge]}
+                                onChange={(event) => setDay(day, { ...hours, [edge]: event.currentTarget.value })}
+                                w={120}
+                              />
+                            ) : (
+                              hours[edge]
+                            ))}
+                        </Table.Td>
+                      ))}
                     </Table.Tr>
                   );
                 })}
@@ -184,17 +189,20 @@ function WorkingTimeForm({
           <Title order={2} fz="h4" id="wt-holidays" mb="sm">
             {t("workingTime.holidays")}
           </Title>
-          <Select
-            label={t("workingTime.country")}
-            data={countryOptions}
-            value={draft.holidayCountry}
-            // Another country's regions are not this one's.
-            onChange={(value) => value && update({ holidayCountry: value, holidayRegion: null })}
-            allowDeselect={false}
-            disabled={!canEdit}
-            maw={360}
-            mb="md"
-          />
+          {canEdit ? (
+            <Select
+              label={t("workingTime.country")}
+              data={countryOptions}
+              value={draft.holidayCountry}
+              // Another country's regions are not this one's.
+              onChange={(value) => value && update({ holidayCountry: value, holidayRegion: null })}
+              allowDeselect={false}
+              maw={360}
+              mb="md"
+            />
+          ) : (
+            <ReadOnlyValue label={t("workingTime.country")} value={regionName(draft.holidayCountry)} />
+          )}
           {draft.holidayCountry !== settings.holidayCountry ? (
             <Text c="gray.7">{t("workingTime.countryChanged", { country: regionName(draft.holidayCountry) })}</Text>
           ) : (
@@ -215,6 +223,7 @@ function WorkingTimeForm({
                     {holidays.map((holiday) => {
                       const closed = draft.holidayChoices[holiday.key] ?? holiday.closed;
                       const name = holiday.name[language];
+                      const status = closed ? t("workingTime.closed") : t("workingTime.open");
                       return (
                         <Table.Tr key={holiday.key}>
                           <Table.Th scope="row" fw={500}>
@@ -225,15 +234,18 @@ function WorkingTimeForm({
                           </Table.Th>
                           <Table.Td>{holiday.dates.map((date) => formatShortDate(locale, date, true)).join(" · ")}</Table.Td>
                           <Table.Td>
-                            <Switch
-                              checked={closed}
-                              onChange={(event) =>
-                                update({ holidayChoices: { ...draft.holidayChoices, [holiday.key]: event.currentTarget.checked } })
-                              }
-                              label={closed ? t("workingTime.closed") : t("workingTime.open")}
-                              aria-label={t("workingTime.closedOn", { holiday: name })}
-                              disabled={!canEdit}
-                            />
+                            {canEdit ? (
+                              <Switch
+                                checked={closed}
+                                onChange={(event) =>
+                                  update({ holidayChoices: { ...draft.holidayChoices, [holiday.key]: event.currentTarget.checked } })
+                                }
+                                label={status}
+                                aria-label={t("workingTime.closedOn", { holiday: name })}
+                              />
+                            ) : (
+                              status
+                            )}
                           </Table.Td>
                         </Table.Tr>
                       );
@@ -249,19 +261,22 @@ function WorkingTimeForm({
           <Title order={2} fz="h4" id="wt-messages" mb="sm">
             {t("workingTime.messages")}
           </Title>
-          <Select
-            label={t("workingTime.language")}
-            description={t("workingTime.languageHint")}
-            data={[
-              { value: "nl", label: "Nederlands" },
-              { value: "en", label: "English" },
-            ]}
-            value={draft.language}
-            onChange={(value) => value && update({ language: value as Draft["language"] })}
-            allowDeselect={false}
-            disabled={!canEdit}
-            maw={360}
-          />
+          {canEdit ? (
+            <Select
+              label={t("workingTime.language")}
+              description={t("workingTime.languageHint")}
+              data={LANGUAGES}
+              value={draft.language}
+              onChange={(value) => value && update({ language: value as Draft["language"] })}
+              allowDeselect={false}
+              maw={360}
+            />
+          ) : (
+            <ReadOnlyValue
+              label={t("workingTime.language")}
+              value={LANGUAGES.find((option) => option.value === draft.language)?.label ?? draft.language}
+            />
+          )}
         </Card>
 
         {conflict ? (
@@ -287,6 +302,18 @@ function WorkingTimeForm({
         )}
       </Stack>
     </form>
+  );
+}
+
+/** What a member who may not change a setting sees instead of a greyed-out control. */
+function ReadOnlyValue({ label, value }: { label: string; value: string }) {
+  return (
+    <Stack gap={0} mb="md">
+      <Text fz="sm" fw={500}>
+        {label}
+      </Text>
+      <Text>{value}</Text>
+    </Stack>
   );
 }
 
