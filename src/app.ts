@@ -8,6 +8,7 @@ import { migrateToLatest } from "./db/migrate.ts";
 import { createHttpServer } from "./http/server.ts";
 import { type Jobs, type JobTask, startJobs } from "./jobs/runner.ts";
 import { type Auth, createAuth } from "./modules/auth/auth.ts";
+import { rerouteUnaccepted } from "./modules/callbacks/callbacks.sweep.ts";
 import { sweepCommitments } from "./modules/commitments/commitments.sweep.ts";
 import { createMailer, type Mailer } from "./modules/notifications/mailer.ts";
 import * as notifications from "./modules/notifications/notifications.usecases.ts";
@@ -65,6 +66,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     // The background sweep, every minute: its tasks in order, each on its own. Tasks that queue
     // e-mail come before "deliveries", so what they queue goes out in the same sweep.
     const tasks: JobTask[] = [
+      {
+        name: "callbacks",
+        run: async () =>
+          void (await rerouteUnaccepted({ db: database.db, clock, logger, baseUrl: config.baseUrl, cursor: createCursorCodec(secret) })),
+      },
       {
         name: "commitments",
         run: async () => void (await sweepCommitments({ db: database.db, clock, logger, baseUrl: config.baseUrl })),

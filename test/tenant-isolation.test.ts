@@ -31,6 +31,7 @@ const A = {} as {
   commitment: { id: string };
   policy: { id: string };
   portalLink: { id: string };
+  callback: { id: string };
 };
 const B = {} as {
   admin: Session;
@@ -125,6 +126,15 @@ beforeAll(async () => {
   await a.put(`/api/v1/clients/${A.client.id}/sla-overrides/${A.policy.id}`, { amount: 2, unit: "working_hours" });
   await a.post("/api/v1/calendar-feed");
   A.portalLink = (await a.post(`/api/v1/clients/${A.client.id}/portal-links`, { contactId: A.contact.id })).json();
+  A.callback = (
+    await a.post("/api/v1/callbacks", {
+      clientId: A.client.id,
+      contactId: A.contact.id,
+      question: "Alpha vraagt om een terugbelverzoek",
+      readBack: true,
+      expertId: A.advisor.me.id,
+    })
+  ).json().commitment;
 
   B.admin = await signup(app, { name: "Beta Beheerder", email: uniqueEmail("beta-admin"), organizationName: "Beta Bureau" });
   B.advisor = await addMember(app, B.admin, "advisor", { name: "Beta Adviseur" });
@@ -155,6 +165,7 @@ beforeAll(async () => {
     A.commitment.id,
     A.policy.id,
     A.portalLink.id,
+    A.callback.id,
     "alpha",
   ];
 });
@@ -286,6 +297,29 @@ const idRoutes: Record<string, IdRoute> = {
     missing: { id: missingUuid, linkId: randomUUID() },
     expect: notFound("clients.not_found"),
   },
+  "GET /api/v1/callbacks/:id": {
+    ids: () => ({ id: A.callback.id }),
+    missing: { id: missingUuid },
+    expect: notFound("callbacks.not_found"),
+  },
+  "POST /api/v1/callbacks/:id/accept": {
+    ids: () => ({ id: A.callback.id }),
+    missing: { id: missingUuid },
+    body: () => ({}),
+    expect: notFound("callbacks.not_found"),
+  },
+  "POST /api/v1/callbacks/:id/attempts": {
+    ids: () => ({ id: A.callback.id }),
+    missing: { id: missingUuid },
+    body: () => ({ reached: true }),
+    expect: notFound("callbacks.not_found"),
+  },
+  "POST /api/v1/callbacks/:id/outcome": {
+    ids: () => ({ id: A.callback.id }),
+    missing: { id: missingUuid },
+    body: () => ({ outcome: "overgenomen" }),
+    expect: notFound("callbacks.not_found"),
+  },
   "GET /api/v1/commitments/:id": {
     ids: () => ({ id: A.commitment.id }),
     missing: { id: missingUuid },
@@ -394,6 +428,7 @@ const listRoutesWithoutIds = [
   "GET /api/v1/settings/working-time",
   "GET /api/v1/sla-policies",
   "GET /api/v1/calendar-feed",
+  "GET /api/v1/callbacks/preview",
 ];
 /** Routes that create things or sessions: no foreign id in the path; references in bodies are checked below. */
 const writeRoutesWithoutIds = [
@@ -411,6 +446,7 @@ const writeRoutesWithoutIds = [
   "POST /api/v1/sla-policies",
   "POST /api/v1/calendar-feed",
   "DELETE /api/v1/calendar-feed",
+  "POST /api/v1/callbacks",
 ];
 /** Outside the API of an organization: documentation and health. */
 const instanceRoutes = [
@@ -545,6 +581,18 @@ describe("tenant isolation", () => {
       "clients.not_found",
       "en",
     );
+    const callback = { clientId: B.client.id, question: "Beta vraag", readBack: true, callbackPhone: "0201234567" };
+    expectError(await b.post("/api/v1/callbacks", { ...callback, clientId: A.client.id }), 400, "clients.not_found", "en");
+    expectError(
+      await b.post("/api/v1/callbacks", { ...callback, contactId: A.contact.id }),
+      400,
+      "commitments.contact_not_of_client",
+      "en",
+    );
+    expectError(await b.post("/api/v1/callbacks", { ...callback, expertId: A.advisor.me.id }), 400, "callbacks.expert_not_member", "en");
+    expectError(await b.get(`/api/v1/callbacks/preview?clientId=${A.client.id}`), 404, "clients.not_found", "en");
+    const preview = await b.get("/api/v1/callbacks/preview?topic=gedeelde");
+    expectNoAlpha(preview.body, "callback preview");
     // The list filter on an owner of A's finds nothing.
     const byOwner = await b.get(`/api/v1/clients?ownerId=${encodeURIComponent(A.advisor.me.id)}`);
     expect(byOwner.json()).toEqual({ items: [], nextCursor: null });

@@ -20,6 +20,7 @@ export interface OrgSettingsTable {
   holiday_region: string | null;
   holiday_choices: ColumnType<Record<string, boolean>, string | undefined, string>;
   language: Generated<"nl" | "en">;
+  callback_accept_minutes: Generated<number>;
   version: Generated<number>;
   updated_at: UpdatedAt;
 }
@@ -113,7 +114,26 @@ export interface PortalViewsTable {
   user_agent: string | null;
 }
 
+export interface CallbacksTable {
+  org_id: string;
+  commitment_id: string;
+  caller_name: string;
+  caller_phone: string | null;
+  caller_email: string | null;
+  question: string;
+  topic: string | null;
+  routed_to_lead: Generated<boolean>;
+  accept_by: NullableTimestamp;
+  accepted_at: NullableTimestamp;
+  attempts: Generated<number>;
+  reached_at: NullableTimestamp;
+  outcome: string | null;
+  confirmation_sent: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
 export type CommitmentTables = {
+  callbacks: CallbacksTable;
   portal_links: PortalLinksTable;
   portal_views: PortalViewsTable;
   org_settings: OrgSettingsTable;

@@ -21,6 +21,7 @@ import type { Auth } from "../modules/auth/auth.ts";
 import { authenticate, type SessionCache } from "../modules/auth/auth.usecases.ts";
 import { toHeaders } from "../modules/auth/request-context.ts";
 import { calendarRoutes } from "../modules/calendar/calendar.routes.ts";
+import { callbacksRoutes } from "../modules/callbacks/callbacks.routes.ts";
 import { clientsRoutes } from "../modules/clients/clients.routes.ts";
 import { commitmentsRoutes } from "../modules/commitments/commitments.routes.ts";
 import { exportRoutes } from "../modules/export/export.routes.ts";
@@ -153,6 +154,7 @@ export async function createHttpServer(deps: HttpDeps) {
       await api.register(commitmentsRoutes, { deps });
       await api.register(calendarRoutes, { deps });
       await api.register(portalRoutes, { deps });
+      await api.register(callbacksRoutes, { deps });
       await api.register(notificationsRoutes, { deps });
       await api.register(systemRoutes, { deps });
     },

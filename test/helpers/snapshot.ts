@@ -35,6 +35,7 @@ export async function snapshotData(app: App) {
       .execute(),
     commitments: await db.selectFrom("commitments").selectAll().orderBy("org_id").orderBy("id").execute(),
     commitmentEvents: await db.selectFrom("commitment_events").select(["org_id", "id", "kind"]).orderBy("org_id").orderBy("id").execute(),
+    callbacks: await db.selectFrom("callbacks").selectAll().orderBy("org_id").orderBy("commitment_id").execute(),
     portalLinks: await db.selectFrom("portal_links").select(["org_id", "id", "revoked_at"]).orderBy("org_id").orderBy("id").execute(),
     calendarFeeds: await db.selectFrom("calendar_feeds").select(["org_id", "id", "revoked_at"]).orderBy("org_id").orderBy("id").execute(),
     notifications: await db

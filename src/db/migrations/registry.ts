@@ -5,6 +5,7 @@ import * as clientContactCount from "./0003_client_contact_count.ts";
 import * as commitments from "./0004_commitments.ts";
 import * as notifications from "./0005_notifications.ts";
 import * as portal from "./0006_portal.ts";
+import * as callbacks from "./0007_callbacks.ts";
 
 /**
  * Every migration, in order, listed by hand: grep finds them all, nothing is
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "0004_commitments": commitments,
   "0005_notifications": notifications,
   "0006_portal": portal,
+  "0007_callbacks": callbacks,
 };

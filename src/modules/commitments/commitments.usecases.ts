@@ -119,7 +119,17 @@ async function resolveDue(deps: Pick<Deps, "db">, actor: Actor, input: CreateCom
   return { dueAt: workingTime.addWorkingTime(time.settings, now, duration.amount, duration.unit), policy, time };
 }
 
-export async function createCommitment(deps: Deps, actor: Actor, input: CreateCommitmentInput): Promise<Commitment> {
+/**
+ * `within` runs inside the same transaction, after the promise and its first
+ * event are written: a module that adds its own record (a callback's intake)
+ * saves both or neither.
+ */
+export async function createCommitment(
+  deps: Deps,
+  actor: Actor,
+  input: CreateCommitmentInput,
+  within?: (trx: Kysely<DB>, id: string) => Promise<void>,
+): Promise<Commitment> {
   const now = deps.clock.now();
   const kind = input.kind ?? "other";
   const id = newId();
@@ -183,6 +193,7 @@ export async function createCommitment(deps: Deps, actor: Actor, input: CreateCo
         email: true,
       });
     }
+    if (within) await within(trx, id);
   });
   return getCommitment(deps, actor, id);
 }
@@ -440,4 +451,9 @@ export async function organizationToday(deps: Pick<Deps, "db" | "clock">, orgId:
 export async function listOpenForCalendar(deps: Pick<Deps, "db" | "clock">, actor: Actor, limit: number): Promise<Commitment[]> {
   const now = deps.clock.now();
   return (await repo.listOpenForOwner(deps.db, actor.orgId, actor.userId, limit)).map((row) => toCommitment(row, now));
+}
+
+/** Appends an event to a promise's history, inside the caller's transaction (other modules' steps: callback attempts). */
+export async function recordEvent(trx: Kysely<DB>, actor: Actor, id: string, kind: string, data: Record<string, unknown>, at?: Date) {
+  await repo.insertEvent(trx, event(actor.orgId, id, kind, at ?? new Date(), actor.userId, data));
 }
