@@ -152,12 +152,12 @@ const END_OF_NEXT_MONTH = /\b(?:het\s+|the\s+)?(?:eind|einde|end)\s+(?:van\s+|of
 const END_OF_YEAR =
   /\b(?:(?:het\s+|the\s+)?(?:eind|einde|end)\s+(?:van\s+|of\s+)?(?:het\s+|dit\s+|the\s+|this\s+)?(?:jaar|year)|jaareinde|year[- ]end)\b/g;
 const END_OF_WEEK =
-  /\b(?:(?:het\s+|the\s+)?(?:eind|einde|end)\s+(?:van\s+|of\s+)?(?:de|deze|the|this)\s+week|(?:later\s+|in\s+de\s+loop\s+van\s+)?(?:deze|this)\s+week|(?:in\s+)?de\s+loop\s+van\s+de\s+week|the\s+weekend)\b/g;
+  /\b(?:(?:het\s+|the\s+)?(?:eind|einde|end)\s+(?:van\s+|of\s+)?(?:de|deze|the|this)\s+week|(?:later\s+|in\s+de\s+loop\s+van\s+)?(?:deze|this)\s+week|(?:in\s+)?de\s+loop\s+van\s+de\s+week|(?:het|the)\s+weekend)\b/g;
 const NEXT_WEEK = /\b(begin\s+|start\s+(?:of\s+)?|early\s+|eind\s+|einde\s+|end\s+of\s+)?(?:volgende|komende|next|the\s+coming)\s+week\b/g;
 const OVERMORGEN = /\bovermorgen\b/g;
 const DAY_OF_MONTH = new RegExp(`\\b(?:on\\s+)?the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?(?:${MONTH_NAMES}))`, "g");
 const TODAY_VAGUE =
-  /\b(?:na\s+de\s+lunch|straks|zo\s+meteen|direct\s+na\s+(?:dit|ons|het)\s+(?:gesprek|overleg)|na\s+(?:dit|ons)\s+(?:gesprek|overleg)|(?:aan\s+het\s+)?eind\s+van\s+de\s+dag|after\s+lunch|later\s+today|(?:right\s+)?after\s+(?:this|our|the)\s+(?:call|meeting)|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|business)|close\s+of\s+business|eod|cob)\b/g;
+  /\b(?:na\s+de\s+lunch|straks|zo\s+meteen|direct\s+na\s+(?:dit|ons|het)\s+(?:gesprek|overleg)|na\s+(?:dit|ons)\s+(?:gesprek|overleg)|(?:aan\s+het\s+)?eind\s+van\s+de\s+dag|after\s+lunch|later\s+today|(?:right\s+)?after\s+(?:this|our|the)\s+(?:call|meeting)|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|business|play)|close\s+of\s+business|eod|eop|cob)\b/g;
 
 const NOON =
   /\b(?:(?:voor|vóór|uiterlijk|om|rond)\s+(?:twaalf|12)(?:[.:]00)?\s*uur|(?:voor|vóór)\s+12[.:]00|voor\s+(?:de\s+middag|het\s+middaguur)|(?:before|by|at|until|around)\s+(?:noon|midday|12(?::00)?\s*(?:pm|noon))|noon|midday)\b/g;

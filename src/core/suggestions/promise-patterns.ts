@@ -162,6 +162,9 @@ const NL_HABIT = /\b(?:meestal|altijd|vaak|doorgaans|normaal gesproken|normalite
 const NL_OURS =
   /\b(?:(?:mijn|onze)\s+)?collega(?:'s)?(?:\s+[\p{L}-]+){0,2}|\b(?:ons|onze)\s+(?:team|kantoor|afdeling|secretariaat|adviseur|accountant|medewerker|specialist|jurist|salarisadministratie|administratie)\b/gu;
 const NL_YOU_RECEIVE = /\b(?:u|je|jij)\s+(ontvangt|krijgt|hoort|heeft|hebt)\b|\b(ontvangt|krijgt|hoort|heeft|hebt)\s+(?:u|je|jij)\b/;
+/** "De offerte volgt vrijdag", "het rapport komt … uw kant op", "de jaarrekening ligt … bij u": our deliverable arrives. */
+const NL_ARRIVES = /^\s*(?:de|het|onze|ons)\s+(?<thing>[\p{L}-]+(?:\s+[\p{L}-]+)?)\s+(?<verb>volgt|volgen|komt|komen|ligt|liggen)\b/u;
+const NL_ARRIVES_INVERTED = /\b(?<verb>volgt|volgen|komt|komen|ligt|liggen)\s+(?:de|het|onze|ons)\s+(?<thing>[\p{L}-]+)\b/u;
 const FROM_US = /\bvan\s+(?:ons|mij|ons kantoor)\b|\bfrom\s+(?:us|me|our)\b/;
 const NL_HAVE_BACK = /\bvan\s+(?:ons|mij)\b|\bterug\b|\bin\s+(?:uw|je)\s+(?:mailbox|inbox|mail|bus|brievenbus|bezit)\b/;
 
@@ -197,6 +200,7 @@ function nlKind(verb: string, rest: string): PromiseKind {
     return "meeting";
   if (/^(?:langs|af)?komen$/.test(verb) && /\blangs\b/.test(rest)) return "meeting";
   if (/^langskomen$|^afspreken$|^spreken$/.test(verb)) return "meeting";
+  if (/^bespreken$/.test(verb) && /\bmet\s+(?:u|jou|je|jullie)\b/.test(rest)) return "meeting";
   if (/bellen$|^opnemen$|^terugkoppelen$|^informeren$|^laten$|^reageren$|^terugkomen$/.test(verb)) return "callback";
   if (/\bcontact\b/.test(rest) || /\bweten\b/.test(rest)) return "callback";
   if (/sturen$|mailen$|leveren$|zenden$|bezorgen$|brengen$|indienen$|^sturen$/.test(verb)) return "deliverable";
@@ -209,9 +213,9 @@ function matchDutch(prepared: Prepared): PromiseMatch | null {
   if (item?.groups?.rest) {
     const restStart = lower.length - item.groups.rest.length;
     const tokens = tokenize(item.groups.rest);
-    const verbToken = tokens.find((token) => nlInfinitive(token.word) !== null);
+    const verbToken = tokens.find((token) => nlInfinitive(token.word) !== null || NL_THIRD.has(token.word));
     if (verbToken && !NL_NEGATION.test(item.groups.rest)) {
-      const verb = nlInfinitive(verbToken.word) as string;
+      const verb = nlInfinitive(verbToken.word) ?? (NL_STEMS.get(verbToken.word) as string);
       const skip: [number, number][] = [[restStart + verbToken.index, restStart + verbToken.end]];
       return { kind: nlKind(verb, item.groups.rest), start: restStart, end: lower.length, verb, receive: false, skip };
     }
@@ -262,6 +266,12 @@ function nlTrigger(clause: string, tokens: Token[]): Trigger | null {
           const infinitive = nlInfinitive(later.word) as string;
           return { kind: nlKind(infinitive, clause.slice(after)), start: after, verb: infinitive, receive: false, skip };
         }
+        // "we gaan dinsdag bij u langs": going to see the client.
+        const langs = tokens.find((token) => token.index > after && token.word === "langs");
+        if (langs && /^ga/.test(verb)) {
+          skip.push([langs.index, langs.end]);
+          return { kind: "meeting", start: after, verb: "langsgaan", receive: false, skip };
+        }
       }
     }
   }
@@ -305,6 +315,26 @@ function nlTrigger(clause: string, tokens: Token[]): Trigger | null {
         receive: true,
         skip: [[receive.index, start]],
         before: [0, receive.index],
+      };
+    }
+  }
+  const arrives = NL_ARRIVES.exec(clause) ?? NL_ARRIVES_INVERTED.exec(clause);
+  if (arrives?.groups?.thing && (TIME_HINT.test(clause) || /\buw kant op\b|\bnaar u toe\b/.test(clause))) {
+    const verb = arrives.groups.verb ?? "";
+    const fits =
+      /^volg/.test(verb) ||
+      (/^kom/.test(verb) && /\buw kant op\b|\bnaar u toe\b|\bbij u\b/.test(clause)) ||
+      (/^lig/.test(verb) && /\bbij u\b|\bin uw\b/.test(clause));
+    if (fits) {
+      const thing = arrives.groups.thing;
+      const at = clause.indexOf(thing, arrives.index);
+      return {
+        kind: "deliverable",
+        start: at,
+        verb: "sturen",
+        receive: true,
+        skip: [[at + thing.length, clause.length]],
+        before: [at, at + thing.length],
       };
     }
   }
@@ -426,6 +456,12 @@ function enTrigger(clause: string): Trigger | null {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(clause); match; match = pattern.exec(clause)) {
       const found = enVerbAt(clause, match.index + match[0].length);
+      const subject = match[1] ?? "";
+      if (found?.verb === "follow" && /^our\s/.test(subject) && !/^\s+up\b/.test(clause.slice(found.index + 6))) {
+        // "Our invoice will follow": our deliverable arrives.
+        const thing = clause.indexOf(subject, match.index);
+        return { kind: "deliverable", start: thing, verb: "send", receive: true, skip: [[thing + subject.length, found.index + 6]] };
+      }
       if (found) {
         const rest = clause.slice(found.index + found.verb.length);
         return { kind: enKind(found.verb, rest), start: found.index, verb: "", receive: false, skip: [] };
@@ -455,7 +491,10 @@ function enTrigger(clause: string): Trigger | null {
     return { kind, start: receive.index + receive[0].length, verb: kind === "callback" ? "get back" : "send", receive: true, skip: [] };
   }
   const expect = EN_EXPECT.exec(clause);
-  if (expect) return { kind: "deliverable", start: expect[0].length, verb: "send", receive: true, skip: [] };
+  if (expect) {
+    const call = /^(?:a\s+)?(?:quick\s+)?(?:phone\s+)?call\b/.test(clause.slice(expect[0].length));
+    return { kind: call ? "callback" : "deliverable", start: expect[0].length, verb: call ? "call" : "send", receive: true, skip: [] };
+  }
   if (TIME_HINT.test(clause)) {
     EN_PROGRESSIVE.lastIndex = 0;
     for (let match = EN_PROGRESSIVE.exec(clause); match; match = EN_PROGRESSIVE.exec(clause)) {
@@ -486,7 +525,10 @@ function matchEnglish(prepared: Prepared): PromiseMatch | null {
   const { lower } = prepared;
   const item = ACTION_ITEM.exec(lower);
   if (item?.groups?.rest && !EN_NEGATION.test(item.groups.rest)) {
-    const restStart = lower.length - item.groups.rest.length;
+    let restStart = lower.length - item.groups.rest.length;
+    // "Action: Tom to send …": who is named before the action.
+    const who = /^(?:[\p{L}.-]+\s+){1,2}to\s+/u.exec(item.groups.rest);
+    if (who && !enVerbAt(lower, restStart)) restStart += who[0].length;
     const found = enVerbAt(lower, restStart);
     if (found) {
       const kind = enKind(found.verb, lower.slice(found.index + found.verb.length));
@@ -540,7 +582,15 @@ const NL_DROP = new Set([
   "wel",
   "uiterlijk",
   "zsm",
+  "z.s.m",
   "z.s.m.",
+  "asap",
+  "hier",
+  "daar",
+  "hierop",
+  "daarop",
+  "erop",
+  "telkens",
 ]);
 const NL_DROP_PHRASES =
   /\b(?:naar|aan|met|voor|van|bij)\s+(?:u|jou|je|jullie|ons|mij|ons kantoor)\b|\bin\s+(?:uw|je)\s+(?:mailbox|inbox|mail|bus|brievenbus)\b|\bter ondertekening\b(?=.*\bter ondertekening\b)/g;
@@ -549,7 +599,7 @@ const NL_TRAILING = /\s+(?:voor|vóór|op|om|binnen|tegen|per|rond|uiterlijk|na|
 const NL_FUNCTION_ONLY = /^(?:(?:het|de|een|die|dat|dit|deze|er|voor|aan|op|in|uit|toe|door|en|om|te)\s*)*$/;
 
 const EN_DROP_PHRASES =
-  /\b(?:to you|for you|with you|on your desk|in your inbox|to your desk|first thing|right away|straight away|asap|(?<!let )you|me)\b/g;
+  /\b(?:to you|for you|with you|from (?:us|me|our (?:team|office|firm))|on your desk|in your inbox|to your desk|first thing|right away|straight away|asap|at the (?:very )?latest|no later than|(?<!let )you|me)\b/g;
 const EN_TRAILING = /\s+(?:by|on|at|before|within|in|until|till|around|for|to|and|with|of|the|over|from|no later than)$/;
 
 /** The sentence part `start..end` without the words that said when, who and to whom. */
@@ -652,11 +702,17 @@ function dutchTitle(part: string, match: PromiseMatch, before: string): string {
 }
 
 function cleanDutch(source: string): string[] {
-  const text = source
-    .replace(/\s(?:zodra|als|omdat|zodat|maar|dus|waarna|nadat)\s.*$/i, " ")
-    .replace(/\sen\s+(?:\p{L}+\s+){0,1}(?:ik|wij|we|bel|stuur|laat|mail|kom|lever)\b.*$/iu, " ")
-    .replace(NL_DROP_PHRASES, " ");
-  return text.split(/\s+/).filter((word) => word && !NL_DROP.has(word.toLowerCase()));
+  const text = source.replace(/\s(?:zodra|als|omdat|zodat|maar|dus|waarna|nadat)\s.*$/i, " ").replace(NL_DROP_PHRASES, " ");
+  const tokens = text.split(/\s+/).filter((word) => word && !NL_DROP.has(word.toLowerCase()));
+  // "… en stuur ze u toe", "… en koppel morgen terug": a second promise starts; the title keeps the first.
+  const and = tokens.findIndex((word, i) => {
+    if (word.toLowerCase() !== "en") return false;
+    return tokens.slice(i + 1, i + 3).some((next) => {
+      const lower = next.toLowerCase();
+      return lower === "ik" || lower === "wij" || lower === "we" || NL_STEM_IK.has(lower) || NL_PLURAL.has(lower);
+    });
+  });
+  return and >= 0 ? tokens.slice(0, and) : tokens;
 }
 
 function englishTitle(part: string, match: PromiseMatch): string {
@@ -673,6 +729,8 @@ function englishTitle(part: string, match: PromiseMatch): string {
   }
   if (match.receive) {
     const object = text.replace(/^(?:our|my)\s+/i, "the ");
+    if (match.kind === "callback" || /^(?:a\s+)?(?:quick\s+)?(?:phone\s+)?call\b/i.test(object))
+      return match.kind === "callback" ? match.verb : "call";
     return object ? `${match.verb} ${object}` : match.verb;
   }
   return text;
