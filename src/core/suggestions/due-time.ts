@@ -155,6 +155,12 @@ const END_OF_WEEK =
   /\b(?:(?:het\s+|the\s+)?(?:eind|einde|end)\s+(?:van\s+|of\s+)?(?:de|deze|the|this)\s+week|(?:later\s+|in\s+de\s+loop\s+van\s+)?(?:deze|this)\s+week|(?:in\s+)?de\s+loop\s+van\s+de\s+week|(?:het|the)\s+weekend)\b/g;
 const NEXT_WEEK = /\b(begin\s+|start\s+(?:of\s+)?|early\s+|eind\s+|einde\s+|end\s+of\s+)?(?:volgende|komende|next|the\s+coming)\s+week\b/g;
 const OVERMORGEN = /\bovermorgen\b/g;
+/** "donderdagmiddag", "vrijdagochtend": one word in Dutch, which chrono does not read. */
+const NL_WEEKDAY_PART = /\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?:ochtend|morgen|middag|namiddag|avond)\b/g;
+const NL_WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
+/** "within ten working days of receiving the data", "binnen 5 werkdagen na ontvangst": counted from something yet to happen. */
+const FROM_LATER_EVENT =
+  /^\s*(?:of|after|from|following|upon|na|nadat|vanaf|vanaf het moment)\s+(?:receiving|receipt|(?:we|i)\s+(?:receive|get|have)|your|approval|signing|signature|the\s+(?:signed|receipt|approval|final)|ontvangst|goedkeuring|ondertekening|akkoord|uw|wij|we|ik|het\s+(?:ontvangen|akkoord))/;
 const DAY_OF_MONTH = new RegExp(`\\b(?:on\\s+)?the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?(?:${MONTH_NAMES}))`, "g");
 const TODAY_VAGUE =
   /\b(?:na\s+de\s+lunch|straks|zo\s+meteen|direct\s+na\s+(?:dit|ons|het)\s+(?:gesprek|overleg)|na\s+(?:dit|ons)\s+(?:gesprek|overleg)|(?:aan\s+het\s+)?eind\s+van\s+de\s+dag|after\s+lunch|later\s+today|(?:right\s+)?after\s+(?:this|our|the)\s+(?:call|meeting)|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|business|play)|close\s+of\s+business|eod|eop|cob)\b/g;
@@ -251,6 +257,11 @@ function findDates(text: string, ctx: DueContext): { strong: DateFound[]; weak: 
     strong.push({ index: m.index, length: m[0].length, date: endOfWeekFrom(ctx, 1, early) });
   }
   for (const m of matches(OVERMORGEN, text)) strong.push({ index: m.index, length: m[0].length, date: addDays(ctx.today, 2) });
+  for (const m of matches(NL_WEEKDAY_PART, text)) {
+    // Said on that weekday itself, it means today (later in the day); otherwise the next one.
+    const ahead = (NL_WEEKDAYS.indexOf(m[1] ?? "") + 1 - weekdayOf(ctx.today) + 7) % 7;
+    strong.push({ index: m.index, length: m[0].length, date: addDays(ctx.today, ahead) });
+  }
   for (const m of matches(DAY_OF_MONTH, text)) {
     const day = Number(m[1]);
     if (day < 1 || day > 31) continue;
@@ -362,7 +373,8 @@ export function parseDue(text: string, language: Language, ctx: DueContext): Par
   const spans: [number, number][] = [];
   const note = (found: Found) => spans.push([found.index, found.index + found.length]);
 
-  const instants = findInstants(text, ctx);
+  const laterEvent = (found: Found) => FROM_LATER_EVENT.test(text.slice(found.index + found.length, found.index + found.length + 40));
+  const instants = findInstants(text, ctx).filter((found) => !laterEvent(found));
   const dates = findDates(text, ctx);
   const times = findTimes(text, language);
   for (const found of [...instants, ...dates.strong, ...dates.weak, ...times]) note(found);
@@ -370,7 +382,7 @@ export function parseDue(text: string, language: Language, ctx: DueContext): Par
   // chrono reads the whole sentence; what it finds inside a phrase found above ("the week" of "end of the week") is left out.
   const ours = [...instants, ...dates.strong, ...dates.weak, ...times];
   const inside = (found: Found) => ours.some((own) => found.index >= own.index && found.index + found.length <= own.index + own.length);
-  const fromChrono = parseWithChrono(text, language, ctx).filter((found) => !inside(found));
+  const fromChrono = parseWithChrono(text, language, ctx).filter((found) => !inside(found) && !(found.instant && laterEvent(found)));
   for (const found of fromChrono) note(found);
 
   const firstInstant = instants[0];

@@ -149,6 +149,9 @@ export const NL_ACTION_VERBS: readonly (readonly [string, string, string])[] = [
   ["corrigeer", "corrigeren", "corrigeert"],
   ["herzie", "herzien", "herziet"],
   ["schrijf", "schrijven", "schrijft"],
+  ["pak", "pakken", "pakt"],
+  ["houd", "houden", "houdt"],
+  ["verstrek", "verstrekken", "verstrekt"],
 ];
 
 /** Future auxiliaries: "ik zal … sturen", "we gaan … indienen"; they need an action infinitive after them. */
@@ -309,6 +312,12 @@ export const EN_ACTION_VERBS = new Set([
   "present",
   "explain",
   "introduce",
+  "dial",
+  "join",
+  "attend",
+  "host",
+  "chair",
+  "keep",
   "have",
   "be",
 ]);

@@ -71,7 +71,7 @@ const EN_CONTRACTIONS: [RegExp, string][] = [
   [/\b(i|we|you|they)['’]ve\b/gi, "$1 have"],
   [/\b(i|we|you|they)['’]d\b/gi, "$1 would"],
   [/\blet['’]s\b/gi, "let us"],
-  [/\b(try|trying) to\s+/gi, ""],
+  [/\b(?:try|trying|aim|aiming|plan|planning|intend|intending|need|hope) to\s+/gi, ""],
   [/\bbe (able|happy|glad|pleased) to\s+/gi, ""],
 ];
 
@@ -166,7 +166,8 @@ const NL_YOU_RECEIVE = /\b(?:u|je|jij)\s+(ontvangt|krijgt|hoort|heeft|hebt)\b|\b
 const NL_ARRIVES = /^\s*(?:de|het|onze|ons)\s+(?<thing>[\p{L}-]+(?:\s+[\p{L}-]+)?)\s+(?<verb>volgt|volgen|komt|komen|ligt|liggen)\b/u;
 const NL_ARRIVES_INVERTED = /\b(?<verb>volgt|volgen|komt|komen|ligt|liggen)\s+(?:de|het|onze|ons)\s+(?<thing>[\p{L}-]+)\b/u;
 const FROM_US = /\bvan\s+(?:ons|mij|ons kantoor)\b|\bfrom\s+(?:us|me|our)\b/;
-const NL_HAVE_BACK = /\bvan\s+(?:ons|mij)\b|\bterug\b|\bin\s+(?:uw|je)\s+(?:mailbox|inbox|mail|bus|brievenbus|bezit)\b/;
+const NL_HAVE_BACK =
+  /\bvan\s+(?:ons|mij)\b|\bterug\b|\bin\s+(?:uw|je)\s+(?:mailbox|inbox|mail|bus|brievenbus|bezit)\b|\b(?:onze|ons)\s+\p{L}/u;
 
 function nlSentenceVeto(lower: string): boolean {
   const trimmed = lower.trim();
@@ -198,10 +199,10 @@ function nlKind(verb: string, rest: string): PromiseKind {
     /plan|regel|maak|organiseer|boek/.test(verb)
   )
     return "meeting";
-  if (/^(?:langs|af)?komen$/.test(verb) && /\blangs\b/.test(rest)) return "meeting";
+  if (verb === "komen" && /\blangs\b|\bbij\s+(?:u|jou|je|jullie)\b|\bop (?:uw|je) kantoor\b/.test(rest)) return "meeting";
   if (/^langskomen$|^afspreken$|^spreken$/.test(verb)) return "meeting";
   if (/^bespreken$/.test(verb) && /\bmet\s+(?:u|jou|je|jullie)\b/.test(rest)) return "meeting";
-  if (/bellen$|^opnemen$|^terugkoppelen$|^informeren$|^laten$|^reageren$|^terugkomen$/.test(verb)) return "callback";
+  if (/bellen$|^opnemen$|^terugkoppelen$|^informeren$|^laten$|^reageren$|^terugkomen$|^houden$/.test(verb)) return "callback";
   if (/\bcontact\b/.test(rest) || /\bweten\b/.test(rest)) return "callback";
   if (/sturen$|mailen$|leveren$|zenden$|bezorgen$|brengen$|indienen$|^sturen$/.test(verb)) return "deliverable";
   return "other";
@@ -257,7 +258,31 @@ function nlTrigger(clause: string, tokens: Token[]): Trigger | null {
       const after = Math.max(subject.end, verbToken.end);
       if (action) {
         const infinitive = NL_STEMS.get(verb) as string;
-        return { kind: nlKind(infinitive, clause.slice(after)), start: after, verb: infinitive, receive: false, skip };
+        // "De aangepaste offerte stuur ik u … toe": the object may stand before the verb.
+        const before: [number, number] | undefined = offset === -1 ? [0, verbToken.index] : undefined;
+        return {
+          kind: nlKind(infinitive, clause.slice(after)),
+          start: after,
+          verb: infinitive,
+          receive: false,
+          skip,
+          ...(before ? { before } : {}),
+        };
+      }
+      // "ik houd u op de hoogte en bel u vrijdag": a second verb of the same subject after "en".
+      const and = tokens.findIndex((token, j) => j > i && token.word === "en");
+      const second =
+        and >= 0 ? tokens.slice(and + 1, and + 3).find((token) => (person === "ik" ? NL_STEM_IK : NL_PLURAL).has(token.word)) : undefined;
+      if (!action && !aux && second) {
+        const infinitive = NL_STEMS.get(second.word) as string;
+        const start = second.end;
+        return {
+          kind: nlKind(infinitive, clause.slice(start)),
+          start,
+          verb: infinitive,
+          receive: false,
+          skip: [[second.index, second.end]],
+        };
       }
       if (aux) {
         const later = tokens.slice(i + 1).find((token) => token.index > after && nlInfinitive(token.word));
@@ -378,6 +403,13 @@ const EN_SKIP_PHRASE = /^(?:make sure (?:to |that )?(?:(?:i|we) (?:will )?)?)/;
 function enVerbAt(lower: string, from: number): { verb: string; index: number } | null {
   const rest = lower.slice(from);
   const skipped = EN_SKIP_PHRASE.exec(rest)?.[0].length ?? 0;
+  const found = enVerbAfter(rest, from, skipped);
+  // "I'll make sure the signed copy reaches you": making sure is the promise.
+  if (!found && skipped > 0) return { verb: "make", index: from };
+  return found;
+}
+
+function enVerbAfter(rest: string, from: number, skipped: number): { verb: string; index: number } | null {
   const tokens = tokenize(rest.slice(skipped));
   for (let i = 0; i < Math.min(tokens.length, 4); i++) {
     const token = tokens[i] as Token;
@@ -403,7 +435,7 @@ function enKind(verb: string, rest: string): PromiseKind {
   )
     return "meeting";
   if (
-    /^(?:meet|visit)$/.test(verb) ||
+    /^(?:meet|visit|dial|join|attend|host|chair)$/.test(verb) ||
     (verb === "come" && /^\s*(?:by|over|round|to your)\b/.test(rest)) ||
     (verb === "drop" && /^\s*by\b/.test(rest))
   )
@@ -432,12 +464,15 @@ function enSentenceVeto(lower: string): boolean {
   );
 }
 
+/** "once we have heard from HMRC": a perfect after these words is about the future. */
+const EN_SUBORDINATE = /\s(?:once|when|as soon as|after|until|before)\s.*$/;
+
 function enClauseVeto(clause: string): boolean {
   return (
     EN_NEGATION.test(clause) ||
     EN_HEDGE.test(clause) ||
     EN_PAST_TIME.test(clause) ||
-    EN_PAST_SUBJECT.test(clause) ||
+    EN_PAST_SUBJECT.test(clause.replace(EN_SUBORDINATE, "")) ||
     EN_HABIT.test(clause) ||
     /^\s*(?:please|kindly)\b/.test(clause)
   );
@@ -595,7 +630,7 @@ const NL_DROP = new Set([
 const NL_DROP_PHRASES =
   /\b(?:naar|aan|met|voor|van|bij)\s+(?:u|jou|je|jullie|ons|mij|ons kantoor)\b|\bin\s+(?:uw|je)\s+(?:mailbox|inbox|mail|bus|brievenbus)\b|\bter ondertekening\b(?=.*\bter ondertekening\b)/g;
 const NL_ARTICLES = /^(?:het|de|een|die|dat)\s+/i;
-const NL_TRAILING = /\s+(?:voor|vóór|op|om|binnen|tegen|per|rond|uiterlijk|na|vanaf|aan|met|bij|in|tot|en|dat|het|de|een)$/;
+const NL_TRAILING = /\s+(?:voor|vóór|op|om|binnen|tegen|per|rond|uiterlijk|na|vanaf|aan|met|bij|in|tot|en|dat|het|de|een|van)$/;
 const NL_FUNCTION_ONLY = /^(?:(?:het|de|een|die|dat|dit|deze|er|voor|aan|op|in|uit|toe|door|en|om|te)\s*)*$/;
 
 const EN_DROP_PHRASES =
@@ -689,6 +724,19 @@ function dutchTitle(part: string, match: PromiseMatch, before: string): string {
   }
   let after = tail.join(" ");
   if (NL_FUNCTION_ONLY.test(head.toLowerCase())) head = "";
+  if (!head && !after && !match.receive && before.trim()) {
+    let object = cleanDutch(` ${before} `).join(" ");
+    for (let previous = ""; previous !== object; ) {
+      previous = object;
+      object = object.replace(NL_TRAILING, "").replace(NL_ARTICLES, "");
+    }
+    // Only a noun phrase, not an adverbial ("Zoals besproken", "Naar aanleiding van …").
+    if (
+      !NL_FUNCTION_ONLY.test(object.toLowerCase()) &&
+      !/^(?:zoals|naar|na|voor|bij|in|op|om|over|aan|met|dan|daarna|morgen|vandaag)\b/i.test(object)
+    )
+      head = object;
+  }
   if (head && NL_AFTER_VERB.has(head.split(" ")[0]?.toLowerCase() ?? "")) {
     after = [head, after].filter(Boolean).join(" ");
     head = "";
