@@ -5,6 +5,7 @@ import { safeRedirect } from "./features/auth/redirect.ts";
 import { SignInPage } from "./features/auth/SignInPage.tsx";
 import { SignUpPage } from "./features/auth/SignUpPage.tsx";
 import { CalendarFeedPage } from "./features/calendar/CalendarFeedPage.tsx";
+import { CallbackIntakePage } from "./features/callbacks/CallbackIntakePage.tsx";
 import { ClientPage } from "./features/clients/ClientPage.tsx";
 import { ClientsPage } from "./features/clients/ClientsPage.tsx";
 import { CommitmentPage } from "./features/commitments/CommitmentPage.tsx";
@@ -54,6 +55,7 @@ const clientsRoute = createRoute({
 });
 const clientRoute = createRoute({ getParentRoute: () => appRoute, path: "/clients/$id", component: ClientPage });
 const myDayRoute = createRoute({ getParentRoute: () => appRoute, path: "/my-day", component: MyDayPage });
+const callbackIntakeRoute = createRoute({ getParentRoute: () => appRoute, path: "/callbacks/new", component: CallbackIntakePage });
 const commitmentRoute = createRoute({ getParentRoute: () => appRoute, path: "/commitments/$id", component: CommitmentPage });
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: "/settings", component: SettingsLayout });
 const settingsIndexRoute = createRoute({
@@ -88,6 +90,7 @@ const routeTree = rootRoute.addChildren([
     clientRoute,
     myDayRoute,
     commitmentRoute,
+    callbackIntakeRoute,
     teamFiguresRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,

@@ -38,6 +38,17 @@ export function AppLayout() {
     );
   }
 
+  const callbackLink = (
+    <NavLink
+      component={Link}
+      to="/callbacks/new"
+      label={t("nav.callback")}
+      fw={me.data.role === "frontdesk" ? 700 : undefined}
+      active={path === "/callbacks/new"}
+      onClick={close}
+    />
+  );
+
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 200, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="lg">
       <a href="#main" className="skip-link">
@@ -79,7 +90,10 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" component="nav" aria-label={t("nav.main")}>
+        {/* The front desk's first task comes first; for everyone else it follows My day. */}
+        {me.data.role === "frontdesk" && callbackLink}
         <NavLink component={Link} to="/my-day" label={t("nav.myDay")} active={path === "/my-day"} onClick={close} />
+        {me.data.role !== "frontdesk" && callbackLink}
         <NavLink component={Link} to="/clients" label={t("nav.clients")} active={path.startsWith("/clients")} onClick={close} />
         <NavLink
           component={Link}

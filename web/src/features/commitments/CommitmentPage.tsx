@@ -6,6 +6,7 @@ import { ApiError, fieldError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { usePageTitle } from "../../layout/usePageTitle.ts";
 import { useMe } from "../auth/session.ts";
+import { CallbackPanel } from "../callbacks/CallbackPanel.tsx";
 import { CommitmentBadges } from "./CommitmentBadges.tsx";
 import { BreakDialog, CancelDialog, InformClientDialog, MoveDueDialog, ReassignDialog } from "./CommitmentDialogs.tsx";
 import { CommitmentStory } from "./CommitmentStory.tsx";
@@ -134,6 +135,8 @@ export function CommitmentPage() {
           {complete.error instanceof ApiError && complete.error.status === 409 && <Text fz="sm">{t("commitments.reloaded")}</Text>}
         </Alert>
       )}
+
+      {c.kind === "callback" && <CallbackPanel commitment={c} />}
 
       <Card withBorder component="section" aria-labelledby="commitment-details">
         <Title order={2} fz="h4" id="commitment-details" mb="sm">

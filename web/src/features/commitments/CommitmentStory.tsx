@@ -58,6 +58,15 @@ export function CommitmentStory({ events, ownerName }: { events: CommitmentEvent
         const leads = Array.isArray(data.leads) ? data.leads.filter((id): id is string => typeof id === "string").map(nameOf) : [];
         return leads.length > 0 ? t("commitments.event.escalated", { leads: leads.join(", ") }) : t("commitments.event.escalatedNoOne");
       }
+      case "accepted":
+        return t("commitments.event.accepted", { actor });
+      case "callback_attempt": {
+        const attempt =
+          data.reached === true ? t("commitments.event.attemptReached", { actor }) : t("commitments.event.attemptNotReached", { actor });
+        return text(data, "note") ? `${attempt} ${t("commitments.event.attemptNote", { note: text(data, "note") })}` : attempt;
+      }
+      case "rerouted":
+        return t("commitments.event.rerouted", { to: nameOf(text(data, "toOwnerId")) });
       default:
         return t("commitments.event.other", { actor, kind: event.kind });
     }

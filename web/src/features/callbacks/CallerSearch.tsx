@@ -1,0 +1,223 @@
+import { Box, Text, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
+import { type KeyboardEvent, type Ref, useEffect, useId, useState } from "react";
+import { searchTerms } from "../../../../src/core/search-text.ts";
+import type { ClientList, Contact } from "../../../../src/modules/clients/clients.schemas.ts";
+import { api } from "../../api/client.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+
+/** Who is calling: a known client, one of its contacts, or someone new (with what was typed as a start). */
+export type Caller =
+  | {
+      kind: "known";
+      clientId: string;
+      clientName: string;
+      contactId?: string;
+      name: string;
+      phone: string | null;
+      email: string | null;
+    }
+  | { kind: "new"; name: string; phone: string; email: string };
+
+type Option = { key: string; caller: Caller; title: string; detail: string };
+
+const RESULTS = 8;
+/** What a row is found by: name, e-mail, phone as written and as digits. */
+const textOf = (...values: (string | null)[]) =>
+  values
+    .filter((v): v is string => Boolean(v))
+    .flatMap((v) => [v, v.replace(/[^0-9]/g, "")])
+    .join(" ")
+    .toLowerCase();
+
+/** What was typed, as the start of a new caller: an e-mail address, a phone number or a name. */
+function newCallerFrom(typed: string): Caller {
+  const text = typed.trim();
+  if (text.includes("@")) return { kind: "new", name: "", phone: "", email: text };
+  if (/^\+?[0-9 ()./-]+$/.test(text) && /[0-9]{3}/.test(text)) return { kind: "new", name: "", phone: text, email: "" };
+  return { kind: "new", name: text, phone: "", email: "" };
+}
+
+/**
+ * The caller search: a combobox whose list stays in view. Typing searches
+ * clients and their contacts (name, phone, e-mail); ↑ ↓ move, Enter picks.
+ * The search names the client a contact belongs to, so a match on a contact
+ * shows that contact (the client itself only when it matches on its own).
+ * "New caller" is always the last option.
+ */
+export function CallerSearch({
+  onPick,
+  error,
+  inputRef,
+}: {
+  onPick: (caller: Caller) => void;
+  error?: string;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const [text, setText] = useState("");
+  const [active, setActive] = useState(0);
+  const [debounced] = useDebouncedValue(text.trim(), 200);
+  const clients = useQuery({
+    queryKey: ["clients", { q: debounced, caller: true }],
+    queryFn: () => api<ClientList>("GET", `/api/v1/clients?${new URLSearchParams({ q: debounced, limit: String(RESULTS) })}`),
+    enabled: debounced.length > 0,
+    placeholderData: keepPreviousData,
+  });
+  const found = debounced ? (clients.data?.items ?? []) : [];
+  const withContacts = found.filter((c) => c.contactCount > 0);
+  const contactLists = useQueries({
+    queries: withContacts.map((c) => ({
+      queryKey: ["contacts", c.id],
+      queryFn: () => api<{ items: Contact[] }>("GET", `/api/v1/clients/${c.id}/contacts`).then((r) => r.items),
+      staleTime: 60_000,
+    })),
+  });
+  const contactsOf = new Map(withContacts.map((c, i) => [c.id, contactLists[i]?.data ?? []]));
+
+  const terms = searchTerms(debounced);
+  const options: Option[] = [];
+  for (const client of found) {
+    const clientText = textOf(client.name, client.email, client.phone);
+    const clientMatches = terms.every((term) => clientText.includes(term));
+    const contacts = (contactsOf.get(client.id) ?? []).filter((contact) => {
+      const own = textOf(contact.name, contact.email, contact.phone);
+      const name = contact.name.toLowerCase();
+      // A contact shows when the match is on them: every term in their name, or a term only they explain.
+      return (
+        terms.every((term) => name.includes(term)) ||
+        (terms.every((term) => own.includes(term) || clientText.includes(term)) &&
+          terms.some((term) => own.includes(term) && !clientText.includes(term)))
+      );
+    });
+    if (clientMatches || contacts.length === 0) {
+      options.push({
+        key: client.id,
+        caller: {
+          kind: "known",
+          clientId: client.id,
+          clientName: client.name,
+          name: client.name,
+          phone: client.phone,
+          email: client.email,
+        },
+        title: client.name,
+        detail: [t(`clients.kind.${client.kind}`), client.phone, client.email].filter(Boolean).join(" · "),
+      });
+    }
+    for (const contact of contacts) {
+      options.push({
+        key: `${client.id}:${contact.id}`,
+        caller: {
+          kind: "known",
+          clientId: client.id,
+          clientName: client.name,
+          contactId: contact.id,
+          name: contact.name,
+          phone: contact.phone ?? client.phone,
+          email: contact.email ?? client.email,
+        },
+        title: t("callbacks.search.contactOf", { name: contact.name, client: client.name }),
+        detail: [contact.role, contact.phone, contact.email].filter(Boolean).join(" · "),
+      });
+    }
+  }
+  options.push({
+    key: "new",
+    caller: newCallerFrom(text),
+    title: text.trim() ? t("callbacks.search.newNamed", { text: text.trim() }) : t("callbacks.search.new"),
+    detail: t("callbacks.search.newHint"),
+  });
+
+  const optionKeys = options.map((o) => o.key).join("|");
+  // New results: the first one is the one Enter picks.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the list itself changes
+  useEffect(() => setActive(0), [optionKeys]);
+  const current = Math.min(active, options.length - 1);
+  const searching = text.trim() !== debounced || clients.isFetching || contactLists.some((q) => q.isFetching);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      setActive((current + step + options.length) % options.length);
+    } else if (event.key === "Enter" && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      const option = options[current];
+      if (option) onPick(option.caller);
+    }
+  };
+
+  const listId = `${id}-list`;
+  const optionId = (i: number) => `${id}-option-${i}`;
+  return (
+    <div>
+      <TextInput
+        ref={inputRef}
+        label={t("callbacks.search.label")}
+        description={t("callbacks.search.hint")}
+        placeholder={t("callbacks.search.placeholder")}
+        value={text}
+        onChange={(event) => setText(event.currentTarget.value)}
+        onKeyDown={onKeyDown}
+        error={error}
+        role="combobox"
+        aria-expanded
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={optionId(current)}
+        autoComplete="off"
+        size="md"
+      />
+      <Text className="visually-hidden" role="status">
+        {searching ? t("app.loading") : t("callbacks.search.count", { count: options.length - 1 })}
+      </Text>
+      <Box
+        component="ul"
+        id={listId}
+        role="listbox"
+        aria-label={t("callbacks.search.results")}
+        aria-busy={searching}
+        m={0}
+        mt={6}
+        p={0}
+        style={{ listStyle: "none", border: "1px solid var(--mantine-color-gray-3)", borderRadius: 6 }}
+      >
+        {options.map((option, i) => (
+          <Box
+            component="li"
+            key={option.key}
+            id={optionId(i)}
+            role="option"
+            aria-selected={i === current}
+            className="caller-option"
+            data-new={option.key === "new" || undefined}
+            // Keep the focus in the search field: the pick happens on click.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => onPick(option.caller)}
+            onMouseEnter={() => setActive(i)}
+            px="sm"
+            py={6}
+            style={{
+              cursor: "pointer",
+              borderTop: i === 0 ? undefined : "1px solid var(--mantine-color-gray-2)",
+              background: i === current ? "var(--mantine-color-brand-0)" : undefined,
+              boxShadow: i === current ? "inset 4px 0 0 var(--mantine-color-brand-7)" : undefined,
+            }}
+          >
+            <Text fw={option.key === "new" ? 700 : 500} fz="sm">
+              {option.title}
+            </Text>
+            {option.detail && (
+              <Text fz="xs" c="gray.7">
+                {option.detail}
+              </Text>
+            )}
+          </Box>
+        ))}
+      </Box>
+    </div>
+  );
+}
