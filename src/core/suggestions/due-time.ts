@@ -42,6 +42,8 @@ export type DueContext = {
   today: string;
   /** The zone's offset from UTC at `now`, in minutes (chrono's reference). */
   offsetMinutes: number;
+  /** Answers of the working-time rules already computed for these settings and this `now`. */
+  memo: Map<string, unknown>;
 };
 
 export type ParsedDue = {
@@ -53,9 +55,40 @@ export type ParsedDue = {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * The working-time rules compute holidays and zone offsets afresh on every call; the
+ * same few dates come up again and again in a text (and across the texts of one `now`),
+ * so their answers are kept per settings object and `now`, a bounded number of them.
+ */
+const contexts = new WeakMap<WorkingTimeSettings, DueContext>();
+const MEMO_LIMIT = 5_000;
+
 export function dueContext(now: Date, settings: WorkingTimeSettings): DueContext {
-  return { now, settings, today: localDateOf(settings, now), offsetMinutes: offsetMinutesAt(settings.timeZone, now) };
+  const known = contexts.get(settings);
+  if (known && known.now.getTime() === now.getTime()) return known;
+  const context = {
+    now,
+    settings,
+    today: localDateOf(settings, now),
+    offsetMinutes: offsetMinutesAt(settings.timeZone, now),
+    memo: new Map<string, unknown>(),
+  };
+  contexts.set(settings, context);
+  return context;
 }
+
+function remember<T>(ctx: DueContext, key: string, compute: () => T): T {
+  if (ctx.memo.has(key)) return ctx.memo.get(key) as T;
+  const value = compute();
+  if (ctx.memo.size >= MEMO_LIMIT) ctx.memo.clear();
+  ctx.memo.set(key, value);
+  return value;
+}
+
+const workingDay = (ctx: DueContext, date: string) => remember(ctx, `w${date}`, () => isWorkingDay(ctx.settings, date));
+const endOfDay = (ctx: DueContext, date: string) => remember(ctx, `e${date}`, () => endOfWorkingDay(ctx.settings, date));
+const zoned = (ctx: DueContext, date: string, time: string) =>
+  remember(ctx, `z${date}${time}`, () => zonedTime(ctx.settings.timeZone, date, time));
 
 // ---------------------------------------------------------------------------
 // Dates and zones
@@ -80,10 +113,10 @@ function lastDayOfMonth(year: number, month: number): string {
   return fromDayNumber(Date.UTC(year, month, 1) / DAY_MS - 1);
 }
 
-/** The last working day on or before `date` (searching back at most a month), else `date` itself. */
-function lastWorkingDayOnOrBefore(settings: WorkingTimeSettings, date: string, notBefore: string): string {
+/** The last working day on or before `date` (searching back to `notBefore`), else `date` itself. */
+function lastWorkingDayOnOrBefore(ctx: DueContext, date: string, notBefore: string): string {
   for (let day = date; day >= notBefore; day = addDays(day, -1)) {
-    if (isWorkingDay(settings, day)) return day;
+    if (workingDay(ctx, day)) return day;
   }
   return date;
 }
@@ -120,8 +153,9 @@ function offsetMinutesAt(timeZone: string, at: Date): number {
 
 /** ISO 8601 with the zone's offset at that instant: 2026-11-27T17:00:00+01:00. */
 export function isoInZone(timeZone: string, at: Date): string {
-  const clock = wallClock(timeZone, at);
-  const offset = offsetMinutesAt(timeZone, at);
+  const whole = new Date(Math.floor(at.getTime() / 1000) * 1000);
+  const clock = wallClock(timeZone, whole);
+  const offset = Math.round((clock.ms - whole.getTime()) / 60_000);
   const sign = offset < 0 ? "-" : "+";
   const abs = Math.abs(offset);
   return `${clock.date}T${clock.time}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
@@ -196,10 +230,10 @@ function endOfWeekFrom(ctx: DueContext, weekOffset: number, first = false): stri
   const monday = addDays(ctx.today, 1 - weekdayOf(ctx.today) + 7 * weekOffset);
   const sunday = addDays(monday, 6);
   if (first) {
-    for (let day = monday; day <= sunday; day = addDays(day, 1)) if (isWorkingDay(ctx.settings, day)) return day;
+    for (let day = monday; day <= sunday; day = addDays(day, 1)) if (workingDay(ctx, day)) return day;
     return monday;
   }
-  return lastWorkingDayOnOrBefore(ctx.settings, sunday, monday);
+  return lastWorkingDayOnOrBefore(ctx, sunday, monday);
 }
 
 function findInstants(text: string, ctx: DueContext): InstantFound[] {
@@ -207,13 +241,23 @@ function findInstants(text: string, ctx: DueContext): InstantFound[] {
   for (const m of matches(WORKING_DAYS, text)) {
     const n = numberValue(m[1] ?? "");
     if (n !== null && n <= 365) {
-      found.push({ index: m.index, length: m[0].length, at: addWorkingDays(ctx.settings, ctx.now, n), hasTime: false });
+      found.push({
+        index: m.index,
+        length: m[0].length,
+        at: remember(ctx, `d${n}`, () => addWorkingDays(ctx.settings, ctx.now, n)),
+        hasTime: false,
+      });
     }
   }
   for (const m of matches(WORKING_HOURS, text)) {
     const n = numberValue(m[1] ?? "");
     if (n !== null && n <= 2000) {
-      found.push({ index: m.index, length: m[0].length, at: addWorkingHours(ctx.settings, ctx.now, n), hasTime: true });
+      found.push({
+        index: m.index,
+        length: m[0].length,
+        at: remember(ctx, `h${n}`, () => addWorkingHours(ctx.settings, ctx.now, n)),
+        hasTime: true,
+      });
     }
   }
   return found;
@@ -224,7 +268,7 @@ function findDates(text: string, ctx: DueContext): { strong: DateFound[]; weak: 
   const weak: DateFound[] = [];
   const year = Number(ctx.today.slice(0, 4));
   const month = Number(ctx.today.slice(5, 7));
-  const lastWorkingDayOfMonth = (y: number, m: number) => lastWorkingDayOnOrBefore(ctx.settings, lastDayOfMonth(y, m), dateOf(y, m, 1));
+  const lastWorkingDayOfMonth = (y: number, m: number) => lastWorkingDayOnOrBefore(ctx, lastDayOfMonth(y, m), dateOf(y, m, 1));
 
   for (const m of matches(END_OF_NEXT_MONTH, text)) {
     const next = month === 12 ? [year + 1, 1] : [year, month + 1];
@@ -240,7 +284,7 @@ function findDates(text: string, ctx: DueContext): { strong: DateFound[]; weak: 
     strong.push({
       index: m.index,
       length: m[0].length,
-      date: lastWorkingDayOnOrBefore(ctx.settings, `${year}-12-31`, `${year}-12-01`),
+      date: lastWorkingDayOnOrBefore(ctx, `${year}-12-31`, `${year}-12-01`),
     });
   }
   for (const m of matches(END_OF_WEEK, text)) {
@@ -320,6 +364,17 @@ const NOT_A_DATE =
   /^(?:the\s+|a\s+|de\s+|het\s+)?(?:minutes?|seconds?|hours?|days?|weeks?|months?|years?|uur|minuut|minuten|dag|week|maand|jaar)$/i;
 const TODAY_WORD = /\b(?:today|vandaag|this|deze)\b/i;
 
+/** chrono is the slow part: only sentences with a digit or a word of time go through it. */
+const MAY_HAVE_DATE = new RegExp(
+  `\\d|\\b(?:${[
+    ...WEEKDAY_WORDS,
+    ...Object.keys(MONTHS),
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|okt|nov|dec",
+    "vandaag|morgen|gisteren|vanavond|vanmiddag|vanochtend|vannacht|middag|ochtend|avond|nacht|week|weken|maand|maanden|jaar|uur|uren|minuut|minuten|dag|dagen|nu|straks|binnenkort",
+    "today|tomorrow|tonight|yesterday|morning|afternoon|evening|night|noon|midday|midnight|weeks?|months?|years?|hours?|minutes?|days?|now|weekend|fortnight",
+  ].join("|")})`,
+);
+
 type ChronoFound = Found & { date: string | null; time: string | null; instant: Date | null };
 
 function parseWithChrono(text: string, language: Language, ctx: DueContext): ChronoFound[] {
@@ -382,7 +437,9 @@ export function parseDue(text: string, language: Language, ctx: DueContext): Par
   // chrono reads the whole sentence; what it finds inside a phrase found above ("the week" of "end of the week") is left out.
   const ours = [...instants, ...dates.strong, ...dates.weak, ...times];
   const inside = (found: Found) => ours.some((own) => found.index >= own.index && found.index + found.length <= own.index + own.length);
-  const fromChrono = parseWithChrono(text, language, ctx).filter((found) => !inside(found) && !(found.instant && laterEvent(found)));
+  const fromChrono = (MAY_HAVE_DATE.test(text) ? parseWithChrono(text, language, ctx) : []).filter(
+    (found) => !inside(found) && !(found.instant && laterEvent(found)),
+  );
   for (const found of fromChrono) note(found);
 
   const firstInstant = instants[0];
@@ -394,12 +451,17 @@ export function parseDue(text: string, language: Language, ctx: DueContext): Par
   const date = chronoDate ?? dates.strong[0]?.date ?? dates.weak[0]?.date ?? null;
   const time = times[0]?.time ?? fromChrono.find((found) => found.time)?.time ?? null;
 
-  if (date && time) return { at: zonedTime(ctx.settings.timeZone, date, time), hasTime: true, spans };
-  if (date) return { at: endOfWorkingDay(ctx.settings, date), hasTime: false, spans };
+  if (date && time) return { at: zoned(ctx, date, time), hasTime: true, spans };
+  if (date) return { at: endOfDay(ctx, date), hasTime: false, spans };
   if (time) {
     // A time alone: today, or tomorrow when that time has passed.
-    const today = zonedTime(ctx.settings.timeZone, ctx.today, time);
-    return { at: today > ctx.now ? today : zonedTime(ctx.settings.timeZone, addDays(ctx.today, 1), time), hasTime: true, spans };
+    const today = zoned(ctx, ctx.today, time);
+    return { at: today > ctx.now ? today : zoned(ctx, addDays(ctx.today, 1), time), hasTime: true, spans };
   }
   return { at: null, hasTime: false, spans };
+}
+
+/** isoInZone in the context's zone, remembered. */
+export function isoAt(ctx: DueContext, at: Date): string {
+  return remember(ctx, `i${at.getTime()}`, () => isoInZone(ctx.settings.timeZone, at));
 }

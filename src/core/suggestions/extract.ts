@@ -1,5 +1,5 @@
 import type { WorkingTimeSettings } from "../working-time.ts";
-import { dueContext, isoInZone, parseDue } from "./due-time.ts";
+import { dueContext, isoAt, parseDue } from "./due-time.ts";
 import { detectLanguage } from "./language.ts";
 import type { Language } from "./lexicon.ts";
 import { buildTitle, matchPromise, type PromiseKind, prepare } from "./promise-patterns.ts";
@@ -58,7 +58,7 @@ export function suggestFromSentence(sentence: string, language: Language, contex
   return {
     text: sentence,
     title,
-    dueAt: due.at ? isoInZone(context.settings.timeZone, due.at) : null,
+    dueAt: due.at ? isoAt(context, due.at) : null,
     dueHasTime: due.at ? due.hasTime : false,
     kind: match.kind,
   };

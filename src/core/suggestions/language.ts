@@ -24,28 +24,33 @@ const WORDS: Record<Exclude<DetectedLanguage, "unknown">, string> = {
     rappelle réunion semaine matin dernière facture rapport pouvez-vous m'envoyer avant midi vendredi lundi notre votre`,
 };
 
-const LISTS = Object.fromEntries(
-  Object.entries(WORDS).map(([language, words]) => [language, new Set(words.split(/\s+/).filter(Boolean))]),
-) as Record<keyof typeof WORDS, Set<string>>;
+/** Word → the languages that have it, as bits in ORDER. */
 const ORDER = ["nl", "en", "de", "fr"] as const;
+const BITS = new Map<string, number>();
+ORDER.forEach((language, bit) => {
+  for (const word of WORDS[language].split(/\s+/)) if (word) BITS.set(word, (BITS.get(word) ?? 0) | (1 << bit));
+});
 const WORD = /[\p{L}'’-]+/gu;
 
 export function detectLanguage(sentence: string): DetectedLanguage {
-  const scores = { nl: 0, en: 0, de: 0, fr: 0 };
-  for (const match of sentence.toLowerCase().matchAll(WORD)) {
-    const word = match[0].replace(/’/g, "'");
-    for (const language of ORDER) if (LISTS[language].has(word)) scores[language]++;
+  const scores = [0, 0, 0, 0];
+  const lower = sentence.toLowerCase();
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(lower); match; match = WORD.exec(lower)) {
+    const bits = BITS.get(match[0].includes("’") ? match[0].replace(/’/g, "'") : match[0]);
+    if (bits === undefined) continue;
+    for (let bit = 0; bit < 4; bit++) if (bits & (1 << bit)) (scores[bit] as number)++;
   }
-  if (/ij/i.test(sentence)) scores.nl += 0.5;
-  if (/[ßäü]/i.test(sentence)) scores.de += 1;
-  if (/[çèêà]|\b[jlmnst]'/i.test(sentence)) scores.fr += 1;
+  if (lower.includes("ij")) (scores[0] as number) += 0.5;
+  if (/[ßäü]/.test(lower)) (scores[2] as number) += 1;
+  if (/[çèêà]|\b[jlmnst]'/.test(lower)) (scores[3] as number) += 1;
   let best: DetectedLanguage = "unknown";
   let bestScore = 0;
-  for (const language of ORDER) {
-    if (scores[language] > bestScore) {
+  ORDER.forEach((language, bit) => {
+    if ((scores[bit] as number) > bestScore) {
       best = language;
-      bestScore = scores[language];
+      bestScore = scores[bit] as number;
     }
-  }
+  });
   return best;
 }
