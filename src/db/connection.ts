@@ -45,7 +45,8 @@ async function openEmbedded(options: { dataDir?: string; template?: Blob }): Pro
     db,
     kind: "embedded",
     pglite,
-    executeSql: (text, values = []) => pool.withClient((client) => client.query(text, values)),
+    executeSql: (text, values = []) =>
+      pool.withClient((client) => (values.length === 0 ? client.queryAll(text) : client.query(text, values))),
     ping: async () => {
       try {
         await pool.withClient((client) => client.query("select 1 as ok"));
@@ -74,8 +75,9 @@ async function openPostgres(url: string, maxConnections = 10): Promise<DatabaseH
     db,
     kind: "postgres",
     executeSql: async (text, values = []) => {
-      const result = await pool.query(text, values as unknown[]);
-      return { rows: result.rows };
+      // Several statements in one text answer with one result each: hand back the rows of all of them.
+      const result = (await pool.query(text, values as unknown[])) as pg.QueryResult | pg.QueryResult[];
+      return { rows: Array.isArray(result) ? result.flatMap((r) => r.rows ?? []) : result.rows };
     },
     ping: async () => {
       try {

@@ -46,6 +46,17 @@ export class PglitePoolClient {
     };
   }
 
+  /**
+   * Several statements in one text, with the rows of every statement in
+   * order (the job queue reads a lock row from one statement and a result
+   * from a later one).
+   */
+  async queryAll(text: string): Promise<{ rows: Record<string, unknown>[] }> {
+    if (this.#released) throw new Error("PGlite client used after release");
+    const results = await this.#db.exec(text);
+    return { rows: results.flatMap((result) => (result.rows as Record<string, unknown>[]) ?? []) };
+  }
+
   release(): void {
     if (this.#released) return;
     this.#released = true;

@@ -25,7 +25,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       schema: {
         tags,
         summary: "A new secret calendar address (the old one stops working)",
-        body: z.strictObject({}).optional(),
+        body: z.strictObject({}).nullish(),
         response: { 201: createdCalendarFeedSchema, ...errors },
       },
     },

@@ -383,7 +383,9 @@ export async function draftClientNotice(
   const time = await workingTime.loadOrganizationTime(deps, actor.orgId);
   const language = query.language ?? time.language;
   const oldDueAt = new Date(commitment.dueAt);
-  const newDueAt = query.dueAt ? new Date(query.dueAt) : addWorkingDays(time.settings, oldDueAt, 1);
+  // Default proposal: one working day after the old due time, or after now when that has passed already.
+  const base = new Date(Math.max(oldDueAt.getTime(), deps.clock.now().getTime()));
+  const newDueAt = query.dueAt ? new Date(query.dueAt) : addWorkingDays(time.settings, base, 1);
   const recipient = await noticeRecipient(deps.db, actor.orgId, commitment.clientId, commitment.contact?.id ?? null);
   const organization = await deps.db.selectFrom("organization").select("name").where("id", "=", actor.orgId).executeTakeFirst();
   const draft = draftNotice({
