@@ -29,6 +29,7 @@ import type { Mailer } from "../modules/notifications/mailer.ts";
 import { notificationsRoutes, systemRoutes } from "../modules/notifications/notifications.routes.ts";
 import { organizationsRoutes } from "../modules/organizations/organizations.routes.ts";
 import { portalRoutes } from "../modules/portal/portal.routes.ts";
+import { suggestionsRoutes } from "../modules/suggestions/suggestions.routes.ts";
 import { teamsRoutes } from "../modules/teams/teams.routes.ts";
 import { workingTimeRoutes } from "../modules/working-time/working-time.routes.ts";
 import { AppError } from "../shared/app-error.ts";
@@ -152,6 +153,7 @@ export async function createHttpServer(deps: HttpDeps) {
       await api.register(exportRoutes, { deps });
       await api.register(workingTimeRoutes, { deps });
       await api.register(commitmentsRoutes, { deps });
+      await api.register(suggestionsRoutes, { deps });
       await api.register(calendarRoutes, { deps });
       await api.register(portalRoutes, { deps });
       await api.register(callbacksRoutes, { deps });
