@@ -16,7 +16,8 @@ const WORDING: Record<Language, Record<NotificationKind, Wording>> = {
   en: {
     "commitment.due_soon": {
       subject: (p) => `Due soon: ${p.title}`,
-      intro: (p) => `Your promise to ${p.clientName} is due soon.`,
+      intro: (p) =>
+        `Your promise to ${p.clientName} is due soon. Will it slip? Tell the client now, before the due time: the promise's page has a drafted message that records the new date.`,
     },
     "commitment.overdue": {
       subject: (p) => `Overdue: ${p.title}`,
@@ -37,7 +38,8 @@ const WORDING: Record<Language, Record<NotificationKind, Wording>> = {
   nl: {
     "commitment.due_soon": {
       subject: (p) => `Bijna verlopen: ${p.title}`,
-      intro: (p) => `Uw toezegging aan ${p.clientName} verloopt binnenkort.`,
+      intro: (p) =>
+        `Uw toezegging aan ${p.clientName} verloopt binnenkort. Gaat het niet lukken? Laat het de klant nu weten, vóór de termijn verstrijkt: op de pagina van de toezegging staat een conceptbericht klaar dat de nieuwe termijn vastlegt.`,
     },
     "commitment.overdue": {
       subject: (p) => `Verlopen: ${p.title}`,
