@@ -599,7 +599,7 @@ export const en = {
   "notifications.empty": "No notifications yet.",
   "notifications.unread": "Unread",
   "notifications.someone": "a colleague",
-  "notifications.kind.commitment.due_soon": "Due soon: “{title}” for {client}, due {due}.",
+  "notifications.kind.commitment.due_soon": "Due soon: “{title}” for {client}, due {due}. Will it slip? Tell the client now.",
   "notifications.kind.commitment.overdue": "Overdue: “{title}” for {client} was due {due}.",
   "notifications.kind.commitment.escalated": "Escalated to you: “{title}” of {owner} for {client} was due {due}.",
   "notifications.kind.commitment.assigned": "Assigned to you: “{title}” for {client}, due {due}.",

@@ -605,7 +605,7 @@ export const nl: Record<MessageKey, string> = {
   "notifications.empty": "Nog geen meldingen.",
   "notifications.unread": "Ongelezen",
   "notifications.someone": "een collega",
-  "notifications.kind.commitment.due_soon": "Bijna verlopen: “{title}” voor {client}, uiterlijk {due}.",
+  "notifications.kind.commitment.due_soon": "Bijna verlopen: “{title}” voor {client}, uiterlijk {due}. Gaat het niet lukken? Laat het de klant nu weten.",
   "notifications.kind.commitment.overdue": "Verlopen: “{title}” voor {client} moest uiterlijk {due} klaar zijn.",
   "notifications.kind.commitment.escalated": "Naar u geëscaleerd: “{title}” van {owner} voor {client} moest uiterlijk {due} klaar zijn.",
   "notifications.kind.commitment.assigned": "Aan u toegewezen: “{title}” voor {client}, uiterlijk {due}.",
