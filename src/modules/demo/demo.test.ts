@@ -19,7 +19,8 @@ beforeAll(async () => {
     payload: { email: DEMO_USERS[0].email, password: DEMO_PASSWORD },
   });
   cookie = cookieFrom(signedIn.headers["set-cookie"]);
-});
+  // Loading the whole demo (users with hashed passwords, fifty clients, twelve weeks of promises) takes a while on a busy machine.
+}, 180_000);
 afterAll(() => app.close());
 
 const get = (url: string) => app.server.inject({ method: "GET", url, headers: { cookie } }).then((r) => r.json());
