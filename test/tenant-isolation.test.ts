@@ -441,6 +441,8 @@ const writeRoutesWithoutIds = [
   "POST /api/v1/api-tokens",
   "POST /api/v1/notifications/read-all",
   "POST /api/v1/commitments",
+  // Reads pasted text and answers with suggestions; stores nothing and takes no ids.
+  "POST /api/v1/commitments/suggestions",
   "PUT /api/v1/settings/working-time",
   "POST /api/v1/working-time/due",
   "POST /api/v1/sla-policies",
