@@ -22,6 +22,7 @@ import { createCursorCodec } from "../shared/cursor.ts";
 import { email as emailField, personName } from "../shared/fields.ts";
 import { createLogger } from "../shared/logger.ts";
 import { registerCommitmentCommands } from "./commitments-command.ts";
+import { registerSuggestCommand } from "./suggest-command.ts";
 import { ensureWebBuilt } from "./web-build.ts";
 
 /**
@@ -212,6 +213,7 @@ program
   );
 
 registerCommitmentCommands(program, withServices);
+registerSuggestCommand(program);
 
 try {
   await program.parseAsync(process.argv);
