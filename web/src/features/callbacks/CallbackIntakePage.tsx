@@ -28,6 +28,7 @@ import { usePageTitle } from "../../layout/usePageTitle.ts";
 import { useDueFormat } from "../commitments/queries.ts";
 import { useMembers } from "../settings/members/queries.ts";
 import { type Caller, CallerSearch } from "./CallerSearch.tsx";
+import { ERROR_CONTRAST } from "./contrast.ts";
 import { refreshAfterCallback, useCallbackPreview } from "./queries.ts";
 
 type Field =
@@ -89,13 +90,13 @@ function CallerContext({ context }: { context: NonNullable<CallbackPreview["cont
       </Title>
       <Stack gap="xs">
         <Text fz="sm">
-          <Text span fw={600}>
+          <Text span fw={600} inherit>
             {t("callbacks.context.owner")}:
           </Text>{" "}
           {context.accountOwner ?? t("callbacks.context.noOwner")}
         </Text>
         <Text fz="sm">
-          <Text span fw={600}>
+          <Text span fw={600} inherit>
             {t("callbacks.context.lastCallback")}:
           </Text>{" "}
           {context.lastCallbackAt ? format.moment(context.lastCallbackAt) : t("callbacks.context.noCallback")}
@@ -115,7 +116,7 @@ function CallerContext({ context }: { context: NonNullable<CallbackPreview["cont
                   <Text fz="sm">
                     {promise.title}{" "}
                     {promise.overdue && (
-                      <Badge color="red.9" variant="light" size="sm">
+                      <Badge color="red.9" variant="filled" size="sm">
                         {t("commitments.overdue")}
                       </Badge>
                     )}
@@ -273,7 +274,14 @@ function IntakeForm({ onTaken }: { onTaken: (saved: Callback) => void }) {
   return (
     <Grid gap="lg">
       <Grid.Col span={{ base: 12, md: 7 }}>
-        <form ref={formRef} onSubmit={submit} onKeyDownCapture={onKeyDownCapture} noValidate aria-labelledby="callback-form-title">
+        <form
+          ref={formRef}
+          onSubmit={submit}
+          onKeyDownCapture={onKeyDownCapture}
+          noValidate
+          aria-labelledby="callback-form-title"
+          style={ERROR_CONTRAST}
+        >
           <Title order={2} fz="h4" id="callback-form-title" className="visually-hidden">
             {t("callbacks.form")}
           </Title>

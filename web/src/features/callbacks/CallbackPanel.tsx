@@ -8,6 +8,7 @@ import { ApiError, api, fieldError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useMe } from "../auth/session.ts";
 import { isActive, useDueFormat } from "../commitments/queries.ts";
+import { ERROR_CONTRAST } from "./contrast.ts";
 import { refreshAfterCallback, useCallbackRequest } from "./queries.ts";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -94,25 +95,25 @@ export function CallbackPanel({ commitment }: { commitment: Pick<Commitment, "id
   };
 
   return (
-    <Card withBorder component="section" aria-labelledby="callback-panel">
+    <Card withBorder component="section" aria-labelledby="callback-panel" style={ERROR_CONTRAST}>
       <Group justify="space-between" mb="sm">
         <Title order={2} fz="h4" id="callback-panel">
           {t("callbacks.panel.title")}
         </Title>
         <Group gap={6}>
           {c.acceptedAt ? (
-            <Badge color="green.9" variant="light">
+            <Badge color="#1f7a3a" variant="filled">
               {t("callbacks.panel.accepted")}
             </Badge>
           ) : (
             active && (
-              <Badge color="orange.9" variant="light">
+              <Badge color="#9a4700" variant="filled">
                 {t("callbacks.panel.notAccepted")}
               </Badge>
             )
           )}
           {c.reachedAt && (
-            <Badge color="green.9" variant="light">
+            <Badge color="#1f7a3a" variant="filled">
               {t("callbacks.panel.reached")}
             </Badge>
           )}
@@ -207,7 +208,7 @@ export function CallbackPanel({ commitment }: { commitment: Pick<Commitment, "id
             </form>
           </Stack>
         )}
-        <Text role="status" fz="sm" c="green.9">
+        <Text role="status" fz="sm" fw={600}>
           {done ?? ""}
         </Text>
         {act.error && !fieldError(act.error, "note") && !fieldError(act.error, "outcome") && (

@@ -138,13 +138,28 @@ export function CallerSearch({
   const current = Math.min(active, options.length - 1);
   const searching = text.trim() !== debounced || clients.isFetching || contactLists.some((q) => q.isFetching);
 
+  // Enter typed before the results for what was typed arrived: pick the first one once they are in.
+  const [pickWhenReady, setPickWhenReady] = useState(false);
+  const first = options[0];
+  useEffect(() => {
+    if (pickWhenReady && !searching && first) {
+      setPickWhenReady(false);
+      onPick(first.caller);
+    }
+  }, [pickWhenReady, searching, first, onPick]);
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
+      setPickWhenReady(false);
       const step = event.key === "ArrowDown" ? 1 : -1;
       setActive((current + step + options.length) % options.length);
     } else if (event.key === "Enter" && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
+      if (searching && current === 0) {
+        setPickWhenReady(true);
+        return;
+      }
       const option = options[current];
       if (option) onPick(option.caller);
     }
@@ -160,7 +175,10 @@ export function CallerSearch({
         description={t("callbacks.search.hint")}
         placeholder={t("callbacks.search.placeholder")}
         value={text}
-        onChange={(event) => setText(event.currentTarget.value)}
+        onChange={(event) => {
+          setText(event.currentTarget.value);
+          setPickWhenReady(false);
+        }}
         onKeyDown={onKeyDown}
         error={error}
         role="combobox"
