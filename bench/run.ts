@@ -271,4 +271,6 @@ const errors = rows.filter((r) => r.app.errors + r.app.non2xx > 0);
 if (errors.length > 0) lines.push(`Note: errors or non-2xx answers during: ${errors.map((r) => r.name).join(", ")}.`, "");
 writeFileSync(path.join(root, "bench", "RESULTS.md"), lines.join("\n"));
 console.log("written to bench/RESULTS.md");
+// Suggestions from text: its own section of RESULTS.md (bench/suggestions.ts).
+execSync(`"${node}" bench/suggestions.ts`, { cwd: root, stdio: "inherit" });
 process.exit(0);
