@@ -15,7 +15,14 @@ import { field, type Harness, startHarness } from "./harness.ts";
  * it went to accepts it, records a call attempt and the answer.
  */
 const screenshots = path.join(projectRoot, "docs", "screenshots");
-const QUESTION = "Moet ik btw betalen over de nieuwe oven?";
+const QUESTION = "Moet ik btw betalen over de nieuwe behandelstoel?";
+/** A contact of a demo client, found by the phone number the caller gives. */
+const CALLER = {
+  phone: "076 475 4899",
+  name: "Lotte de Wit",
+  email: "lotte@tandartspraktijkbrouwerv.example",
+  client: "Tandartspraktijk Brouwer V.O.F.",
+};
 /** Navigation keys allowed on top of the typed text for one callback. */
 const NAVIGATION_BUDGET = 15;
 /** Waiting costs no keystroke; a busy machine may take a while to search and route. */
@@ -109,14 +116,15 @@ describe("taking a callback", () => {
   it("takes a known caller's callback with the keyboard only, within the keystroke budget", async () => {
     const k = keys();
     expect(await focused()).toMatchObject({ role: "combobox", label: "Wie belt er?" });
-    // A contact of a client, found by name: the first option, picked with Enter.
-    await k.type("noor de wit");
-    const contact = page.getByRole("option", { name: /^Noor de Wit \(Bakkerij Dekker\)/ });
+    // A contact of a client, found by their phone number: the first option, picked with Enter.
+    await k.type(CALLER.phone);
+    const contact = page.getByRole("option", { name: `${CALLER.name} (${CALLER.client})` });
     await expect.poll(() => contact.getAttribute("aria-selected"), WAIT).toBe("true");
     await k.press("Enter");
     await expect.poll(async () => (await focused()).label, WAIT).toBe("De vraag, in de woorden van de beller");
     // What the firm knows of the caller is in view now.
-    await page.getByRole("heading", { level: 2, name: "Wat we weten van Bakkerij Dekker" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: `Wat we weten van ${CALLER.client}` }).waitFor();
+    await page.getByText(/^Openstaande toezeggingen \([1-9]\d*\)$/).waitFor();
     await k.type(QUESTION);
     await k.press("Tab");
     expect((await focused()).label).toBe("Ik heb de vraag teruggelezen en de beller heeft die bevestigd");
@@ -139,13 +147,13 @@ describe("taking a callback", () => {
     const saved = (await response.json()) as Callback;
     callbackId = saved.commitment.id;
 
-    await page.getByRole("heading", { level: 2, name: "Terugbelverzoek vastgelegd voor Noor de Wit" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: `Terugbelverzoek vastgelegd voor ${CALLER.name}` }).waitFor();
     expect(await page.getByTestId("callback-taken-sentence").textContent()).toMatch(
       /^U wordt vóór \w+ \d{1,2} \w+ \d{2}:\d{2} teruggebeld door Anna de Vries\.$/,
     );
     expect(await focused()).toMatchObject({ label: "Volgend terugbelverzoek aannemen" });
 
-    const typed = [..."noor de wit"].length + [...QUESTION].length + [..."btw"].length;
+    const typed = [...CALLER.phone].length + [...QUESTION].length + [..."btw"].length;
     console.info(`callback taken in ${k.total()} keystrokes: ${k.counts.typed} typed, ${k.counts.navigation} navigation`);
     expect(k.counts.typed).toBe(typed);
     expect(k.counts.navigation).toBeLessThanOrEqual(NAVIGATION_BUDGET);
@@ -157,16 +165,16 @@ describe("taking a callback", () => {
     const anna = await signedInApi("anna@vandijk-dewit.example");
     const callback = (await (await anna.get(`/api/v1/callbacks/${callbackId}`)).json()) as Callback;
     expect(callback).toMatchObject({
-      callerName: "Noor de Wit",
-      callerPhone: "076 774 4695",
-      callerEmail: "noor@bakkerijdekker.example",
+      callerName: CALLER.name,
+      callerPhone: CALLER.phone,
+      callerEmail: CALLER.email,
       question: QUESTION,
       topic: "btw",
       routedToLead: false,
       acceptedAt: null,
       attempts: 0,
     });
-    expect(callback.commitment).toMatchObject({ kind: "callback", owner: { name: "Anna de Vries" }, clientName: "Bakkerij Dekker" });
+    expect(callback.commitment).toMatchObject({ kind: "callback", owner: { name: "Anna de Vries" }, clientName: CALLER.client });
     const day = (await (await anna.get("/api/v1/my-day")).json()) as { waitingCallbacks: { id: string }[] };
     expect(day.waitingCallbacks.map((c) => c.id)).toContain(callbackId);
   });
@@ -215,10 +223,8 @@ describe("taking a callback", () => {
     const panel = page.getByRole("region", { name: "Terugbelverzoek" });
     await panel.waitFor();
     await panel.getByText(QUESTION).waitFor();
-    expect(await panel.getByRole("link", { name: "076 774 4695" }).getAttribute("href")).toBe("tel:0767744695");
-    expect(await panel.getByRole("link", { name: "noor@bakkerijdekker.example" }).getAttribute("href")).toBe(
-      "mailto:noor@bakkerijdekker.example",
-    );
+    expect(await panel.getByRole("link", { name: CALLER.phone }).getAttribute("href")).toBe("tel:0764754899");
+    expect(await panel.getByRole("link", { name: CALLER.email }).getAttribute("href")).toBe(`mailto:${CALLER.email}`);
     await panel.getByText(/^Accepteren vóór /).waitFor();
     await expectAccessible("callback panel");
 

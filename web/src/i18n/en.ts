@@ -529,6 +529,7 @@ export const en = {
   "callbacks.panel.acceptance": "Acceptance",
   "callbacks.panel.acceptedAt": "Accepted {time}",
   "callbacks.panel.acceptBy": "Accept before {time}",
+  "callbacks.panel.acceptLate": "Not accepted by {time}: it is about to go to a colleague.",
   "callbacks.panel.routedToLead": "Nobody had listed this topic: it was routed to a team lead.",
   "callbacks.panel.confirmationSent": "The caller got a confirmation e-mail with this time and name.",
   "callbacks.panel.outcome": "What was answered or agreed",

@@ -535,6 +535,7 @@ export const nl: Record<MessageKey, string> = {
   "callbacks.panel.acceptance": "Acceptatie",
   "callbacks.panel.acceptedAt": "Geaccepteerd {time}",
   "callbacks.panel.acceptBy": "Accepteren vóór {time}",
+  "callbacks.panel.acceptLate": "Niet geaccepteerd vóór {time}: het gaat zo naar een collega.",
   "callbacks.panel.routedToLead": "Niemand had dit onderwerp opgegeven: het is naar een teamleider gegaan.",
   "callbacks.panel.confirmationSent": "De beller heeft een bevestiging per e-mail gekregen met dit tijdstip en deze naam.",
   "callbacks.panel.outcome": "Wat is geantwoord of afgesproken",
@@ -605,7 +606,8 @@ export const nl: Record<MessageKey, string> = {
   "notifications.empty": "Nog geen meldingen.",
   "notifications.unread": "Ongelezen",
   "notifications.someone": "een collega",
-  "notifications.kind.commitment.due_soon": "Bijna verlopen: “{title}” voor {client}, uiterlijk {due}. Gaat het niet lukken? Laat het de klant nu weten.",
+  "notifications.kind.commitment.due_soon":
+    "Bijna verlopen: “{title}” voor {client}, uiterlijk {due}. Gaat het niet lukken? Laat het de klant nu weten.",
   "notifications.kind.commitment.overdue": "Verlopen: “{title}” voor {client} moest uiterlijk {due} klaar zijn.",
   "notifications.kind.commitment.escalated": "Naar u geëscaleerd: “{title}” van {owner} voor {client} moest uiterlijk {due} klaar zijn.",
   "notifications.kind.commitment.assigned": "Aan u toegewezen: “{title}” voor {client}, uiterlijk {due}.",

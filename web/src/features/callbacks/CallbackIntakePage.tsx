@@ -113,7 +113,7 @@ function CallerContext({ context }: { context: NonNullable<CallbackPreview["cont
             <Stack component="ul" gap={4} m={0} p={0} style={{ listStyle: "none" }}>
               {context.openPromises.map((promise) => (
                 <li key={`${promise.title}-${promise.dueAt}`}>
-                  <Text fz="sm">
+                  <Text fz="sm" component="div">
                     {promise.title}{" "}
                     {promise.overdue && (
                       <Badge color="red.9" variant="filled" size="sm">
@@ -306,7 +306,7 @@ function IntakeForm({ onTaken }: { onTaken: (saved: Callback) => void }) {
                       {reachable || t("callbacks.noWayOnFile")}
                     </Text>
                   </div>
-                  <Button variant="default" size="xs" onClick={changeCaller}>
+                  <Button variant="default" size="xs" onClick={changeCaller} style={{ flexShrink: 0 }}>
                     {t("callbacks.changeCaller")}
                   </Button>
                 </Group>
@@ -323,7 +323,7 @@ function IntakeForm({ onTaken }: { onTaken: (saved: Callback) => void }) {
                   <Text component="legend" fw={600} style={{ float: "left", padding: 0 }}>
                     {t("callbacks.newCaller")}
                   </Text>
-                  <Button variant="default" size="xs" onClick={changeCaller}>
+                  <Button variant="default" size="xs" onClick={changeCaller} style={{ flexShrink: 0 }}>
                     {t("callbacks.searchAgain")}
                   </Button>
                 </Group>

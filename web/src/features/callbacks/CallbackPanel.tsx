@@ -134,7 +134,9 @@ export function CallbackPanel({ commitment }: { commitment: Pick<Commitment, "id
             {c.acceptedAt
               ? t("callbacks.panel.acceptedAt", { time: format.moment(c.acceptedAt) })
               : c.acceptBy
-                ? t("callbacks.panel.acceptBy", { time: format.due(c.acceptBy) })
+                ? Date.parse(c.acceptBy) < format.now
+                  ? t("callbacks.panel.acceptLate", { time: format.due(c.acceptBy) })
+                  : t("callbacks.panel.acceptBy", { time: format.due(c.acceptBy) })
                 : t("app.none")}
           </Field>
         </SimpleGrid>
