@@ -174,6 +174,28 @@ describe("suggestions: whole texts", () => {
     ]);
   });
 
+  it("reads e-mail pasted as HTML source", () => {
+    const html = "<div><p>Beste Jan,</p><p>We&#39;ll call you back tomorrow before&nbsp;noon.</p><br><b>Groet</b></div>";
+    expect(suggest(html).map((s) => [s.text, s.dueAt])).toEqual([
+      ["We'll call you back tomorrow before noon.", "2026-11-24T12:00:00+01:00"],
+    ]);
+  });
+
+  it("stays fast on text without punctuation or built to be slow", () => {
+    for (const text of [
+      "ik stuur u vrijdag het plan van aanpak en ".repeat(2500),
+      "our our our our our our will ".repeat(3500),
+      "we will send, ".repeat(7000),
+      "collega collega collega belt ".repeat(3500),
+      "a".repeat(100_000),
+    ]) {
+      const started = performance.now();
+      suggest(text);
+      expect(performance.now() - started, text.slice(0, 40)).toBeLessThan(10_000);
+    }
+    expect(splitSentences("woord ".repeat(1000)).every((sentence) => sentence.length <= 600)).toBe(true);
+  });
+
   it("detects the language of each sentence", () => {
     expect(detectLanguage("Ik stuur u vrijdag het plan van aanpak.")).toBe("nl");
     expect(detectLanguage("I will send you the draft by Friday.")).toBe("en");

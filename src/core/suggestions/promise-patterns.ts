@@ -375,7 +375,7 @@ function nlTrigger(clause: string, tokens: Token[]): Trigger | null {
 
 const EN_SUBJECT =
   "(?:i|we|our(?:\\s+[a-z-]+){1,2}?|(?:my|our)\\s+colleagues?(?:\\s+[a-z]+)?|[a-z]+\\s+from\\s+our\\s+(?:team|office|firm))";
-const EN_FUTURE = new RegExp(`(?:^|\\s)(${EN_SUBJECT})\\s+(?:will|shall|am going to|are going to|is going to)\\s+`, "g");
+const EN_FUTURE = new RegExp(`\\b(${EN_SUBJECT})\\s+(?:will|shall|am going to|are going to|is going to)\\s+`, "g");
 const EN_PROMISE = /\b(?:i|we)\s+(?:promise|commit|undertake|guarantee)\s+(?:to\s+|that\s+)?/g;
 const EN_LET_ME = /\blet\s+(?:me|us)\s+/g;
 const EN_PROGRESSIVE = /\b(?:i am|we are)\s+(?:\w+ly\s+)?(\w+ing)\b/g;
@@ -401,7 +401,8 @@ const EN_SKIP_PHRASE = /^(?:make sure (?:to |that )?(?:(?:i|we) (?:will )?)?)/;
 
 /** The action verb at `from` in `lower` (skipping adverbs), with what must follow some verbs. */
 function enVerbAt(lower: string, from: number): { verb: string; index: number } | null {
-  const rest = lower.slice(from);
+  // The verb is within a few words: never read further (a long clause would make this quadratic).
+  const rest = lower.slice(from, from + 120);
   const skipped = EN_SKIP_PHRASE.exec(rest)?.[0].length ?? 0;
   const found = enVerbAfter(rest, from, skipped);
   // "I'll make sure the signed copy reaches you": making sure is the promise.

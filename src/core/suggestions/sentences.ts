@@ -7,7 +7,10 @@
  * - Within a unit, a sentence ends at ".", "!" or "?" (and "…") followed by white space and
  *   then an upper-case letter, a digit, a quote or a bullet — except after abbreviations
  *   ("dhr.", "bijv.", "e.g.", "a.s.", single letters) and inside numbers (15.30, 1.000).
- * - The bullet marker is dropped; the sentence keeps its own words exactly.
+ * - The bullet marker is dropped; the sentence keeps its own words exactly. Text pasted as HTML
+ *   source loses its tags first (block tags end a line).
+ * - Text without punctuation is cut into pieces of at most MAX_SENTENCE_LENGTH characters (at a comma
+ *   or a space), so that no "sentence" is ever long enough to make a rule slow.
  */
 
 /** The extractor reads at most this much text (UTF-8 bytes); the rest is left out and the caller is told. */
@@ -105,15 +108,52 @@ function splitUnit(unit: string, out: string[]): void {
   push(unit.slice(start), out);
 }
 
+/** Longer than this is not one sentence but text without punctuation: it is cut into pieces of at most this size. */
+export const MAX_SENTENCE_LENGTH = 600;
+
 function push(sentence: string, out: string[]): void {
+  let rest = sentence.trim();
+  while (rest.length > MAX_SENTENCE_LENGTH) {
+    const window = rest.slice(0, MAX_SENTENCE_LENGTH);
+    const comma = window.lastIndexOf(", ");
+    const space = window.lastIndexOf(" ");
+    const cut = comma > MAX_SENTENCE_LENGTH / 2 ? comma + 1 : space > MAX_SENTENCE_LENGTH / 2 ? space : MAX_SENTENCE_LENGTH;
+    pushOne(rest.slice(0, cut), out);
+    rest = rest.slice(cut).trim();
+  }
+  pushOne(rest, out);
+}
+
+function pushOne(sentence: string, out: string[]): void {
   const trimmed = sentence.trim();
   if (/[\p{L}]/u.test(trimmed)) out.push(trimmed);
+}
+
+const BLOCK_TAG = /<\/?(?:p|br|div|li|ul|ol|tr|td|th|h[1-6]|blockquote|table|section)\b[^>]{0,200}>/gi;
+const ANY_TAG = /<\/?[a-z][^<>]{0,200}>/gi;
+const ENTITIES: Record<string, string> = {
+  "&nbsp;": " ",
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+  "&apos;": "'",
+};
+
+/** E-mail pasted as HTML source: block tags become line ends, other tags disappear. */
+function plainText(text: string): string {
+  if (!/<\/?[a-z][^<>]*>/i.test(text)) return text;
+  return text
+    .replace(BLOCK_TAG, "\n")
+    .replace(ANY_TAG, "")
+    .replace(/&(?:nbsp|amp|lt|gt|quot|apos|#39);/g, (entity) => ENTITIES[entity] ?? entity);
 }
 
 export function splitSentences(text: string): string[] {
   const units: string[] = [];
   let current = "";
-  for (const rawLine of text.split(/\r\n|\r|\n/)) {
+  for (const rawLine of plainText(text).split(/\r\n|\r|\n/)) {
     const line = rawLine.trim();
     if (line === "") {
       if (current) units.push(current);
