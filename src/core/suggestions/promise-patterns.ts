@@ -29,7 +29,7 @@ import { EN_ACTION_VERBS, EN_ADVERBS, type Language, NL_ACTION_VERBS, NL_FUTURE_
  *  - a condition on the client or on us: starts with als/indien/mits/mocht/if/in case/should you/provided,
  *    or has "als u", "if you" … ("unless" is not a veto: "unless we hear from you, we will …" is a promise);
  *  - the client's wish or request: "… wil dat wij …", "vraagt ons", "wants us to", "would like us to",
- *    "asked us to", sentences starting with please/graag/gelieve/kindly.
+ *    "asked us to", sentences starting with please/graag/gelieve/kindly; a proposal ("laten we …", "let's …").
  * Vetoes (the clause of the trigger):
  *  - negation: niet, geen, nooit, not, n't, never, no longer, unable;
  *  - hedges: misschien, wellicht, hopelijk, might, may, maybe, perhaps, possibly;
@@ -154,7 +154,7 @@ const NL_CONDITION =
   /^(?:als|indien|mits|mocht|mochten|ingeval)\b|\b(?:als|indien|mits|mocht|zodra)\s+(?:u|je|jij|jullie|de klant|hij|zij)\b/;
 const NL_CLIENT_WISH =
   /\b(?:wil|wilt|willen|wenst|wensen|vraagt|vragen|vroeg|verzoekt|verwacht|verwachten)\b[^.;]{0,60}?\bdat\s+(?:wij|we|ik)\b|\b(?:vraagt|vroeg|verzoekt|verzocht)\s+(?:ons|mij|me)\b/;
-const NL_REQUEST_START = /^(?:graag|gelieve|verzoeke|wilt u|kunt u|zou u|stuurt u|belt u)\b/;
+const NL_REQUEST_START = /^(?:graag|gelieve|verzoeke|wilt u|kunt u|zou u|stuurt u|belt u|laten (?:we|wij))\b/;
 const NL_NEGATION = /\b(?:niet|geen|nooit|niets|niemand|nergens)\b/;
 const NL_HEDGE = /\b(?:misschien|wellicht|hopelijk|eventueel)\b/;
 const NL_PAST_TIME = /\b(?:gisteren|eergisteren|vorige\s+\w+|afgelopen\s+\w+|geleden|zojuist|destijds|eerder\s+al)\b/;
@@ -377,7 +377,8 @@ const EN_SUBJECT =
   "(?:i|we|our(?:\\s+[a-z-]+){1,2}?|(?:my|our)\\s+colleagues?(?:\\s+[a-z]+)?|[a-z]+\\s+from\\s+our\\s+(?:team|office|firm))";
 const EN_FUTURE = new RegExp(`\\b(${EN_SUBJECT})\\s+(?:will|shall|am going to|are going to|is going to)\\s+`, "g");
 const EN_PROMISE = /\b(?:i|we)\s+(?:promise|commit|undertake|guarantee)\s+(?:to\s+|that\s+)?/g;
-const EN_LET_ME = /\blet\s+(?:me|us)\s+/g;
+/** "Let me send you …" promises; "let's call on Friday" (let us) proposes, and is not taken. */
+const EN_LET_ME = /\blet\s+me\s+/g;
 const EN_PROGRESSIVE = /\b(?:i am|we are)\s+(?:\w+ly\s+)?(\w+ing)\b/g;
 const EN_RECEIVE = /\byou\s+(?:will|shall)\s+(?:\w+ly\s+)?(receive|get|have|hear)\b/g;
 const EN_EXPECT = /^\s*(?:please\s+)?expect\s+(?=(?:our|my|the|a|an|your)\b)/;
