@@ -42,14 +42,13 @@ export function score(set: readonly LabelledSentence[]): Score {
   const outcomes: Outcome[] = set.map((sentence) => {
     const [suggestion] = suggestCommitments(sentence.text, { now: REFERENCE_NOW, settings: SETTINGS });
     const isPromise = sentence.promise && (sentence.lang === "nl" || sentence.lang === "en");
-    const verdict = suggestion
-      ? isPromise
-        ? "true positive"
-        : "false positive"
-      : isPromise
-        ? "false negative"
-        : "true negative";
-    return { sentence, suggestion, verdict, dueCorrect: verdict === "true positive" && suggestion ? dueMatches(suggestion, sentence) : null };
+    const verdict = suggestion ? (isPromise ? "true positive" : "false positive") : isPromise ? "false negative" : "true negative";
+    return {
+      sentence,
+      suggestion,
+      verdict,
+      dueCorrect: verdict === "true positive" && suggestion ? dueMatches(suggestion, sentence) : null,
+    };
   });
   const count = (verdict: Outcome["verdict"]) => outcomes.filter((outcome) => outcome.verdict === verdict).length;
   const truePositives = count("true positive");
