@@ -40,6 +40,10 @@ export function createMailer(options: { smtpUrl?: string | undefined; from: stri
   }
   const transport = createTransport({
     url: smtpUrl,
+    // A few connections kept open and reused: no new handshake (and greeting delay) per e-mail.
+    pool: true,
+    maxConnections: 5,
+    maxMessages: 100,
     connectionTimeout: CONNECTION_TIMEOUT_MS,
     greetingTimeout: GREETING_TIMEOUT_MS,
     socketTimeout: SOCKET_TIMEOUT_MS,

@@ -147,7 +147,7 @@ export async function deliverDue(deps: DeliverDeps, options: { limit?: number } 
     const claimed = await repo.claimDue(deps.db, now, new Date(now.getTime() - STALE_CLAIM_MS), Math.min(CLAIM_BATCH, limit - handled));
     if (claimed.length === 0) break;
     handled += claimed.length;
-    for (const delivery of claimed) {
+    await inParallel(claimed, SEND_CONCURRENCY, async (delivery) => {
       const claim = { orgId: delivery.org_id, id: delivery.id, claimedAt: delivery.claimed_at };
       try {
         await deps.mailer.send({
@@ -179,9 +179,26 @@ export async function deliverDue(deps: DeliverDeps, options: { limit?: number } 
           result.retried++;
         }
       }
-    }
+    });
   }
   return result;
+}
+
+/**
+ * E-mails go out a few at a time over pooled SMTP connections: one at a time,
+ * a server that greets slowly (many do, on purpose) caps delivery at a few per second.
+ */
+const SEND_CONCURRENCY = 5;
+
+async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
 function describeError(error: unknown): string {
