@@ -36,8 +36,8 @@ import { AppError } from "../shared/app-error.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { CursorCodec } from "../shared/cursor.ts";
 import type { Logger } from "../shared/logger.ts";
-import type { Signer } from "../shared/signer.ts";
 import { findNulPath } from "../shared/nul.ts";
+import type { Signer } from "../shared/signer.ts";
 import { installErrorHandler, sendFrameworkError, sendNotFound } from "./error-handler.ts";
 
 declare module "fastify" {

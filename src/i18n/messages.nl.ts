@@ -69,7 +69,8 @@ export const nl: Record<MessageKey, string> = {
   "callbacks.no_way_to_reach": "Hoe bereiken we de beller? Vul een telefoonnummer of e-mailadres in.",
   "callbacks.no_email_for_confirmation": "Voor een bevestiging is het e-mailadres van de beller nodig.",
   "callbacks.expert_not_member": "De gekozen collega is geen lid van deze organisatie.",
-  "callbacks.nobody_to_route_to": "Er is niemand om dit terugbelverzoek naartoe te sturen: voeg een teamleider of een expert voor dit onderwerp toe.",
+  "callbacks.nobody_to_route_to":
+    "Er is niemand om dit terugbelverzoek naartoe te sturen: voeg een teamleider of een expert voor dit onderwerp toe.",
   "callbacks.not_yours_to_accept": "Alleen de collega naar wie dit terugbelverzoek is gestuurd, kan het accepteren.",
   "suggestions.empty_text": "Plak de tekst van een notitie of e-mail om de toezeggingen erin te vinden.",
   "field.required": "Dit veld is verplicht.",
