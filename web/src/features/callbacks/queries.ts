@@ -26,6 +26,8 @@ export function useCallbackPreview(input: PreviewInput, enabled = true) {
       return api<CallbackPreview>("GET", `/api/v1/callbacks/preview?${params}`);
     },
     placeholderData: keepPreviousData,
+    // The promised time moves with the clock: the sentence on screen stays the one to say now.
+    refetchInterval: 30_000,
     enabled,
   });
 }
