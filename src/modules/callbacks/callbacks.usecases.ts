@@ -266,10 +266,12 @@ export async function acceptCallback(deps: Deps, actor: Actor, id: string): Prom
 }
 
 export async function recordAttempt(deps: Deps, actor: Actor, id: string, input: { reached: boolean; note?: string | undefined }) {
-  await requireOwnerOrLead(deps, actor, id);
+  const { row } = await requireOwnerOrLead(deps, actor, id);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await repo.updateCallback(trx, actor.orgId, id, input.reached ? { reached_at: now, accepted_at: now } : {}, { attempt: true });
+    // Reaching the caller is accepting it at the latest; an earlier acceptance keeps its own time.
+    const reached = input.reached ? { reached_at: row.reached_at ?? now, ...(row.accepted_at ? {} : { accepted_at: now }) } : {};
+    await repo.updateCallback(trx, actor.orgId, id, reached, { attempt: true });
     await commitments.recordEvent(trx, actor, id, "callback_attempt", { reached: input.reached, ...(input.note && { note: input.note }) });
   });
   return getCallback(deps, actor, id);
