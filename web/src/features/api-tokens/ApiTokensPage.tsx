@@ -1,9 +1,10 @@
-import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Code, Group, Modal, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { ApiToken } from "../../../../src/modules/api-tokens/api-tokens.schemas.ts";
 import { api, fieldError, formError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { CopyableValue } from "../../layout/CopyableValue.tsx";
 
 export function ApiTokensPage() {
   const { t, formatDateTime } = useI18n();
@@ -59,16 +60,7 @@ export function ApiTokensPage() {
       {created && (
         <Alert color="green" role="status">
           <Text fz="sm">{t("tokens.created")}</Text>
-          <Group gap="xs" mt={4} wrap="nowrap">
-            <Code style={{ wordBreak: "break-all" }}>{created}</Code>
-            <CopyButton value={created}>
-              {({ copied, copy }) => (
-                <Button size="compact-sm" variant="light" onClick={copy}>
-                  {copied ? t("app.copied") : t("app.copy")}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
+          <CopyableValue value={created} />
         </Alert>
       )}
       {tokens.data?.length === 0 && <Text c="gray.7">{t("tokens.empty")}</Text>}

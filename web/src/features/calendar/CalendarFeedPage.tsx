@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Code, CopyButton, Group, Loader, Modal, Stack, Text } from "@mantine/core";
+import { Alert, Button, Card, Group, Loader, Modal, Stack, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { z } from "zod";
 import type { CalendarFeed, createdCalendarFeedSchema } from "../../../../src/modules/calendar/calendar.schemas.ts";
 import { api } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { CopyableValue } from "../../layout/CopyableValue.tsx";
 
 type CreatedFeed = z.infer<typeof createdCalendarFeedSchema>;
 
@@ -50,18 +51,7 @@ export function CalendarFeedPage() {
             {t("calendar.created")}
           </Text>
           <Text fz="sm">{t("calendar.secret")}</Text>
-          <Group gap="xs" mt={4} wrap="nowrap">
-            <Code style={{ wordBreak: "break-all" }} data-testid="calendar-url">
-              {created.url}
-            </Code>
-            <CopyButton value={created.url}>
-              {({ copied, copy }) => (
-                <Button size="compact-sm" variant="light" onClick={copy}>
-                  {copied ? t("app.copied") : t("app.copy")}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
+          <CopyableValue value={created.url} testId="calendar-url" />
         </Alert>
       )}
       {(create.error || stop.error) && (

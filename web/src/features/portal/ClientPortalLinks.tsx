@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Code, CopyButton, Group, NumberInput, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Button, Card, Group, NumberInput, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { Contact } from "../../../../src/modules/clients/clients.schemas.ts";
 import type { PortalLink } from "../../../../src/modules/portal/portal.schemas.ts";
 import { api, fieldError, formError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { CopyableValue } from "../../layout/CopyableValue.tsx";
 
 /**
  * Portal links of a client: hand a contact a link to see what was promised to
@@ -87,16 +88,7 @@ export function ClientPortalLinks({ clientId, contacts, canManage }: { clientId:
         {createdUrl && (
           <Alert color="green" role="status">
             <Text fz="sm">{t("portal.links.created")}</Text>
-            <Group gap="xs" mt={4} wrap="nowrap">
-              <Code style={{ wordBreak: "break-all" }}>{createdUrl}</Code>
-              <CopyButton value={createdUrl}>
-                {({ copied, copy }) => (
-                  <Button size="compact-sm" variant="light" onClick={copy}>
-                    {copied ? t("app.copied") : t("app.copy")}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
+            <CopyableValue value={createdUrl} />
           </Alert>
         )}
         {links.data && links.data.items.length > 0 && (

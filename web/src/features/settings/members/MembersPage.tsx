@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Code, CopyButton, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { canManageMembers, ROLES, type Role } from "../../../../../src/core/roles.ts";
@@ -6,6 +6,7 @@ import type { Invitation } from "../../../../../src/modules/organizations/organi
 import { api, fieldError, formError } from "../../../api/client.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { BreakableEmail } from "../../../layout/BreakableEmail.tsx";
+import { CopyableValue } from "../../../layout/CopyableValue.tsx";
 import { useMe } from "../../auth/session.ts";
 import { useMembers } from "./queries.ts";
 
@@ -150,16 +151,7 @@ function Invitations() {
         {created && (
           <Alert color="green" role="status">
             <Text fz="sm">{t("members.inviteLink", { email: created.email, date: formatDate(created.expiresAt) })}</Text>
-            <Group gap="xs" mt={4} wrap="nowrap">
-              <Code style={{ wordBreak: "break-all" }}>{link}</Code>
-              <CopyButton value={link}>
-                {({ copied, copy }) => (
-                  <Button size="compact-sm" variant="light" onClick={copy}>
-                    {copied ? t("app.copied") : t("app.copy")}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
+            <CopyableValue value={link} />
           </Alert>
         )}
         {pending.data && pending.data.length > 0 && (
