@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "./config.ts";
+import { backupBeforeMigrating } from "./db/backup.ts";
 import { type DatabaseHandle, openDatabase } from "./db/connection.ts";
 import { ensureInstanceSecret } from "./db/instance-secret.ts";
 import { migrateToLatest } from "./db/migrate.ts";
@@ -53,12 +54,26 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
     : openDatabase({ kind: "embedded", dataDir: path.join(config.dataDir, "pglite") });
 }
 
+/**
+ * Brings the configured database up to date. The embedded one is first backed
+ * up under `<data dir>/backups` when migrations are pending (see db/backup.ts).
+ */
+export async function migrateConfigured(config: Config, database: DatabaseHandle, logger?: Logger) {
+  if (database.kind === "embedded" && !config.databaseUrl) {
+    const backup = await backupBeforeMigrating(database, path.join(config.dataDir, "backups"));
+    if (backup) logger?.info({ backup }, "the embedded database was backed up before migrating");
+  }
+  return migrateToLatest(database.db);
+}
+
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const database = options.database ?? (await openConfiguredDatabase(config));
   try {
-    await migrateToLatest(database.db);
+    // A database handed in (tests) is migrated as it is; the configured one gets its backup first.
+    if (options.database) await migrateToLatest(database.db);
+    else await migrateConfigured(config, database, logger);
     const secret = config.secret ?? (await ensureInstanceSecret(database.db));
     const auth = createAuth({ db: database.db, secret, baseUrl: config.baseUrl, logger });
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });

@@ -1,8 +1,11 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../src/db/connection.ts";
+import { migrateToLatest } from "../src/db/migrate.ts";
 import { createPostgresDatabaseUrl, testDatabaseUrl } from "./helpers/database.ts";
 
 /**
@@ -351,4 +354,36 @@ describe("trustledger CLI", () => {
     ]);
     expectFailure(blankName, /^Error: /m);
   }, 60_000);
+
+  it("restore puts a backup of the embedded database in place, keeping the one it replaces", async () => {
+    // A backup as the app writes one: the embedded database dumped with gzip.
+    const source = await openDatabase({ kind: "embedded" });
+    await migrateToLatest(source.db);
+    await sql`insert into "organization" (id, name, slug, "createdAt") values ('org-r', 'Teruggezet BV', 'teruggezet', now())`.execute(
+      source.db,
+    );
+    const file = path.join(workDir, "before-test.tar.gz");
+    if (!source.pglite) throw new Error("an embedded database has its PGlite");
+    writeFileSync(file, Buffer.from(await (await source.pglite.dumpDataDir("gzip")).arrayBuffer()));
+    await source.close();
+
+    const embedded = { DATABASE_URL: "", TRUSTLEDGER_DATA_DIR: path.join(workDir, "restore-here") };
+    expect((await cli(["migrate"], { env: embedded })).code).toBe(0); // something to replace
+    const run = await cli(["restore", file], { env: embedded });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(
+      /^Restored .+before-test\.tar\.gz into .+restore-here\/pglite\. The database that was there is kept in .+pglite-replaced-/,
+    );
+    const exported = await cli(["export", "--org", "teruggezet"], { env: embedded });
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(JSON.parse(exported.stdout).organization.name).toBe("Teruggezet BV");
+  }, 60_000);
+
+  it("restore refuses a missing file, and refuses to touch PostgreSQL", async () => {
+    expectFailure(await cli(["restore", path.join(workDir, "nope.tar.gz")], { env: { DATABASE_URL: "" } }), "no such file");
+    expectFailure(
+      await cli(["restore", path.join(workDir, "nope.tar.gz")], { env: { DATABASE_URL: "postgres://127.0.0.1:1/none" } }),
+      "restore PostgreSQL with its own tools",
+    );
+  });
 });

@@ -1,12 +1,13 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import type { z } from "zod";
-import { appVersion, createApp, openConfiguredDatabase, projectRoot } from "../app.ts";
+import { appVersion, createApp, migrateConfigured, openConfiguredDatabase, projectRoot } from "../app.ts";
 import { ConfigError, loadConfig } from "../config.ts";
 import { isRole, ROLES, type Role } from "../core/roles.ts";
+import { restoreBackup } from "../db/backup.ts";
 import { ensureInstanceSecret } from "../db/instance-secret.ts";
-import { migrateToLatest } from "../db/migrate.ts";
 import { issueMessage } from "../http/error-handler.ts";
 import type { MessageKey } from "../i18n/messages.en.ts";
 import { translate } from "../i18n/translate.ts";
@@ -44,7 +45,7 @@ async function withServices<T>(work: (deps: Awaited<ReturnType<typeof openServic
 async function openServices() {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
-  await migrateToLatest(database.db);
+  await migrateConfigured(config, database);
   const secret = config.secret ?? (await ensureInstanceSecret(database.db));
   return {
     config,
@@ -107,11 +108,33 @@ program
     const config = loadConfig();
     const database = await openConfiguredDatabase(config);
     try {
-      const results = await migrateToLatest(database.db);
+      const results = await migrateConfigured(config, database, createLogger(config.logLevel, "stderr"));
       console.log(results.length === 0 ? "The database is up to date." : results.map((r) => `${r.migrationName}: ${r.status}`).join("\n"));
     } finally {
       await database.close();
     }
+  });
+
+program
+  .command("restore")
+  .argument("<file>", "a backup from <data dir>/backups (before-….tar.gz)")
+  .description("Put a backup of the embedded database in place (stop the app first); what was there is kept beside it")
+  .action(async (file: string) => {
+    const config = loadConfig();
+    if (config.databaseUrl) {
+      throw new InvalidArgumentError(
+        "restore puts back the embedded database; with DATABASE_URL set, restore PostgreSQL with its own tools (pg_restore).",
+      );
+    }
+    if (!existsSync(file)) throw new InvalidArgumentError(`no such file: ${file}`);
+    const dataDir = path.join(config.dataDir, "pglite");
+    let replaced: string | null;
+    try {
+      ({ replaced } = await restoreBackup(file, dataDir));
+    } catch (error) {
+      throw new InvalidArgumentError(`could not restore ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    console.log(`Restored ${file} into ${dataDir}.${replaced ? ` The database that was there is kept in ${replaced}.` : ""}`);
   });
 
 program
