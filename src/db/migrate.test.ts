@@ -43,4 +43,49 @@ describe("migrations", () => {
     expect(row.rows).toEqual([{ name: "Oude Klant", contact_count: 2 }]);
     expect(await migrateToLatest(handle.db)).toEqual([]);
   });
+
+  it("bring promises stored under 0007 forward: a renegotiation told in time marks its promise", async () => {
+    const old = await createEmptyTestDatabase();
+    try {
+      const result = await new Migrator({
+        db: old.db,
+        provider: { getMigrations: async () => migrations },
+        migrationTableName: "schema_migrations",
+        migrationLockTableName: "schema_migrations_lock",
+      }).migrateTo("0007_callbacks");
+      expect(result.error).toBeUndefined();
+      const client = "00000000-0000-4000-8000-000000000001";
+      const promise = (n: number) => `00000000-0000-4000-8000-00000000010${n}`;
+      const event = (n: number) => `00000000-0000-4000-8000-00000000020${n}`;
+      await sql`
+        insert into "organization" (id, name, slug, "createdAt") values ('org-1', 'Oud Kantoor', 'oud', now());
+        insert into "user" (id, name, email, "emailVerified") values ('u-1', 'Anna', 'anna@oud.example', true);
+        insert into clients (org_id, id, kind, name, sort_name) values ('org-1', '${sql.raw(client)}', 'company', 'Oude Klant', 'oude klant');
+      `.execute(old.db);
+      // 1: told before the old due time; 2: told, but late; 3: never renegotiated.
+      for (const n of [1, 2, 3]) {
+        await sql`
+          insert into commitments (org_id, id, client_id, title, done_when, owner_id, source, status, due_at, original_due_at,
+                                   renegotiation_count, closed_at)
+          values ('org-1', ${promise(n)}, ${client}, ${`Belofte ${n}`}, 'klaar', 'u-1', 'call', 'kept', now(), now(),
+                  ${n === 3 ? 0 : 1}, now())`.execute(old.db);
+      }
+      for (const n of [1, 2]) {
+        await sql`
+          insert into commitment_events (org_id, id, commitment_id, kind, at, data)
+          values ('org-1', ${event(n)}, ${promise(n)}, 'renegotiated', now(),
+                  ${JSON.stringify({ clientInformed: true, informedBeforeDue: n === 1 })}::jsonb)`.execute(old.db);
+      }
+      await migrateToLatest(old.db);
+      const rows = await sql<{ title: string; renegotiated_with_notice: boolean }>`
+        select title, renegotiated_with_notice from commitments order by title`.execute(old.db);
+      expect(rows.rows).toEqual([
+        { title: "Belofte 1", renegotiated_with_notice: true },
+        { title: "Belofte 2", renegotiated_with_notice: false },
+        { title: "Belofte 3", renegotiated_with_notice: false },
+      ]);
+    } finally {
+      await old.close();
+    }
+  });
 });

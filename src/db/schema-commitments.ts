@@ -62,6 +62,8 @@ export interface CommitmentsTable {
   original_due_at: Timestamp;
   recorded_after_due: Generated<boolean>;
   renegotiation_count: Generated<number>;
+  /** Some renegotiation of it was told to the client before the old due time. */
+  renegotiated_with_notice: Generated<boolean>;
   warn_at: NullableTimestamp;
   warned_at: NullableTimestamp;
   escalated_at: NullableTimestamp;
@@ -81,6 +83,20 @@ export interface CommitmentEventsTable {
   at: Timestamp;
   actor_id: string | null;
   data: ColumnType<Record<string, unknown>, string, never>;
+}
+
+/** Written only by database triggers (migration 0008): a daily tally of closed promises per owner. */
+export interface CommitmentFiguresDailyTable {
+  org_id: string;
+  day: ColumnType<string, string, string>;
+  owner_id: string;
+  kept: number;
+  kept_late: number;
+  broken: number;
+  cancelled: number;
+  renegotiated: number;
+  renegotiated_with_notice: number;
+  callback_seconds: number[];
 }
 
 export interface CalendarFeedsTable {
@@ -141,5 +157,6 @@ export type CommitmentTables = {
   client_sla_overrides: ClientSlaOverridesTable;
   commitments: CommitmentsTable;
   commitment_events: CommitmentEventsTable;
+  commitment_figures_daily: CommitmentFiguresDailyTable;
   calendar_feeds: CalendarFeedsTable;
 };

@@ -6,6 +6,7 @@ import * as commitments from "./0004_commitments.ts";
 import * as notifications from "./0005_notifications.ts";
 import * as portal from "./0006_portal.ts";
 import * as callbacks from "./0007_callbacks.ts";
+import * as reliabilityFigures from "./0008_reliability_figures.ts";
 
 /**
  * Every migration, in order, listed by hand: grep finds them all, nothing is
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "0005_notifications": notifications,
   "0006_portal": portal,
   "0007_callbacks": callbacks,
+  "0008_reliability_figures": reliabilityFigures,
 };

@@ -6,6 +6,7 @@ import type { CursorCodec } from "../../shared/cursor.ts";
 import { errorResponse } from "../../shared/fields.ts";
 import { requireActor } from "../auth/request-context.ts";
 import * as figures from "./commitments.figures.ts";
+import { reliability } from "./commitments.reliability.ts";
 import {
   breakBody,
   cancelBody,
@@ -139,6 +140,6 @@ export const commitmentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
         response: { 200: reliabilitySchema, ...errors },
       },
     },
-    async (request) => figures.reliability(deps, requireActor(request), request.query),
+    async (request) => reliability(deps, requireActor(request), request.query),
   );
 };
