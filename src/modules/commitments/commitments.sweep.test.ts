@@ -28,6 +28,8 @@ beforeAll(async () => {
   const team = (await as(app, admin).post("/api/v1/teams", { name: "Team Noord" })).json();
   await as(app, admin).put(`/api/v1/teams/${team.id}/members`, { userIds: [lead.me.id, advisor.me.id] });
   clientId = (await as(app, admin).post("/api/v1/clients", { kind: "company", name: "Garage Pietersen" })).json().id;
+  await deliver(); // the invitation e-mails of the set-up: the tests count only their own
+  sink.messages.length = 0;
 });
 afterAll(async () => {
   await app?.close();
@@ -126,5 +128,70 @@ describe("the reminder sweep", () => {
     expect(moved.json().atRisk).toBe(false);
     clock.set(new Date("2026-11-25T12:10:00Z"));
     expect(await sweep()).toEqual({ warned: 1, escalated: 0 }); // only the new warning: nothing else came due
+  });
+
+  it("tells each breach in one batch to the right people: the owner's team leads, else the client's team's, else the admins", async () => {
+    clock.set(new Date("2026-11-26T09:00:00Z"));
+    // Owners without a team of their own; one client belongs to a team with a lead, the other to no team.
+    const loner = await addMember(app, admin, "advisor", { name: "Lars Loner" });
+    const otherLead = await addMember(app, admin, "lead", { name: "Olga Overzicht" });
+    const zuid = (await as(app, admin).post("/api/v1/teams", { name: "Team Zuid" })).json();
+    await as(app, admin).put(`/api/v1/teams/${zuid.id}/members`, { userIds: [otherLead.me.id] });
+    const teamClient = (await as(app, admin).post("/api/v1/clients", { kind: "company", name: "Bakkerij Zuid", teamId: zuid.id })).json()
+      .id;
+    const noTeamClient = (await as(app, admin).post("/api/v1/clients", { kind: "person", name: "Mevrouw Zonder Team" })).json().id;
+    const promise = async (owner: Session, client: string, title: string) => {
+      const response = await as(app, admin).post("/api/v1/commitments", {
+        clientId: client,
+        title,
+        doneWhen: "done",
+        ownerId: owner.me.id,
+        dueAt: "2026-11-26T11:00:00+01:00",
+        source: "meeting",
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json().id as string;
+    };
+    const viaOwnTeam = await promise(advisor, noTeamClient, "Breach A: owner in Team Noord");
+    const viaClientTeam = await promise(loner, teamClient, "Breach B: client in Team Zuid");
+    const viaAdmins = await promise(loner, noTeamClient, "Breach C: nobody's team");
+    const ownedByAdmin = await promise(admin, noTeamClient, "Breach D: the admin's own");
+
+    await deliver(); // the "assigned to you" e-mails, so that only the sweep's are counted below
+    const before = sink.messages.length;
+    clock.set(new Date("2026-11-26T10:30:00Z"));
+    // Batches of 2: the four breaches (and the loan application of the test before, overdue since yesterday)
+    // are written in three set-based batches, with the same outcome as one by one.
+    const swept = await sweepCommitments({ db: app.database.db, clock, logger: app.logger, baseUrl: "http://x.test" }, { batch: 2 });
+    expect(swept.escalated).toBe(5);
+
+    const escalatedTitles = async (session: Session) =>
+      (await notificationsOf(session))
+        .filter((n) => n.kind === "commitment.escalated" && n.params.title?.startsWith("Breach"))
+        .map((n) => n.params.title)
+        .sort();
+    expect(await escalatedTitles(lead)).toEqual(["Breach A: owner in Team Noord"]);
+    expect(await escalatedTitles(otherLead)).toEqual(["Breach B: client in Team Zuid"]);
+    // The admins hear of C; the admin who owns D is not told of their own breach, and there is no other admin.
+    expect(await escalatedTitles(admin)).toEqual(["Breach C: nobody's team"]);
+    const overdueTitles = (await notificationsOf(loner)).filter((n) => n.kind === "commitment.overdue").map((n) => n.params.title);
+    expect(overdueTitles.sort()).toEqual(["Breach B: client in Team Zuid", "Breach C: nobody's team"]);
+
+    const leadsRecorded = async (id: string, session: Session) => {
+      const events = (await as(app, session).get(`/api/v1/commitments/${id}`)).json().events as {
+        kind: string;
+        data: { leads?: string[] };
+      }[];
+      return events.find((e) => e.kind === "escalated")?.data.leads;
+    };
+    expect(await leadsRecorded(viaOwnTeam, admin)).toEqual([lead.me.id]);
+    expect(await leadsRecorded(viaClientTeam, admin)).toEqual([otherLead.me.id]);
+    expect(await leadsRecorded(viaAdmins, admin)).toEqual([admin.me.id]);
+    expect(await leadsRecorded(ownedByAdmin, admin)).toEqual([]);
+
+    // Every notification that asked for an e-mail got exactly one: 4 to owners, 3 to leads/admins.
+    for (let i = 0; i < 5; i++) await deliver();
+    const breachMails = sink.messages.slice(before).filter((m) => m.text.includes("Breach"));
+    expect(breachMails).toHaveLength(7);
   });
 });

@@ -68,16 +68,35 @@ async function claim(trx: Kysely<DB>, column: "warned_at" | "escalated_at", now:
   return claimed.rows;
 }
 
+type OrganizationTime = Awaited<ReturnType<typeof workingTime.loadOrganizationTime>>;
+
+/** Each organization's language and time zone, once per batch. */
+async function timesFor(trx: Kysely<DB>, rows: readonly DueRow[]): Promise<Map<string, OrganizationTime>> {
+  const times = new Map<string, OrganizationTime>();
+  for (const orgId of new Set(rows.map((row) => row.org_id))) {
+    times.set(orgId, await workingTime.loadOrganizationTime({ db: trx }, orgId));
+  }
+  return times;
+}
+
+/*
+ * A batch is written set-based: the notifications, e-mails and events of all
+ * its rows in a handful of statements, not a few per row (10,000 reminders
+ * would otherwise be 50,000 round trips).
+ */
+
 async function warnBatch(deps: Deps, batch: number): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const rows = await claim(trx, "warned_at", now, batch);
-    const times = new Map<string, Awaited<ReturnType<typeof workingTime.loadOrganizationTime>>>();
+    if (rows.length === 0) return 0;
+    const times = await timesFor(trx, rows);
+    const notices: notifications.NotifyInput[] = [];
+    const events: EventRow[] = [];
     for (const row of rows) {
-      const time = times.get(row.org_id) ?? (await workingTime.loadOrganizationTime({ db: trx }, row.org_id));
-      times.set(row.org_id, time);
+      const time = times.get(row.org_id) as OrganizationTime;
       const dueAt = new Date(row.due_at).toISOString();
-      await notifications.notify(trx, deps.clock, {
+      notices.push({
         orgId: row.org_id,
         userId: row.owner_id,
         kind: "commitment.due_soon",
@@ -87,40 +106,79 @@ async function warnBatch(deps: Deps, batch: number): Promise<number> {
         dedupeKey: `due_soon:${row.id}:${dueAt}`,
         email: true,
       });
-      await insertEvent(trx, row, "reminder_sent", now, { to: row.owner_id, dueAt });
+      events.push(eventRow(row, "reminder_sent", now, { to: row.owner_id, dueAt }));
     }
+    await notifications.notifyMany(trx, deps.clock, notices);
+    await insertEvents(trx, events);
     return rows.length;
   });
 }
 
-/** Who hears about a breach: the leads of the owner's teams; else the leads of the client's team; else the admins. */
-async function leadsFor(trx: Kysely<DB>, orgId: string, ownerId: string, clientId: string): Promise<string[]> {
-  const ofOwnersTeams = await sql<{ id: string }>`
-    select distinct m."userId" as id from member m
-    join team_members lead_tm on lead_tm.org_id = m."organizationId" and lead_tm.user_id = m."userId"
-    join team_members owner_tm on owner_tm.org_id = lead_tm.org_id and owner_tm.team_id = lead_tm.team_id and owner_tm.user_id = ${ownerId}
-    where m."organizationId" = ${orgId} and m.role = 'lead' and m."userId" <> ${ownerId}`.execute(trx);
-  if (ofOwnersTeams.rows.length > 0) return ofOwnersTeams.rows.map((row) => row.id);
-  const ofClientsTeam = await sql<{ id: string }>`
-    select distinct m."userId" as id from member m
-    join team_members tm on tm.org_id = m."organizationId" and tm.user_id = m."userId"
-    join clients cl on cl.org_id = tm.org_id and cl.team_id = tm.team_id and cl.id = ${clientId}
-    where m."organizationId" = ${orgId} and m.role = 'lead' and m."userId" <> ${ownerId}`.execute(trx);
-  if (ofClientsTeam.rows.length > 0) return ofClientsTeam.rows.map((row) => row.id);
-  const admins = await sql<{ id: string }>`
-    select m."userId" as id from member m
-    where m."organizationId" = ${orgId} and m.role = 'admin' and m."userId" <> ${ownerId}`.execute(trx);
-  return admins.rows.map((row) => row.id);
+/**
+ * Who hears about a breach, for every row of a batch: the leads of the owner's
+ * teams; else the leads of the client's team; else the admins — never the owner.
+ * Three queries per organization, whatever the size of the batch.
+ */
+async function leadsFor(trx: Kysely<DB>, rows: readonly DueRow[]): Promise<Map<string, string[]>> {
+  const leads = new Map<string, string[]>();
+  const byOrg = Map.groupBy(rows, (row) => row.org_id);
+  for (const [orgId, orgRows] of byOrg) {
+    const owners = [...new Set(orgRows.map((row) => row.owner_id))];
+    const ownersLeads = await sql<{ owner_id: string; lead_id: string }>`
+      select distinct owner_tm.user_id as owner_id, m."userId" as lead_id from team_members owner_tm
+      join team_members lead_tm on lead_tm.org_id = owner_tm.org_id and lead_tm.team_id = owner_tm.team_id
+      join member m on m."organizationId" = lead_tm.org_id and m."userId" = lead_tm.user_id
+      where owner_tm.org_id = ${orgId} and owner_tm.user_id in (${sql.join(owners)})
+        and m.role = 'lead' and m."userId" <> owner_tm.user_id`.execute(trx);
+    const ofOwner = groupIds(ownersLeads.rows.map((r) => [r.owner_id, r.lead_id]));
+    const withoutOwnTeamLead = orgRows.filter((row) => !ofOwner.has(row.owner_id));
+    let ofClient = new Map<string, string[]>();
+    let admins: string[] = [];
+    if (withoutOwnTeamLead.length > 0) {
+      const clientIds = [...new Set(withoutOwnTeamLead.map((row) => row.client_id))];
+      const clientsLeads = await sql<{ client_id: string; lead_id: string }>`
+        select distinct cl.id::text as client_id, m."userId" as lead_id from clients cl
+        join team_members tm on tm.org_id = cl.org_id and tm.team_id = cl.team_id
+        join member m on m."organizationId" = tm.org_id and m."userId" = tm.user_id
+        where cl.org_id = ${orgId} and cl.id in (${sql.join(clientIds)}) and m.role = 'lead'`.execute(trx);
+      ofClient = groupIds(clientsLeads.rows.map((r) => [r.client_id, r.lead_id]));
+      admins = (
+        await sql<{ id: string }>`select m."userId" as id from member m where m."organizationId" = ${orgId} and m.role = 'admin'`.execute(
+          trx,
+        )
+      ).rows
+        .map((r) => r.id)
+        .sort();
+    }
+    for (const row of orgRows) {
+      const notOwner = (ids: readonly string[]) => ids.filter((id) => id !== row.owner_id);
+      const chosen = [ofOwner.get(row.owner_id) ?? [], notOwner(ofClient.get(row.client_id) ?? []), notOwner(admins)].find(
+        (ids) => ids.length > 0,
+      );
+      leads.set(row.id, chosen ?? []);
+    }
+  }
+  return leads;
+}
+
+function groupIds(pairs: readonly (readonly [string, string])[]): Map<string, string[]> {
+  const grouped = new Map<string, string[]>();
+  for (const [key, id] of pairs) grouped.set(key, [...(grouped.get(key) ?? []), id]);
+  for (const ids of grouped.values()) ids.sort();
+  return grouped;
 }
 
 async function escalateBatch(deps: Deps, batch: number): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const rows = await claim(trx, "escalated_at", now, batch);
-    const times = new Map<string, Awaited<ReturnType<typeof workingTime.loadOrganizationTime>>>();
+    if (rows.length === 0) return 0;
+    const times = await timesFor(trx, rows);
+    const leads = await leadsFor(trx, rows);
+    const notices: notifications.NotifyInput[] = [];
+    const events: EventRow[] = [];
     for (const row of rows) {
-      const time = times.get(row.org_id) ?? (await workingTime.loadOrganizationTime({ db: trx }, row.org_id));
-      times.set(row.org_id, time);
+      const time = times.get(row.org_id) as OrganizationTime;
       const dueAt = new Date(row.due_at).toISOString();
       const params = {
         title: row.title,
@@ -130,30 +188,25 @@ async function escalateBatch(deps: Deps, batch: number): Promise<number> {
         link: commitmentLink(deps.baseUrl, row.id),
       };
       const common = { orgId: row.org_id, language: time.language, timeZone: time.settings.timeZone, email: true, params };
-      await notifications.notify(trx, deps.clock, {
-        ...common,
-        userId: row.owner_id,
-        kind: "commitment.overdue",
-        dedupeKey: `overdue:${row.id}:${dueAt}`,
-      });
-      const leads = await leadsFor(trx, row.org_id, row.owner_id, row.client_id);
-      for (const lead of leads) {
-        await notifications.notify(trx, deps.clock, {
-          ...common,
-          userId: lead,
-          kind: "commitment.escalated",
-          dedupeKey: `escalated:${row.id}:${dueAt}:${lead}`,
-        });
+      notices.push({ ...common, userId: row.owner_id, kind: "commitment.overdue", dedupeKey: `overdue:${row.id}:${dueAt}` });
+      const told = leads.get(row.id) ?? [];
+      for (const lead of told) {
+        notices.push({ ...common, userId: lead, kind: "commitment.escalated", dedupeKey: `escalated:${row.id}:${dueAt}:${lead}` });
       }
-      await insertEvent(trx, row, "escalated", now, { dueAt, leads });
+      events.push(eventRow(row, "escalated", now, { dueAt, leads: told }));
     }
+    await notifications.notifyMany(trx, deps.clock, notices);
+    await insertEvents(trx, events);
     return rows.length;
   });
 }
 
-async function insertEvent(trx: Kysely<DB>, row: DueRow, kind: string, at: Date, data: Record<string, unknown>) {
-  await trx
-    .insertInto("commitment_events")
-    .values({ org_id: row.org_id, id: newId(), commitment_id: row.id, kind, at, actor_id: null, data: JSON.stringify(data) })
-    .execute();
+type EventRow = { org_id: string; id: string; commitment_id: string; kind: string; at: Date; actor_id: null; data: string };
+
+function eventRow(row: DueRow, kind: string, at: Date, data: Record<string, unknown>): EventRow {
+  return { org_id: row.org_id, id: newId(), commitment_id: row.id, kind, at, actor_id: null, data: JSON.stringify(data) };
+}
+
+async function insertEvents(trx: Kysely<DB>, events: readonly EventRow[]) {
+  if (events.length > 0) await trx.insertInto("commitment_events").values(events).execute();
 }

@@ -42,7 +42,7 @@ export function createMailer(options: { smtpUrl?: string | undefined; from: stri
     url: smtpUrl,
     // A few connections kept open and reused: no new handshake (and greeting delay) per e-mail.
     pool: true,
-    maxConnections: 5,
+    maxConnections: 10,
     maxMessages: 100,
     connectionTimeout: CONNECTION_TIMEOUT_MS,
     greetingTimeout: GREETING_TIMEOUT_MS,

@@ -1,33 +1,42 @@
-import { type Kysely, sql } from "kysely";
+import { type Insertable, type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import type { DeliveryStatus } from "../../db/schema-notifications.ts";
+import type { DeliveriesTable, DeliveryStatus, NotificationsTable } from "../../db/schema-notifications.ts";
 
 /* Notifications: always one person's, in one organization. */
 
-export async function insertNotification(
-  db: Kysely<DB>,
-  row: {
-    org_id: string;
-    id: string;
-    user_id: string;
-    kind: string;
-    params: string;
-    commitment_id: string | null;
-    dedupe_key: string;
-    created_at: Date;
-  },
-): Promise<boolean> {
-  const inserted = await db
-    .insertInto("notifications")
-    .values(row)
-    .onConflict((conflict) => conflict.columns(["org_id", "dedupe_key"]).doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  return inserted !== undefined;
+export type NotificationInsert = Insertable<NotificationsTable>;
+
+/** Rows per INSERT: far below PostgreSQL's 65,535 parameters, large enough that a sweep batch is one statement. */
+const INSERT_CHUNK = 500;
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) out.push(rows.slice(i, i + INSERT_CHUNK));
+  return out;
 }
 
-export async function findUser(db: Kysely<DB>, userId: string) {
-  return db.selectFrom("user").select(["id", "name", "email"]).where("id", "=", userId).executeTakeFirst();
+/** Inserts notifications, skipping any whose (org_id, dedupe_key) exists; returns the ids of those inserted. */
+export async function insertNotifications(db: Kysely<DB>, rows: readonly NotificationInsert[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (const chunk of chunks(rows)) {
+    const result = await db
+      .insertInto("notifications")
+      .values(chunk)
+      .onConflict((conflict) => conflict.columns(["org_id", "dedupe_key"]).doNothing())
+      .returning("id")
+      .execute();
+    for (const row of result) inserted.add(row.id);
+  }
+  return inserted;
+}
+
+export async function findUsers(db: Kysely<DB>, userIds: readonly string[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .selectFrom("user")
+    .select(["id", "name", "email"])
+    .where("id", "in", [...new Set(userIds)])
+    .execute();
 }
 
 const notificationColumns = ["id", "kind", "params", "commitment_id", "created_at", "read_at"] as const;
@@ -81,28 +90,22 @@ export async function markAllRead(db: Kysely<DB>, orgId: string, userId: string,
 
 /* Deliveries. */
 
-export async function insertDelivery(
-  db: Kysely<DB>,
-  row: {
-    org_id: string;
-    id: string;
-    kind: string;
-    to_address: string;
-    language: "nl" | "en";
-    subject: string;
-    body_text: string;
-    next_attempt_at: Date;
-    dedupe_key: string;
-    created_at: Date;
-  },
-): Promise<boolean> {
-  const inserted = await db
-    .insertInto("deliveries")
-    .values({ ...row, status: "queued" })
-    .onConflict((conflict) => conflict.columns(["org_id", "dedupe_key"]).doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  return inserted !== undefined;
+/** A new delivery; it is always queued. */
+export type DeliveryInsert = Omit<Insertable<DeliveriesTable>, "status">;
+
+/** Queues e-mails, skipping any whose (org_id, dedupe_key) exists; returns the ids of those queued. */
+export async function insertDeliveries(db: Kysely<DB>, rows: readonly DeliveryInsert[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (const chunk of chunks(rows)) {
+    const result = await db
+      .insertInto("deliveries")
+      .values(chunk.map((row) => ({ ...row, status: "queued" as const })))
+      .onConflict((conflict) => conflict.columns(["org_id", "dedupe_key"]).doNothing())
+      .returning("id")
+      .execute();
+    for (const row of result) inserted.add(row.id);
+  }
+  return inserted;
 }
 
 export type ClaimedDelivery = {
@@ -119,19 +122,27 @@ export type ClaimedDelivery = {
 
 /**
  * Across organizations (the sender serves them all): takes up to `limit`
- * deliveries that are due, or were claimed before `staleBefore` by an instance
- * that stopped, and marks them 'sending' in one statement. SKIP LOCKED lets two
- * instances claim at the same moment without ever taking the same row.
+ * deliveries that are due and marks them 'sending' in one statement; when
+ * fewer are due, also those claimed before `staleBefore` by an instance that
+ * stopped. Two statements rather than one with OR, so each follows the index
+ * on (status, next_attempt_at) instead of sorting the whole queue. SKIP LOCKED
+ * lets two instances claim at the same moment without ever taking the same row.
  */
 export async function claimDue(db: Kysely<DB>, now: Date, staleBefore: Date, limit: number): Promise<ClaimedDelivery[]> {
+  const due = await claimWhere(db, now, sql`status = 'queued' and next_attempt_at <= ${now}`, sql`next_attempt_at, id`, limit);
+  if (due.length >= limit) return due;
+  const stale = await claimWhere(db, now, sql`status = 'sending' and claimed_at < ${staleBefore}`, sql`claimed_at, id`, limit - due.length);
+  return [...due, ...stale];
+}
+
+async function claimWhere(db: Kysely<DB>, now: Date, condition: RawBuilder<unknown>, order: RawBuilder<unknown>, limit: number) {
   const result = await sql<ClaimedDelivery>`
     update deliveries d
        set status = 'sending', claimed_at = ${now}, attempts = d.attempts + 1
       from (
         select org_id, id from deliveries
-         where (status = 'queued' and next_attempt_at <= ${now})
-            or (status = 'sending' and claimed_at < ${staleBefore})
-         order by next_attempt_at, id
+         where ${condition}
+         order by ${order}
          limit ${limit}
          for update skip locked
       ) due
@@ -151,30 +162,38 @@ export async function moveDueToOutbox(db: Kysely<DB>, now: Date, staleBefore: Da
   return Number(result.numAffectedRows ?? 0);
 }
 
-/** The outcome of one attempt, written only while the row is still this attempt's claim. */
-export async function settleAttempt(
-  db: Kysely<DB>,
-  claim: { orgId: string; id: string; claimedAt: Date },
-  outcome:
-    | { status: "sent"; sentAt: Date }
-    | { status: "queued"; nextAttemptAt: Date; error: string }
-    | { status: "failed"; error: string },
-): Promise<boolean> {
-  const set =
-    outcome.status === "sent"
-      ? { status: "sent" as const, sent_at: outcome.sentAt, claimed_at: null, last_error: null }
-      : outcome.status === "queued"
-        ? { status: "queued" as const, next_attempt_at: outcome.nextAttemptAt, claimed_at: null, last_error: outcome.error }
-        : { status: "failed" as const, claimed_at: null, last_error: outcome.error };
-  const result = await db
-    .updateTable("deliveries")
-    .set(set)
-    .where("org_id", "=", claim.orgId)
-    .where("id", "=", claim.id)
-    .where("status", "=", "sending")
-    .where("claimed_at", "=", claim.claimedAt)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+export type AttemptOutcome =
+  | { status: "sent"; sentAt: Date }
+  | { status: "queued"; nextAttemptAt: Date; error: string }
+  | { status: "failed"; error: string };
+
+export type Settlement = { orgId: string; id: string; claimedAt: Date; outcome: AttemptOutcome };
+
+/**
+ * The outcomes of many attempts in one statement, each written only while the
+ * row is still that attempt's claim (another instance may have taken over a
+ * claim it thought abandoned). Returns the ids that were settled.
+ */
+export async function settleAttempts(db: Kysely<DB>, settlements: readonly Settlement[]): Promise<Set<string>> {
+  if (settlements.length === 0) return new Set();
+  const values = settlements.map(({ orgId, id, claimedAt, outcome }) => {
+    const sentAt = outcome.status === "sent" ? outcome.sentAt : null;
+    const nextAttemptAt = outcome.status === "queued" ? outcome.nextAttemptAt : null;
+    const error = outcome.status === "sent" ? null : outcome.error;
+    return sql`(${orgId}, ${id}::uuid, ${claimedAt}::timestamptz, ${outcome.status}, ${sentAt}::timestamptz, ${nextAttemptAt}::timestamptz, ${error}::text)`;
+  });
+  const result = await sql<{ id: string }>`
+    update deliveries d
+       set status = v.status,
+           sent_at = coalesce(v.sent_at, d.sent_at),
+           next_attempt_at = coalesce(v.next_attempt_at, d.next_attempt_at),
+           claimed_at = null,
+           last_error = v.error
+      from (values ${sql.join(values)}) as v (org_id, id, claimed_at, status, sent_at, next_attempt_at, error)
+     where d.org_id = v.org_id and d.id = v.id and d.status = 'sending' and d.claimed_at = v.claimed_at
+    returning d.id
+  `.execute(db);
+  return new Set(result.rows.map((row) => String(row.id)));
 }
 
 export async function countDeliveries(db: Kysely<DB>, orgId: string, sentSince: Date) {

@@ -10,6 +10,7 @@ import { as, createTestApp, type Session, signup } from "../../../test/helpers/t
 import type { App } from "../../app.ts";
 import { fixedClock } from "../../shared/clock.ts";
 import { createMailer } from "./mailer.ts";
+import * as repo from "./notifications.repository.ts";
 import * as notifications from "./notifications.usecases.ts";
 
 /**
@@ -105,6 +106,7 @@ async function drain(target: App = app) {
 
 describe("notify", () => {
   it("puts a notification in the person's bell and e-mails them in English, with the date in their time zone and the link at the end", async () => {
+    await drain(); // the invitation e-mails of the set-up
     const input = notifyInput();
     expect(await notifications.notify(app.database.db, clock, input)).toBe(true);
 
@@ -177,6 +179,25 @@ describe("notify", () => {
         email: false,
       }),
     ).toBe(true);
+  });
+
+  it("notifyMany: several at once, in order; one already there and a repeat within the call are not new and e-mail nobody", async () => {
+    await drain();
+    const existing = notifyInput();
+    expect(await notifications.notify(app.database.db, clock, existing)).toBe(true);
+    const fresh = notifyInput({ params: params({ title: "Eerste van velen" }) });
+    const toAdmin = notifyInput({ userId: admin.me.id, params: params({ title: "Voor de beheerder" }) });
+    const quiet = notifyInput({ email: false, params: params({ title: "Alleen de bel" }) });
+    const repeat = { ...fresh, params: params({ title: "Herhaald" }) };
+    const answers = await notifications.notifyMany(app.database.db, clock, [existing, fresh, toAdmin, quiet, repeat]);
+    expect(answers).toEqual([false, true, true, true, false]);
+    const before = sink.messages.length;
+    await deliver();
+    const subjects = sink.messages.slice(before).map((m) => `${m.to} ${m.subject}`);
+    expect(subjects).toHaveLength(3); // the first notify's own e-mail, fresh, toAdmin
+    expect(subjects.filter((s) => s.includes("Eerste van velen"))).toHaveLength(1);
+    expect(subjects.filter((s) => s.includes("Voor de beheerder") && s.includes(admin.me.email))).toHaveLength(1);
+    expect(subjects.some((s) => s.includes("Herhaald") || s.includes("Alleen de bel"))).toBe(false);
   });
 
   it("queueEmail: the same dedupe key twice queues one e-mail", async () => {
@@ -339,6 +360,51 @@ describe("when the SMTP server is down", () => {
     expect(await deliver()).toMatchObject({ sent: 1 });
     expect(sink.messages.length).toBe(before + 1);
     expect(await deliveryRow(app, input.dedupeKey)).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
+  it("a batch with refusals in it: each outcome written to its own row (sent, or queued again with its error)", async () => {
+    await drain();
+    const inputs = Array.from({ length: 12 }, (_, i) => emailInput({ subject: `Gemengd ${i}` }));
+    await notifications.queueEmails(app.database.db, clock, inputs);
+    sink.failNext(3);
+    const result = await deliver();
+    expect(result).toMatchObject({ sent: 9, retried: 3, failed: 0 });
+    const rows = await Promise.all(inputs.map((input) => deliveryRow(app, input.dedupeKey)));
+    const sent = rows.filter((row) => row.status === "sent");
+    const retried = rows.filter((row) => row.status === "queued");
+    expect(sent).toHaveLength(9);
+    expect(retried).toHaveLength(3);
+    for (const row of sent) expect(row).toMatchObject({ attempts: 1, last_error: null, claimed_at: null });
+    for (const row of sent) expect(row.sent_at).not.toBeNull();
+    for (const row of retried) {
+      expect(row).toMatchObject({ attempts: 1, claimed_at: null, sent_at: null });
+      expect(row.last_error).toMatch(/451/);
+      expect(new Date(row.next_attempt_at).getTime()).toBe(clock.now().getTime() + 60_000);
+    }
+  });
+
+  it("an outcome is not written over a claim another instance has taken over since", async () => {
+    await drain();
+    const input = emailInput();
+    await notifications.queueEmail(app.database.db, clock, input);
+    const row = await deliveryRow(app, input.dedupeKey);
+    const firstClaim = new Date(clock.now().getTime() - 6 * 60_000);
+    const takenOverAt = clock.now();
+    await app.database.db
+      .updateTable("deliveries")
+      .set({ status: "sending", claimed_at: takenOverAt, attempts: 2 })
+      .where("dedupe_key", "=", input.dedupeKey)
+      .execute();
+    const settled = await repo.settleAttempts(app.database.db, [
+      { orgId: row.org_id, id: row.id, claimedAt: firstClaim, outcome: { status: "failed", error: "late" } },
+    ]);
+    expect(settled.size).toBe(0);
+    expect(await deliveryRow(app, input.dedupeKey)).toMatchObject({ status: "sending", attempts: 2, last_error: null });
+    const ours = await repo.settleAttempts(app.database.db, [
+      { orgId: row.org_id, id: row.id, claimedAt: takenOverAt, outcome: { status: "sent", sentAt: takenOverAt } },
+    ]);
+    expect([...ours]).toEqual([row.id]);
+    expect(await deliveryRow(app, input.dedupeKey)).toMatchObject({ status: "sent", claimed_at: null });
   });
 
   it("two senders at the same moment never send one e-mail twice", async () => {

@@ -20,6 +20,7 @@ import type {
   NotificationParams,
   SystemStatus,
 } from "./notifications.schemas.ts";
+import { createSettler } from "./notifications.settler.ts";
 import { oneLine, renderNotificationEmail } from "./notifications.templates.ts";
 
 export type { Mailer } from "./mailer.ts";
@@ -61,38 +62,63 @@ const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(
  * caused them, and sent after it committed. True when it was new.
  */
 export async function notify(db: Kysely<DB>, clock: Clock, input: NotifyInput): Promise<boolean> {
+  const [inserted] = await notifyMany(db, clock, [input]);
+  return inserted ?? false;
+}
+
+/**
+ * `notify` for many at once, in a constant number of statements (the reminder
+ * sweep tells hundreds of people per batch). For each input, in order: whether
+ * it was new. A notification already there (same dedupe key) sends no e-mail.
+ */
+export async function notifyMany(db: Kysely<DB>, clock: Clock, inputs: readonly NotifyInput[]): Promise<boolean[]> {
+  if (inputs.length === 0) return [];
   const now = clock.now();
-  const commitmentId = input.commitmentId ?? (input.kind.startsWith("commitment.") ? commitmentIdFromLink(input.params.link) : null);
-  const inserted = await repo.insertNotification(db, {
+  const rows = inputs.map((input) => ({
     org_id: input.orgId,
     id: newId(),
     user_id: input.userId,
     kind: input.kind,
     params: JSON.stringify(input.params),
-    commitment_id: commitmentId,
+    commitment_id: input.commitmentId ?? (input.kind.startsWith("commitment.") ? commitmentIdFromLink(input.params.link) : null),
     dedupe_key: input.dedupeKey,
     created_at: now,
-  });
-  if (!inserted || !input.email) return inserted;
-  const user = await repo.findUser(db, input.userId);
-  if (!user) return inserted;
-  const { subject, text } = renderNotificationEmail({
-    kind: input.kind,
-    params: input.params,
-    language: input.language,
-    timeZone: input.timeZone,
-    recipientName: user.name,
-  });
-  await queueEmail(db, clock, {
-    orgId: input.orgId,
-    to: user.email,
-    language: input.language,
-    subject,
-    text,
-    kind: input.kind,
-    // Its own namespace, so a notification's e-mail never collides with a message queued directly.
-    dedupeKey: `notification:${input.dedupeKey}`,
-  });
+  }));
+  const insertedIds = await repo.insertNotifications(db, rows);
+  const inserted = rows.map((row) => insertedIds.has(row.id));
+  const toEmail = inputs.filter((input, i) => inserted[i] && input.email);
+  if (toEmail.length === 0) return inserted;
+  const users = new Map(
+    (
+      await repo.findUsers(
+        db,
+        toEmail.map((input) => input.userId),
+      )
+    ).map((user) => [user.id, user]),
+  );
+  const emails: EmailInput[] = [];
+  for (const input of toEmail) {
+    const user = users.get(input.userId);
+    if (!user) continue;
+    const { subject, text } = renderNotificationEmail({
+      kind: input.kind,
+      params: input.params,
+      language: input.language,
+      timeZone: input.timeZone,
+      recipientName: user.name,
+    });
+    emails.push({
+      orgId: input.orgId,
+      to: user.email,
+      language: input.language,
+      subject,
+      text,
+      kind: input.kind,
+      // Its own namespace, so a notification's e-mail never collides with a message queued directly.
+      dedupeKey: `notification:${input.dedupeKey}`,
+    });
+  }
+  await queueEmails(db, clock, emails);
   return inserted;
 }
 
@@ -103,8 +129,15 @@ function commitmentIdFromLink(link: string): string | null {
 
 /** Queues an e-mail (to a client, or anyone); `db` may be a transaction. True when it was new. */
 export async function queueEmail(db: Kysely<DB>, clock: Clock, input: EmailInput): Promise<boolean> {
+  const [queued] = await queueEmails(db, clock, [input]);
+  return queued ?? false;
+}
+
+/** `queueEmail` for many at once; for each, in order, whether it was new. */
+export async function queueEmails(db: Kysely<DB>, clock: Clock, inputs: readonly EmailInput[]): Promise<boolean[]> {
+  if (inputs.length === 0) return [];
   const now = clock.now();
-  return repo.insertDelivery(db, {
+  const rows = inputs.map((input) => ({
     org_id: input.orgId,
     id: newId(),
     kind: input.kind,
@@ -115,22 +148,25 @@ export async function queueEmail(db: Kysely<DB>, clock: Clock, input: EmailInput
     next_attempt_at: now,
     dedupe_key: input.dedupeKey,
     created_at: now,
-  });
+  }));
+  const queued = await repo.insertDeliveries(db, rows);
+  return rows.map((row) => queued.has(row.id));
 }
 
 export type DeliverDeps = { db: Kysely<DB>; clock: Clock; mailer: Mailer; logger: Logger };
 export type DeliverResult = { sent: number; failed: number; retried: number; outbox: number };
 
-/** Deliveries claimed per statement: small, so an instance never sits on many while the other idles. */
-const CLAIM_BATCH = 10;
+/** Deliveries claimed per statement: a few rounds of sends, so an instance never sits on many while another idles. */
+const CLAIM_BATCH = 50;
 
 /**
  * Sends what is due, at most `limit` (default 500) e-mails in this call.
- * Each is claimed in its own short statement, then sent with no transaction
- * open (the embedded database has one connection; an SMTP conversation must
- * not hold it), then settled: sent, queued again with a backoff, or failed
- * after its last attempt. Instances running this at the same time never send
- * one delivery twice. Without an SMTP server, what is due goes to the outbox.
+ * They are claimed a batch per statement, then sent with no transaction open
+ * (the embedded database has one connection; an SMTP conversation must not
+ * hold it), then each is settled as soon as its send ends: sent, queued again
+ * with a backoff, or failed after its last attempt (outcomes that finish
+ * together share one write). Instances running this at the same time never
+ * send one delivery twice. Without an SMTP server, what is due goes to the outbox.
  */
 export async function deliverDue(deps: DeliverDeps, options: { limit?: number } = {}): Promise<DeliverResult> {
   const result: DeliverResult = { sent: 0, failed: 0, retried: 0, outbox: 0 };
@@ -141,6 +177,7 @@ export async function deliverDue(deps: DeliverDeps, options: { limit?: number } 
     if (result.outbox > 0) deps.logger.info({ count: result.outbox }, "no SMTP server configured: e-mails moved to the outbox");
     return result;
   }
+  const settler = createSettler(deps.db);
   let handled = 0;
   while (handled < limit) {
     const now = deps.clock.now();
@@ -157,21 +194,21 @@ export async function deliverDue(deps: DeliverDeps, options: { limit?: number } 
           language: delivery.language,
           deliveryId: delivery.id,
         });
-        await repo.settleAttempt(deps.db, claim, { status: "sent", sentAt: deps.clock.now() });
+        await settler.settle({ ...claim, outcome: { status: "sent", sentAt: deps.clock.now() } });
         result.sent++;
       } catch (error) {
         const message = describeError(error);
         const next = afterFailedAttempt(delivery.attempts, delivery.max_attempts, deps.clock.now());
         const log = { deliveryId: delivery.id, orgId: delivery.org_id, attempt: delivery.attempts, maxAttempts: delivery.max_attempts };
         if (next.status === "failed") {
-          await repo.settleAttempt(deps.db, claim, { status: "failed", error: message });
+          await settler.settle({ ...claim, outcome: { status: "failed", error: message } });
           deps.logger.error(
             { ...log, error: message },
             "e-mail delivery failed for good; an administrator can retry it on the System page",
           );
           result.failed++;
         } else {
-          await repo.settleAttempt(deps.db, claim, { status: "queued", nextAttemptAt: next.nextAttemptAt, error: message });
+          await settler.settle({ ...claim, outcome: { status: "queued", nextAttemptAt: next.nextAttemptAt, error: message } });
           deps.logger.warn(
             { ...log, error: message, nextAttemptAt: next.nextAttemptAt.toISOString() },
             "e-mail delivery failed; will retry",
@@ -188,7 +225,7 @@ export async function deliverDue(deps: DeliverDeps, options: { limit?: number } 
  * E-mails go out a few at a time over pooled SMTP connections: one at a time,
  * a server that greets slowly (many do, on purpose) caps delivery at a few per second.
  */
-const SEND_CONCURRENCY = 5;
+const SEND_CONCURRENCY = 10;
 
 async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
