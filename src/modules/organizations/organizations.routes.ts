@@ -25,7 +25,7 @@ import {
 } from "./organizations.schemas.ts";
 import * as usecases from "./organizations.usecases.ts";
 
-type Deps = { db: Kysely<DB>; clock: Clock; auth: Auth };
+type Deps = { db: Kysely<DB>; clock: Clock; auth: Auth; baseUrl: string };
 const tags = ["members"];
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 

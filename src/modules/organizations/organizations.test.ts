@@ -263,6 +263,17 @@ describe("invitations", () => {
       expiresAt: expect.any(String),
       acceptPath: `/invite/${invitation.id}`,
     });
+    // The invitation goes out by e-mail too, in the organization's language, with the accept link.
+    const mail = await app.database.db
+      .selectFrom("deliveries")
+      .select(["to_address", "subject", "body_text", "language", "kind"])
+      .where("org_id", "=", admin.me.organizationId)
+      .where("dedupe_key", "=", `invitation:${invitation.id}`)
+      .executeTakeFirstOrThrow();
+    expect(mail).toMatchObject({ to_address: email, kind: "invitation", language: "nl" });
+    expect(mail.subject).toContain("De Wit Advies");
+    expect(mail.body_text).toContain(`als teamleider`);
+    expect(mail.body_text).toContain(`/invite/${invitation.id}\n`);
     const days = (new Date(invitation.expiresAt).getTime() - clock.now().getTime()) / (24 * 3600 * 1000);
     expect(days).toBeGreaterThan(6.9);
     expect(days).toBeLessThanOrEqual(7);

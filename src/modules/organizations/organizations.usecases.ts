@@ -5,7 +5,9 @@ import type { DB } from "../../db/schema.ts";
 import { AppError, forbidden, notFound } from "../../shared/app-error.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { newId } from "../../shared/ids.ts";
+import * as notifications from "../notifications/notifications.usecases.ts";
 import * as workingTime from "../working-time/working-time.usecases.ts";
+import { renderInvitationEmail } from "./organizations.invitation-email.ts";
 import * as repo from "./organizations.repository.ts";
 import type { Invitation, Member } from "./organizations.schemas.ts";
 
@@ -120,7 +122,12 @@ function toInvitation(row: { id: string; email: string; role: string | null; sta
   };
 }
 
-export async function invite(deps: Deps, actor: Actor, input: { email: string; role: Role }): Promise<Invitation> {
+/**
+ * Invites someone by e-mail address: the invitation, and an e-mail with its
+ * link queued in the same transaction (sent by the job runner, or waiting in
+ * the outbox without SMTP). The link is also in the answer, to share by hand.
+ */
+export async function invite(deps: Deps & { baseUrl: string }, actor: Actor, input: { email: string; role: Role }): Promise<Invitation> {
   if (!canManageMembers(actor.role)) throw forbidden();
   return deps.db.transaction().execute(async (trx) => {
     const existing = await repo.findUserByEmail(trx, input.email);
@@ -140,7 +147,31 @@ export async function invite(deps: Deps, actor: Actor, input: { email: string; r
       expiresAt: new Date(now.getTime() + INVITATION_DAYS * 24 * 3600 * 1000),
     };
     await repo.insertInvitation(trx, row);
-    return toInvitation({ ...row, status: "pending" });
+    const invitation = toInvitation({ ...row, status: "pending" });
+    const [organization, inviter, time] = await Promise.all([
+      repo.findOrganization(trx, actor.orgId),
+      repo.findUser(trx, actor.userId),
+      workingTime.loadOrganizationTime({ db: trx }, actor.orgId),
+    ]);
+    const email = renderInvitationEmail({
+      language: time.language,
+      timeZone: time.settings.timeZone,
+      inviterName: inviter?.name ?? "",
+      organizationName: organization?.name ?? "",
+      role: input.role,
+      link: new URL(invitation.acceptPath, deps.baseUrl).toString(),
+      expiresAt: row.expiresAt,
+    });
+    await notifications.queueEmail(trx, deps.clock, {
+      orgId: actor.orgId,
+      to: input.email,
+      language: time.language,
+      subject: email.subject,
+      text: email.text,
+      kind: "invitation",
+      dedupeKey: `invitation:${row.id}`,
+    });
+    return invitation;
   });
 }
 
