@@ -4,6 +4,7 @@ import { as, createTestApp, type Session, signup } from "../../../test/helpers/t
 import type { App } from "../../app.ts";
 import { fixedClock } from "../../shared/clock.ts";
 import { createCursorCodec } from "../../shared/cursor.ts";
+import * as commitments from "../commitments/commitments.usecases.ts";
 import { rerouteUnaccepted } from "./callbacks.sweep.ts";
 
 // Monday 23 November 2026, 10:00 in Amsterdam.
@@ -190,8 +191,27 @@ describe("after the intake", () => {
       "callback_attempt",
       "completed",
     ]);
+    // The answer is part of the promise's history, written with the completion.
+    expect(done.json().commitment.events.at(-1).data).toMatchObject({
+      status: "kept",
+      answer: "Ja, inhouden via de werkkostenregeling; uitleg gemaild.",
+    });
     const again = await as(app, bram).post(`/api/v1/callbacks/${id}/attempts`, { reached: true });
     expect(again.statusCode).toBe(409);
+  });
+
+  it("the answer and the completion are saved together or not at all", async () => {
+    clock.set(new Date("2026-11-23T09:00:00Z"));
+    const id = (await as(app, desk).post("/api/v1/callbacks", intake({ expertId: bram.me.id }))).json().commitment.id;
+    const deps = { db: app.database.db, clock, cursor: createCursorCodec("test-secret-test-secret-test-secret"), baseUrl: "http://x.test" };
+    const actor = { userId: bram.me.id, orgId: bram.me.organizationId, role: "advisor" as const, via: "session" as const };
+    const failing = commitments.completeCommitment(deps, actor, id, { answer: "Lost" }, async () => {
+      throw new Error("the callback's own row could not be written");
+    });
+    await expect(failing).rejects.toThrow("could not be written");
+    const still = (await as(app, bram).get(`/api/v1/callbacks/${id}`)).json();
+    expect(still.commitment.status).toBe("open");
+    expect(still.commitment.events.map((e: { kind: string }) => e.kind)).toEqual(["created"]);
   });
 
   it("another organization's callback is not found", async () => {

@@ -277,15 +277,15 @@ export async function recordAttempt(deps: Deps, actor: Actor, id: string, input:
   return getCallback(deps, actor, id);
 }
 
-/** What was answered: the callback is done (kept, or kept late). */
+/** What was answered: the callback is done (kept, or kept late), its answer in the promise's history, in one transaction. */
 export async function recordOutcome(deps: Deps, actor: Actor, id: string, input: { outcome: string }) {
   const { row } = await requireOwnerOrLead(deps, actor, id);
-  const now = deps.clock.now();
-  await repo.updateCallback(deps.db, actor.orgId, id, {
-    outcome: input.outcome,
-    ...(row.reached_at ? {} : { reached_at: now }),
-    accepted_at: row.accepted_at ?? now,
+  await commitments.completeCommitment(deps, actor, id, { answer: input.outcome }, async (trx, now) => {
+    await repo.updateCallback(trx, actor.orgId, id, {
+      outcome: input.outcome,
+      ...(row.reached_at ? {} : { reached_at: now }),
+      accepted_at: row.accepted_at ?? now,
+    });
   });
-  await commitments.completeCommitment(deps, actor, id, {});
   return getCallback(deps, actor, id);
 }

@@ -151,14 +151,17 @@ export async function updateCommitment(
     closed_at: Date | null;
     updated_at: Date;
   }>,
-  options: { renegotiated?: boolean } = {},
+  options: { renegotiated?: { informedBeforeDue: boolean } } = {},
 ) {
   await db
     .updateTable("commitments")
     .set((eb) => ({
       ...values,
       version: eb("version", "+", 1),
-      ...(options.renegotiated && { renegotiation_count: eb("renegotiation_count", "+", 1) }),
+      ...(options.renegotiated && {
+        renegotiation_count: eb("renegotiation_count", "+", 1),
+        ...(options.renegotiated.informedBeforeDue && { renegotiated_with_notice: true }),
+      }),
     }))
     .where("org_id", "=", orgId)
     .where("id", "=", id)

@@ -258,7 +258,18 @@ function event(orgId: string, commitmentId: string, kind: string, at: Date, acto
   return { org_id: orgId, id: newId(), commitment_id: commitmentId, kind, at, actor_id: actorId, data };
 }
 
-export async function completeCommitment(deps: Deps, actor: Actor, id: string, input: { version?: number | undefined }) {
+/**
+ * Done: kept, or kept late. `answer` (what the client was told, for a
+ * callback) goes into the history; `alongside` writes what the caller keeps
+ * of its own in the same transaction, so the two are saved together or not at all.
+ */
+export async function completeCommitment(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: { version?: number | undefined; answer?: string | undefined },
+  alongside?: (trx: Kysely<DB>, now: Date) => Promise<void>,
+) {
   return change(deps, actor, id, input.version, async (trx, row, now) => {
     const refusal = refuseTransition(row.status, "complete");
     if (refusal) throw refuse(refusal);
@@ -266,8 +277,14 @@ export async function completeCommitment(deps: Deps, actor: Actor, id: string, i
     await repo.updateCommitment(trx, actor.orgId, id, { status, closed_at: now, updated_at: now });
     await repo.insertEvent(
       trx,
-      event(actor.orgId, id, "completed", now, actor.userId, { status, dueAt: iso(row.due_at), onTime: status === "kept" }),
+      event(actor.orgId, id, "completed", now, actor.userId, {
+        status,
+        dueAt: iso(row.due_at),
+        onTime: status === "kept",
+        ...(input.answer && { answer: input.answer }),
+      }),
     );
+    await alongside?.(trx, now);
   });
 }
 
@@ -285,6 +302,7 @@ async function renegotiateWithin(
   if (refusal) throw refuse(refusal);
   const time = await workingTime.loadOrganizationTime({ db: trx }, actor.orgId);
   const policy = row.sla_policy_id ? await workingTime.findPolicy({ db: trx }, actor.orgId, row.sla_policy_id) : undefined;
+  const toldInTime = informedBeforeDue(input.clientInformed, now, oldDueAt);
   await repo.updateCommitment(
     trx,
     actor.orgId,
@@ -298,7 +316,7 @@ async function renegotiateWithin(
       escalated_at: null,
       updated_at: now,
     },
-    { renegotiated: true },
+    { renegotiated: { informedBeforeDue: toldInTime } },
   );
   await repo.insertEvent(
     trx,
@@ -307,7 +325,7 @@ async function renegotiateWithin(
       toDueAt: newDueAt.toISOString(),
       reason: input.reason,
       clientInformed: input.clientInformed,
-      informedBeforeDue: informedBeforeDue(input.clientInformed, now, oldDueAt),
+      informedBeforeDue: toldInTime,
       ...extra,
     }),
   );

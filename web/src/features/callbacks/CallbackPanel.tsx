@@ -82,7 +82,9 @@ export function CallbackPanel({ commitment }: { commitment: Pick<Commitment, "id
   if (!callback.data) return null;
 
   const c = callback.data;
-  const active = isActive(commitment);
+  // The saved callback comes back before the promise is fetched again: whichever copy says closed wins,
+  // so the answer form does not linger next to the answer it just saved.
+  const active = isActive(commitment) && isActive(c.commitment);
   const mine = me.data?.id === commitment.owner.id;
   const canAct = me.data !== undefined && (mine || canActOnOthersCommitments(me.data.role));
   const pending = (kind: Action["kind"], reached?: boolean) =>

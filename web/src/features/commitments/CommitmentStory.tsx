@@ -42,10 +42,13 @@ export function CommitmentStory({ events, ownerName }: { events: CommitmentEvent
       }
       case "client_informed":
         return t("commitments.event.clientInformed", { actor, to: text(data, "to"), subject: text(data, "subject") });
-      case "completed":
-        return data.status === "kept_late" || data.onTime === false
-          ? t("commitments.event.keptLate", { actor })
-          : t("commitments.event.kept", { actor });
+      case "completed": {
+        const kept =
+          data.status === "kept_late" || data.onTime === false
+            ? t("commitments.event.keptLate", { actor })
+            : t("commitments.event.kept", { actor });
+        return text(data, "answer") ? `${kept} ${t("commitments.event.answer", { answer: text(data, "answer") })}` : kept;
+      }
       case "broken":
         return t("commitments.event.broken", { actor, reason: text(data, "reason") });
       case "cancelled":
