@@ -10,6 +10,21 @@ export default defineConfig({
     outDir: path.resolve(import.meta.dirname, "../dist/web"),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      output: {
+        // Libraries change less often than the app: their own files stay cached across releases.
+        manualChunks: (id) =>
+          id.includes("/node_modules/@mantine/") || id.includes("/node_modules/@floating-ui/")
+            ? "mantine"
+            : id.includes("/node_modules/react") || id.includes("/node_modules/scheduler/")
+              ? "react"
+              : id.includes("/node_modules/@tanstack/")
+                ? "tanstack"
+                : id.includes("/node_modules/")
+                  ? "vendor"
+                  : undefined,
+      },
+    },
   },
   server: {
     proxy: {

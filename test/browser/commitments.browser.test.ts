@@ -98,6 +98,8 @@ async function pickDueTime(scope: Locator, label: string, at: { year: number; mo
   // The calendar opens on this month (or the chosen one's); walk to the target's.
   const now = wallClock(new Date());
   const step = at.year * 12 + at.month < now.year * 12 + now.month ? "Previous month" : "Next month";
+  // Counting days before the calendar is there would walk away from the right month.
+  await picker.getByRole("button", { name: step }).waitFor();
   for (let i = 0; i < 13 && (await picker.getByRole("button", { name: dayLabel, exact: true }).count()) === 0; i++) {
     await picker.getByRole("button", { name: step }).click();
   }

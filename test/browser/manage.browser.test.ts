@@ -134,7 +134,7 @@ describe("colleagues", () => {
     await page.getByRole("cell", { name: "Eva Smit", exact: true }).waitFor();
     await field(page, "E-mail address").fill(`tom.${stamp}@example.test`);
     await page.getByRole("button", { name: "Send invitation" }).click();
-    const status = page.getByRole("status").filter({ hasText: "Share this link" });
+    const status = page.getByRole("status").filter({ hasText: "share this link yourself" });
     inviteLink = (await status.locator("code").textContent()) ?? "";
     expect(inviteLink).toMatch(new RegExp(`^${harness.baseUrl}/invite/`));
     await expect(status.textContent()).resolves.toMatch(/valid until \d{1,2} \w+ \d{4}/);

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import { sql } from "kysely";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/app.ts";
@@ -118,6 +119,33 @@ describe("team figures and the settings of promises", () => {
     await page.getByRole("button", { name: "This year" }).click();
     await expect.poll(() => page.url()).toContain(`from=${new Date().getFullYear()}-01-01`);
     await page.getByRole("heading", { level: 2, name: "Per client" }).waitFor();
+  });
+
+  it("Per client in a large firm: the first 200 rows, then more on request", async () => {
+    // 210 more clients, each with a promise kept a minute ago, written straight into the database.
+    const me = await api<{ id: string; organizationId: string }>("GET", "/api/v1/me");
+    const db = harness.app.database.db;
+    await sql`
+      insert into clients (org_id, id, kind, name, sort_name)
+      select ${me.organizationId}, gen_random_uuid(), 'company', 'Zz Bulk ' || lpad(i::text, 3, '0'), 'zz bulk ' || lpad(i::text, 3, '0')
+        from generate_series(1, 210) as i`.execute(db);
+    await sql`
+      insert into commitments (org_id, id, client_id, title, done_when, owner_id, created_by, source, status,
+                               due_at, original_due_at, closed_at, created_at)
+      select c.org_id, gen_random_uuid(), c.id, 'Bulk', 'done', ${me.id}, ${me.id}, 'note', 'kept',
+             now(), now(), now() - interval '1 minute', now() - interval '1 hour'
+        from clients c where c.org_id = ${me.organizationId} and c.name like 'Zz Bulk %'`.execute(db);
+    await page.reload();
+    const perClient = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: /Client/ }) });
+    await perClient.waitFor();
+    const shownOf = page.getByText(/^Showing 200 of \d+\.$/);
+    await shownOf.waitFor();
+    const total = Number(/of (\d+)/.exec((await shownOf.textContent()) ?? "")?.[1]);
+    expect(total).toBeGreaterThanOrEqual(210);
+    expect(await perClient.locator("tbody tr").count()).toBe(200);
+    await page.getByRole("button", { name: `Show ${Math.min(200, total - 200)} more` }).click();
+    await expect.poll(() => perClient.locator("tbody tr").count()).toBe(Math.min(total, 400));
+    if (total <= 400) expect(await page.getByText(/^Showing \d+ of/).count()).toBe(0);
   });
 
   it("Working time: a holiday choice is saved and kept", async () => {

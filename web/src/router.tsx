@@ -1,28 +1,21 @@
-import { createRootRoute, createRoute, createRouter, Navigate, Outlet } from "@tanstack/react-router";
-import { ApiTokensPage } from "./features/api-tokens/ApiTokensPage.tsx";
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Navigate, Outlet } from "@tanstack/react-router";
 import { AcceptInvitePage } from "./features/auth/AcceptInvitePage.tsx";
 import { safeRedirect } from "./features/auth/redirect.ts";
 import { SignInPage } from "./features/auth/SignInPage.tsx";
 import { SignUpPage } from "./features/auth/SignUpPage.tsx";
-import { CalendarFeedPage } from "./features/calendar/CalendarFeedPage.tsx";
-import { CallbackIntakePage } from "./features/callbacks/CallbackIntakePage.tsx";
 import { ClientPage } from "./features/clients/ClientPage.tsx";
 import { ClientsPage } from "./features/clients/ClientsPage.tsx";
 import { CommitmentPage } from "./features/commitments/CommitmentPage.tsx";
 import { MyDayPage } from "./features/commitments/MyDayPage.tsx";
-import { SystemPage } from "./features/notifications/SystemPage.tsx";
-import { PortalPage } from "./features/portal/PortalPage.tsx";
 import { validateTeamSearch } from "./features/reliability/period.ts";
-import { TeamPage } from "./features/reliability/TeamPage.tsx";
-import { ExpertisePage } from "./features/settings/members/ExpertisePage.tsx";
-import { MembersPage } from "./features/settings/members/MembersPage.tsx";
 import { SettingsLayout } from "./features/settings/SettingsLayout.tsx";
-import { TeamsPage } from "./features/teams/TeamsPage.tsx";
-import { SlaPoliciesPage } from "./features/working-time/SlaPoliciesPage.tsx";
-import { WorkingTimePage } from "./features/working-time/WorkingTimePage.tsx";
 import { AppLayout } from "./layout/AppLayout.tsx";
 
-/** Every page of the app, listed in one place. */
+/**
+ * Every page of the app, listed in one place. What most people open first
+ * (clients, a client, My day, a promise) is in the main bundle; settings, the
+ * Team page, the callback intake and the client portal load when first opened.
+ */
 const rootRoute = createRootRoute({ component: Outlet });
 
 const signinRoute = createRoute({
@@ -36,7 +29,11 @@ const signinRoute = createRoute({
 });
 const signupRoute = createRoute({ getParentRoute: () => rootRoute, path: "/signup", component: SignUpPage });
 const inviteRoute = createRoute({ getParentRoute: () => rootRoute, path: "/invite/$id", component: AcceptInvitePage });
-const portalRoute = createRoute({ getParentRoute: () => rootRoute, path: "/portal/$token", component: PortalPage });
+const portalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/portal/$token",
+  component: lazyRouteComponent(() => import("./features/portal/PortalPage.tsx"), "PortalPage"),
+});
 
 const appRoute = createRoute({ getParentRoute: () => rootRoute, id: "app", component: AppLayout });
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: "/", component: () => <Navigate to="/clients" /> });
@@ -55,7 +52,11 @@ const clientsRoute = createRoute({
 });
 const clientRoute = createRoute({ getParentRoute: () => appRoute, path: "/clients/$id", component: ClientPage });
 const myDayRoute = createRoute({ getParentRoute: () => appRoute, path: "/my-day", component: MyDayPage });
-const callbackIntakeRoute = createRoute({ getParentRoute: () => appRoute, path: "/callbacks/new", component: CallbackIntakePage });
+const callbackIntakeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/callbacks/new",
+  component: lazyRouteComponent(() => import("./features/callbacks/CallbackIntakePage.tsx"), "CallbackIntakePage"),
+});
 const commitmentRoute = createRoute({ getParentRoute: () => appRoute, path: "/commitments/$id", component: CommitmentPage });
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: "/settings", component: SettingsLayout });
 const settingsIndexRoute = createRoute({
@@ -63,21 +64,53 @@ const settingsIndexRoute = createRoute({
   path: "/",
   component: () => <Navigate to="/settings/members" />,
 });
-const membersRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/members", component: MembersPage });
-const teamsRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/teams", component: TeamsPage });
-const expertiseRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/expertise", component: ExpertisePage });
-const tokensRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/tokens", component: ApiTokensPage });
+const membersRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/members",
+  component: lazyRouteComponent(() => import("./features/settings/members/MembersPage.tsx"), "MembersPage"),
+});
+const teamsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/teams",
+  component: lazyRouteComponent(() => import("./features/teams/TeamsPage.tsx"), "TeamsPage"),
+});
+const expertiseRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/expertise",
+  component: lazyRouteComponent(() => import("./features/settings/members/ExpertisePage.tsx"), "ExpertisePage"),
+});
+const tokensRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/tokens",
+  component: lazyRouteComponent(() => import("./features/api-tokens/ApiTokensPage.tsx"), "ApiTokensPage"),
+});
 /** Reliability figures; the period and grouping live in the address. */
 const teamFiguresRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/team",
-  component: TeamPage,
+  component: lazyRouteComponent(() => import("./features/reliability/TeamPage.tsx"), "TeamPage"),
   validateSearch: validateTeamSearch,
 });
-const workingTimeRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/working-time", component: WorkingTimePage });
-const slaPoliciesRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/sla-policies", component: SlaPoliciesPage });
-const calendarFeedRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/calendar", component: CalendarFeedPage });
-const systemRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/system", component: SystemPage });
+const workingTimeRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/working-time",
+  component: lazyRouteComponent(() => import("./features/working-time/WorkingTimePage.tsx"), "WorkingTimePage"),
+});
+const slaPoliciesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/sla-policies",
+  component: lazyRouteComponent(() => import("./features/working-time/SlaPoliciesPage.tsx"), "SlaPoliciesPage"),
+});
+const calendarFeedRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/calendar",
+  component: lazyRouteComponent(() => import("./features/calendar/CalendarFeedPage.tsx"), "CalendarFeedPage"),
+});
+const systemRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/system",
+  component: lazyRouteComponent(() => import("./features/notifications/SystemPage.tsx"), "SystemPage"),
+});
 
 const routeTree = rootRoute.addChildren([
   signinRoute,

@@ -116,7 +116,7 @@ export async function loadDemoCommitments(deps: Deps, orgId: string, members: Me
         title,
         doneWhen,
         ownerId: owner.id,
-        dueAt: new Date(now.getTime() + plan.hoursFromNow * 3_600_000).toISOString(),
+        dueAt: onQuarterHour(now.getTime() + plan.hoursFromNow * 3_600_000).toISOString(),
         source: plan.kind === "callback" ? "call" : "meeting",
         kind: plan.kind,
       });
@@ -124,4 +124,11 @@ export async function loadDemoCommitments(deps: Deps, orgId: string, members: Me
     }
   }
   return count;
+}
+
+const QUARTER_HOUR_MS = 15 * 60_000;
+
+/** The next quarter hour from `ms`: people promise "at 14:15", not "at 14:07". */
+function onQuarterHour(ms: number): Date {
+  return new Date(Math.ceil(ms / QUARTER_HOUR_MS) * QUARTER_HOUR_MS);
 }

@@ -206,9 +206,17 @@ function Headline({ label, value, children }: { label: string; value: string; ch
   );
 }
 
+/**
+ * Rows shown at first, and added per "Show more": a large firm has tens of
+ * thousands of clients, and a table of all of them would make the page crawl.
+ * Sorting always covers every group.
+ */
+const ROWS_AT_A_TIME = 200;
+
 function GroupTable({ groups, groupBy }: { groups: FigureGroup[]; groupBy: GroupBy }) {
   const { t, locale } = useI18n();
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: "name", descending: false });
+  const [shown, setShown] = useState(ROWS_AT_A_TIME);
   const collator = new Intl.Collator(locale);
   const sorted = [...groups].sort((a, b) => {
     const direction = sort.descending ? -1 : 1;
@@ -252,7 +260,7 @@ function GroupTable({ groups, groupBy }: { groups: FigureGroup[]; groupBy: Group
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {sorted.map((group) => (
+            {sorted.slice(0, shown).map((group) => (
               <Table.Tr key={group.id}>
                 <Table.Th scope="row" fw={500}>
                   {group.name}
@@ -273,6 +281,14 @@ function GroupTable({ groups, groupBy }: { groups: FigureGroup[]; groupBy: Group
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {sorted.length > shown && (
+        <Group mt="sm" gap="sm">
+          <Text fz="sm">{t("team.shownOf", { shown: shown.toLocaleString(locale), total: sorted.length.toLocaleString(locale) })}</Text>
+          <Button variant="default" size="xs" onClick={() => setShown((count) => count + ROWS_AT_A_TIME)}>
+            {t("team.showMore", { count: Math.min(ROWS_AT_A_TIME, sorted.length - shown) })}
+          </Button>
+        </Group>
+      )}
       <Text fz="xs" c="gray.7" mt="xs">
         {t("team.sortHint")}
       </Text>
