@@ -260,11 +260,20 @@ export async function generateCommitments(
       from commitments where org_id = ${orgId} and closed_at is not null
     `.execute(trx);
     for (const index of indexes.rows) await sql.raw(index.definition).execute(trx);
+    // Triggers were off while loading: what they keep is derived in one go, as migration 0008 does.
+    await sql`
+      update commitments c set renegotiated_with_notice = true
+       where c.org_id = ${orgId} and c.renegotiation_count > 0 and exists (
+         select 1 from commitment_events e
+          where e.org_id = c.org_id and e.commitment_id = c.id and e.kind = 'renegotiated'
+            and (e.data ->> 'informedBeforeDue')::boolean)
+    `.execute(trx);
+    await sql`select commitment_figures_rebuild(${orgId})`.execute(trx);
   });
 
   // VACUUM as well as ANALYZE: a database in use has had its autovacuum runs, so its pages are all-visible
   // (index-only scans skip the heap) and the first measured queries do not pay for setting hint bits.
-  for (const table of ["user", "member", "teams", "team_members", "commitments", "commitment_events"]) {
+  for (const table of ["user", "member", "teams", "team_members", "commitments", "commitment_events", "commitment_figures_daily"]) {
     await sql`vacuum (analyze) ${sql.table(table)}`.execute(db);
   }
 

@@ -13,6 +13,7 @@ import type { DB } from "../src/db/schema.ts";
 import { typeParsers } from "../src/db/type-parsers.ts";
 import * as clients from "../src/modules/clients/clients.usecases.ts";
 import * as figures from "../src/modules/commitments/commitments.figures.ts";
+import { reliability } from "../src/modules/commitments/commitments.reliability.ts";
 import { sweepCommitments } from "../src/modules/commitments/commitments.sweep.ts";
 import { createMailer, type Mailer } from "../src/modules/notifications/mailer.ts";
 import { deliverDue } from "../src/modules/notifications/notifications.usecases.ts";
@@ -226,8 +227,8 @@ const today = new Date().toISOString().slice(0, 10);
 const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
 const leadActor: Actor = { userId: lead.id, orgId: me.organizationId, role: "lead", via: "session" };
 const reliabilityQueries = {
-  owner: await capture(() => figures.reliability(deps, leadActor, { from: yearAgo, to: today, groupBy: "owner" })),
-  team: await capture(() => figures.reliability(deps, leadActor, { from: yearAgo, to: today, groupBy: "team" })),
+  owner: await capture(() => reliability(deps, leadActor, { from: yearAgo, to: today, groupBy: "owner" })),
+  team: await capture(() => reliability(deps, leadActor, { from: yearAgo, to: today, groupBy: "team" })),
 };
 const queriesFile = path.join(root, ".tmp", "bench-queries.json");
 mkdirSync(path.dirname(queriesFile), { recursive: true });
@@ -304,7 +305,29 @@ async function sequential(work: () => Promise<boolean>, runs = RELIABILITY_RUNS,
   }
   return { median: median(times), max: Math.max(...times), failures };
 }
-// The same SQL alone, as the use-case runs it (its five queries at once), through `pg` on a pool of 10.
+// The same SQL alone, as the use-case runs it (its statements at once), through `pg` on a pool of 10. The use-case
+// runs its statements in short transactions with `set local` settings: the replay does the same for each statement.
+const isSetLocal = (text: string) => /^\s*set local/i.test(text);
+async function replayAtOnce(queries: { sql: string; parameters: unknown[] }[]) {
+  const settings = queries.filter((q) => isSetLocal(q.sql));
+  await Promise.all(
+    queries
+      .filter((q) => !isSetLocal(q.sql))
+      .map(async (q) => {
+        const setting = settings[0];
+        if (!setting) return sqlPool.query(q.sql, q.parameters);
+        const client = await sqlPool.connect();
+        try {
+          await client.query("begin");
+          await client.query(setting.sql);
+          await client.query(q.sql, q.parameters);
+          await client.query("commit");
+        } finally {
+          client.release();
+        }
+      }),
+  );
+}
 const sqlPool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
 const reliabilityRows: { groupBy: "owner" | "team"; app: Sequential; sqlAlone: Sequential }[] = [];
 for (const groupBy of ["owner", "team"] as const) {
@@ -315,7 +338,7 @@ for (const groupBy of ["owner", "team"] as const) {
     return response.status === 200;
   });
   const sqlAlone = await sequential(async () => {
-    await Promise.all(reliabilityQueries[groupBy].map((q) => sqlPool.query(q.sql, q.parameters)));
+    await replayAtOnce(reliabilityQueries[groupBy]);
     return true;
   });
   reliabilityRows.push({ groupBy, app: measuredApp, sqlAlone });
@@ -354,10 +377,10 @@ const statementKind = (text: string) =>
               ? "sweep: find leads"
               : /insert into "commitment_events"/.test(text)
                 ? "sweep: write event"
-                : /update deliveries d/.test(text)
+                : /set status = 'sending'/.test(text)
                   ? "deliver: claim deliveries"
-                  : /update "deliveries"/.test(text)
-                    ? "deliver: settle delivery"
+                  : /update deliveries d/.test(text)
+                    ? "deliver: settle deliveries"
                     : "other";
 const sweepDb = new Kysely<DB>({
   dialect: new PostgresDialect({ pool: sweepPool }),
@@ -515,6 +538,17 @@ const lines = [
     return `| \`${name}\` | ${a.p50} / ${a.p99} | ${Math.round(a.rps)} | ${b.p99} | ${Math.round(b.rps)} | ${(ratio * 100).toFixed(0)} % | ${verdict(a.p99 < 50)} | ${verdict(ratio >= 0.5)} |`;
   }),
   "",
+  ...(() => {
+    const baselineMisses = rows.filter((r) => r.base.p99 >= 50);
+    return baselineMisses.length === 0
+      ? []
+      : [
+          `The bare baseline itself misses p99 < 50 ms for ${baselineMisses.map((r) => `\`${r.name}\` (${r.base.p99} ms)`).join(", ")}: ` +
+            `with ${CONNECTIONS} connections each waiting for its answer, p99 < 50 ms needs well over ${CONNECTIONS / 0.05} req/s, ` +
+            `while autocannon, Node and PostgreSQL share this machine's ${os.cpus().length} cores.`,
+          "",
+        ];
+  })(),
   `Cold start of \`npm start\` on an existing embedded data directory (demo organization), to the first 200 on /readyz: ${coldRuns.map((r) => `${Math.round(r)} ms`).join(", ")} (median ${Math.round(coldMedian)} ms; target under 3 s ${verdict(coldMedian < 3000)}).`,
   `Idle memory (RSS) of the server process 3 s after start: ${idleRssMb.toFixed(0)} MB.`,
   "",
