@@ -196,6 +196,22 @@ export async function settleAttempts(db: Kysely<DB>, settlements: readonly Settl
   return new Set(result.rows.map((row) => String(row.id)));
 }
 
+/**
+ * Hands claims back untried: queued again at once, the attempt not counted.
+ * Only rows that are still these claims are touched.
+ */
+export async function releaseClaims(db: Kysely<DB>, claims: readonly Omit<Settlement, "outcome">[], now: Date): Promise<number> {
+  if (claims.length === 0) return 0;
+  const values = claims.map(({ orgId, id, claimedAt }) => sql`(${orgId}, ${id}::uuid, ${claimedAt}::timestamptz)`);
+  const result = await sql`
+    update deliveries d
+       set status = 'queued', claimed_at = null, next_attempt_at = ${now}, attempts = greatest(d.attempts - 1, 0)
+      from (values ${sql.join(values)}) as v (org_id, id, claimed_at)
+     where d.org_id = v.org_id and d.id = v.id and d.status = 'sending' and d.claimed_at = v.claimed_at
+  `.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
 export async function countDeliveries(db: Kysely<DB>, orgId: string, sentSince: Date) {
   const rows = await db
     .selectFrom("deliveries")

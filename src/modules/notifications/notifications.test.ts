@@ -362,6 +362,40 @@ describe("when the SMTP server is down", () => {
     expect(await deliveryRow(app, input.dedupeKey)).toMatchObject({ status: "sent", attempts: 2 });
   });
 
+  it("an e-mail that waited too long behind slow sends is handed back untried, not sent when another instance may have taken it over", async () => {
+    await drain();
+    const inputs = Array.from({ length: 12 }, (_, i) => emailInput({ subject: `Traag ${i}` }));
+    await notifications.queueEmails(app.database.db, clock, inputs);
+    // The first send to finish takes 3 minutes: the ten that started with it go on, the two behind them must not start.
+    let slow = true;
+    const slowMailer = {
+      ...app.mailer,
+      send: async (message: Parameters<typeof app.mailer.send>[0]) => {
+        await app.mailer.send(message);
+        if (slow) {
+          slow = false;
+          minutes(3);
+        }
+      },
+    };
+    const before = sink.messages.length;
+    const result = await notifications.deliverDue({ db: app.database.db, clock, mailer: slowMailer, logger: log.logger });
+    expect(result).toMatchObject({ sent: 10, handedBack: 2, retried: 0, failed: 0 });
+    expect(sink.messages.length).toBe(before + 10);
+    expect(log.lines.some((line) => line.level === 40 && /queued again untried/.test(line.msg))).toBe(true);
+    const rows = await Promise.all(inputs.map((input) => deliveryRow(app, input.dedupeKey)));
+    const back = rows.filter((row) => row.status === "queued");
+    expect(back).toHaveLength(2);
+    for (const row of back) {
+      // Not an attempt: nothing was tried, so no retry is used up and it is due at once.
+      expect(row).toMatchObject({ attempts: 0, claimed_at: null, sent_at: null, last_error: null });
+      expect(new Date(row.next_attempt_at).getTime()).toBe(clock.now().getTime());
+    }
+    expect(await deliver()).toMatchObject({ sent: 2, handedBack: 0 });
+    const sentSubjects = sink.messages.slice(before).map((message) => message.subject);
+    expect(new Set(sentSubjects).size).toBe(12);
+  });
+
   it("a batch with refusals in it: each outcome written to its own row (sent, or queued again with its error)", async () => {
     await drain();
     const inputs = Array.from({ length: 12 }, (_, i) => emailInput({ subject: `Gemengd ${i}` }));
@@ -433,7 +467,7 @@ describe("without SMTP settings", () => {
     await notifications.queueEmail(outboxApp.database.db, clock, input);
     const before = sink.messages.length;
     expect(outboxApp.mailer.mode).toBe("outbox");
-    expect(await deliver(outboxApp)).toEqual({ sent: 0, failed: 0, retried: 0, outbox: 1 });
+    expect(await deliver(outboxApp)).toEqual({ sent: 0, failed: 0, retried: 0, outbox: 1, handedBack: 0 });
     expect(await deliveryRow(outboxApp, input.dedupeKey)).toMatchObject({ status: "outbox", attempts: 0 });
     expect(log.lines.some((l) => l.level === 30 && /outbox/.test(l.msg))).toBe(true);
 

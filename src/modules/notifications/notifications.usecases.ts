@@ -154,7 +154,7 @@ export async function queueEmails(db: Kysely<DB>, clock: Clock, inputs: readonly
 }
 
 export type DeliverDeps = { db: Kysely<DB>; clock: Clock; mailer: Mailer; logger: Logger };
-export type DeliverResult = { sent: number; failed: number; retried: number; outbox: number };
+export type DeliverResult = { sent: number; failed: number; retried: number; outbox: number; handedBack: number };
 
 /** Deliveries claimed per statement: a few rounds of sends, so an instance never sits on many while another idles. */
 const CLAIM_BATCH = 50;
@@ -166,10 +166,13 @@ const CLAIM_BATCH = 50;
  * hold it), then each is settled as soon as its send ends: sent, queued again
  * with a backoff, or failed after its last attempt (outcomes that finish
  * together share one write). Instances running this at the same time never
- * send one delivery twice. Without an SMTP server, what is due goes to the outbox.
+ * send one delivery twice. A send starts only while its claim is fresh
+ * (START_SEND_WITHIN_MS): one that waited too long behind slow sends is handed
+ * back untried rather than sent late, when another instance may already have
+ * taken the claim over. Without an SMTP server, what is due goes to the outbox.
  */
 export async function deliverDue(deps: DeliverDeps, options: { limit?: number } = {}): Promise<DeliverResult> {
-  const result: DeliverResult = { sent: 0, failed: 0, retried: 0, outbox: 0 };
+  const result: DeliverResult = { sent: 0, failed: 0, retried: 0, outbox: 0, handedBack: 0 };
   const limit = options.limit ?? 500;
   if (deps.mailer.mode === "outbox") {
     const now = deps.clock.now();
@@ -184,8 +187,13 @@ export async function deliverDue(deps: DeliverDeps, options: { limit?: number } 
     const claimed = await repo.claimDue(deps.db, now, new Date(now.getTime() - STALE_CLAIM_MS), Math.min(CLAIM_BATCH, limit - handled));
     if (claimed.length === 0) break;
     handled += claimed.length;
+    const stale: repo.ClaimedDelivery[] = [];
     await inParallel(claimed, SEND_CONCURRENCY, async (delivery) => {
       const claim = { orgId: delivery.org_id, id: delivery.id, claimedAt: delivery.claimed_at };
+      if (deps.clock.now().getTime() - delivery.claimed_at.getTime() > START_SEND_WITHIN_MS) {
+        stale.push(delivery);
+        return;
+      }
       try {
         await deps.mailer.send({
           to: delivery.to_address,
@@ -217,6 +225,16 @@ export async function deliverDue(deps: DeliverDeps, options: { limit?: number } 
         }
       }
     });
+    if (stale.length > 0) {
+      const claims = stale.map((delivery) => ({ orgId: delivery.org_id, id: delivery.id, claimedAt: delivery.claimed_at }));
+      result.handedBack += await repo.releaseClaims(deps.db, claims, deps.clock.now());
+      deps.logger.warn(
+        { count: stale.length },
+        "sending was slow: e-mails waited too long for their turn and were queued again untried",
+      );
+      // The server is slow: leave the rest for the next run rather than claim more now.
+      break;
+    }
   }
   return result;
 }
@@ -226,6 +244,14 @@ export async function deliverDue(deps: DeliverDeps, options: { limit?: number } 
  * a server that greets slowly (many do, on purpose) caps delivery at a few per second.
  */
 const SEND_CONCURRENCY = 10;
+
+/**
+ * A claim is taken over by another instance after STALE_CLAIM_MS (5 minutes).
+ * A send starts only within 2 minutes of its claim, leaving 3 minutes for the
+ * SMTP conversation itself (its connection, greeting and socket timeouts are
+ * shorter), so a send never starts while another instance may be sending the same e-mail.
+ */
+const START_SEND_WITHIN_MS = 2 * 60_000;
 
 async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
