@@ -25,6 +25,7 @@ const TEXTS = {
     allClients: "Alle klanten",
     notFound: "Geen klanten gevonden.",
     companyBadge: "Bedrijf",
+    foundVia: "Gevonden via Femke Hoogeveen",
   },
   "en-GB": {
     signupTitle: "Create your account",
@@ -41,6 +42,7 @@ const TEXTS = {
     allClients: "All clients",
     notFound: "No clients found.",
     companyBadge: "Company",
+    foundVia: "Found via Femke Hoogeveen",
   },
 } as const;
 
@@ -72,10 +74,18 @@ describe.each(Object.entries(TEXTS))("sign up, create a client, find it (%s)", (
     await page.getByRole("heading", { level: 1, name: clientName }).waitFor();
     await expect(page.getByText(text.companyBadge, { exact: true }).count()).resolves.toBeGreaterThan(0);
 
+    // A contact, added through the API with this session: the search finds the client through her and says so.
+    const clientId = new URL(page.url()).pathname.split("/").at(-1);
+    const contact = await context.request.post(`/api/v1/clients/${clientId}/contacts`, { data: { name: "Femke Hoogeveen" } });
+    expect(contact.status()).toBe(201);
+
     await page.getByRole("link", { name: text.allClients }).click();
     const search = field(page, text.search);
     await search.fill("zuidwold");
     await page.getByRole("link", { name: clientName }).waitFor();
+    await expect(page.getByText(text.foundVia).count()).resolves.toBe(0);
+    await search.fill("hoogeveen");
+    await page.getByRole("row").filter({ has: page.getByRole("link", { name: clientName }) }).getByText(text.foundVia).waitFor();
     await search.fill("bestaat-niet-xyz");
     await page.getByText(text.notFound).waitFor();
     await expect(page.getByRole("link", { name: clientName }).count()).resolves.toBe(0);

@@ -148,6 +148,25 @@ export async function listContacts(db: Kysely<DB>, orgId: string, clientId: stri
     .execute();
 }
 
+/**
+ * The contacts of several clients (a page of search results) whose own name,
+ * e-mail or phone holds at least one of the terms: the candidates a search
+ * could have matched on. One statement for the whole page.
+ */
+export async function contactsHoldingAnyTerm(db: Kysely<DB>, orgId: string, clientIds: readonly string[], terms: readonly string[]) {
+  if (clientIds.length === 0 || terms.length === 0) return [];
+  const text = sql<string>`lower(concat_ws(' ', name, email, phone, regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g')))`;
+  return db
+    .selectFrom("contacts")
+    .select(contactColumns)
+    .where("org_id", "=", orgId)
+    .where("client_id", "in", clientIds)
+    .where((eb) => eb.or(terms.map((term) => eb(text, "like", `%${escapeLike(term)}%`))))
+    .orderBy(sql`lower(name)`)
+    .orderBy("id")
+    .execute();
+}
+
 export async function findContact(db: Kysely<DB>, orgId: string, clientId: string, id: string) {
   return db
     .selectFrom("contacts")

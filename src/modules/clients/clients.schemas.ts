@@ -73,13 +73,6 @@ export const clientSchema = z
   .meta({ id: "Client" });
 export type Client = z.infer<typeof clientSchema>;
 
-export const clientListSchema = z
-  .object({
-    items: z.array(clientSchema),
-    nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
-  })
-  .meta({ id: "ClientList" });
-export type ClientList = z.infer<typeof clientListSchema>;
 
 const contactFields = {
   name: personName,
@@ -106,6 +99,21 @@ export const contactSchema = z
   })
   .meta({ id: "Contact" });
 export type Contact = z.infer<typeof contactSchema>;
+
+export const clientListSchema = z
+  .object({
+    items: z.array(
+      clientSchema.extend({
+        matchedContacts: z.array(contactSchema).meta({
+          description:
+            "With `q`: the client's contacts the search matched on (a client found through a contact names that contact); empty otherwise.",
+        }),
+      }),
+    ),
+    nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
+  })
+  .meta({ id: "ClientList" });
+export type ClientList = z.infer<typeof clientListSchema>;
 
 export const contactListSchema = z.object({ items: z.array(contactSchema) }).meta({ id: "ContactList" });
 

@@ -66,6 +66,36 @@ describe("clients", () => {
     expect(none.items).toEqual([]);
   });
 
+  it("names the contacts a search found a client through, and none when the client matches on its own", async () => {
+    const api = as(app, alice);
+    const client = (await api.post("/api/v1/clients", { kind: "company", name: "Kwekerij Duinzicht", phone: "0252 41 00 00" })).json();
+    const bram = (await api.post(`/api/v1/clients/${client.id}/contacts`, { name: "Bram Tulpenveld", phone: "06 98 76 54 32" })).json();
+    const ineke = (await api.post(`/api/v1/clients/${client.id}/contacts`, { name: "Ineke Tulpenveld", email: "ineke@duinzicht.example" })).json();
+    await api.post(`/api/v1/clients/${client.id}/contacts`, { name: "Kees Bollema" });
+    const search = async (q: string) => {
+      const response = await api.get(`/api/v1/clients?q=${encodeURIComponent(q)}`);
+      expect(response.statusCode, response.body).toBe(200);
+      const item = response.json().items.find((c: { id: string }) => c.id === client.id);
+      expect(item, q).toBeDefined();
+      return (item.matchedContacts as { id: string; name: string; clientId: string }[]).map((contact) => contact.name);
+    };
+    expect(await search("tulpenveld")).toEqual(["Bram Tulpenveld", "Ineke Tulpenveld"]);
+    expect(await search("bram")).toEqual(["Bram Tulpenveld"]);
+    expect(await search("06-98765432")).toEqual(["Bram Tulpenveld"]);
+    expect(await search("ineke@duinz")).toEqual(["Ineke Tulpenveld"]);
+    // The client's name and a contact's: the contact explains part of it.
+    expect(await search("duinzicht bram")).toEqual(["Bram Tulpenveld"]);
+    // The client on its own: no contact named (Ineke's e-mail also holds "duinzicht", but adds nothing).
+    expect(await search("kwekerij")).toEqual([]);
+    expect(await search("duinzicht")).toEqual([]);
+    const full = (await api.get(`/api/v1/clients?q=bram`)).json().items[0];
+    expect(full.matchedContacts[0]).toMatchObject({ id: bram.id, clientId: client.id, phone: "06 98 76 54 32", role: null });
+    expect(ineke.id).not.toBe(bram.id);
+    // Without a search, nothing is named.
+    const all = (await api.get("/api/v1/clients?limit=100")).json().items;
+    expect(all.every((c: { matchedContacts: unknown[] }) => c.matchedContacts.length === 0)).toBe(true);
+  });
+
   it("pages through clients in name order with a cursor", async () => {
     const api = as(app, alice);
     const names = ["Pagina C", "pagina a", "Pagina B", "Pagina E", "Pagina D"];

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
+import { contactsMatchedBy } from "../../core/contact-match.ts";
 import { canArchiveClients } from "../../core/roles.ts";
 import { searchTerms, sortKey } from "../../core/search-text.ts";
 import type { DB } from "../../db/schema.ts";
@@ -105,8 +106,9 @@ export async function listClients(deps: Deps, actor: Actor, query: ListClientsQu
     const [sortName, id] = deps.cursor.decode(query.cursor, 2);
     after = { sortName: String(sortName), id: String(id) };
   }
+  const terms = searchTerms(query.q);
   const rows = await repo.listClients(deps.db, actor.orgId, {
-    terms: searchTerms(query.q),
+    terms,
     archived: query.archived,
     ownerId: query.ownerId,
     after,
@@ -115,8 +117,13 @@ export async function listClients(deps: Deps, actor: Actor, query: ListClientsQu
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const withContacts = page.filter((row) => Number(row.contact_count ?? 0) > 0).map((row) => row.id);
+  const candidates = Map.groupBy(
+    (await repo.contactsHoldingAnyTerm(deps.db, actor.orgId, withContacts, terms)).map(toContact),
+    (contact) => contact.clientId,
+  );
   return {
-    items: page.map(toClient),
+    items: page.map((row) => ({ ...toClient(row), matchedContacts: contactsMatchedBy(terms, row, candidates.get(row.id) ?? []) })),
     nextCursor: rows.length > query.limit && last ? deps.cursor.encode([last.sort_name, last.id]) : null,
   };
 }

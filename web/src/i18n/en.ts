@@ -84,6 +84,7 @@ export const en = {
   "clients.empty": "No clients found.",
   "clients.none": "No clients yet. Add the first one with “New client”.",
   "clients.loadMore": "Load more",
+  "clients.matchedContacts": "Found via {names}",
   "clients.count": "{count} shown",
   "clients.col.name": "Name",
   "clients.col.kind": "Kind",

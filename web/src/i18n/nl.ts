@@ -86,6 +86,7 @@ export const nl: Record<MessageKey, string> = {
   "clients.empty": "Geen klanten gevonden.",
   "clients.none": "Nog geen klanten. Voeg de eerste toe met ‘Nieuwe klant’.",
   "clients.loadMore": "Meer laden",
+  "clients.matchedContacts": "Gevonden via {names}",
   "clients.count": "{count} getoond",
   "clients.col.name": "Naam",
   "clients.col.kind": "Soort",

@@ -1,9 +1,10 @@
 import { Box, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type KeyboardEvent, type Ref, useEffect, useId, useState } from "react";
+import { clientMatchesOnItsOwn } from "../../../../src/core/contact-match.ts";
 import { searchTerms } from "../../../../src/core/search-text.ts";
-import type { ClientList, Contact } from "../../../../src/modules/clients/clients.schemas.ts";
+import type { ClientList } from "../../../../src/modules/clients/clients.schemas.ts";
 import { api } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 
@@ -23,14 +24,6 @@ export type Caller =
 type Option = { key: string; caller: Caller; title: string; detail: string };
 
 const RESULTS = 8;
-/** What a row is found by: name, e-mail, phone as written and as digits. */
-const textOf = (...values: (string | null)[]) =>
-  values
-    .filter((v): v is string => Boolean(v))
-    .flatMap((v) => [v, v.replace(/[^0-9]/g, "")])
-    .join(" ")
-    .toLowerCase();
-
 /** What was typed, as the start of a new caller: an e-mail address, a phone number or a name. */
 function newCallerFrom(typed: string): Caller {
   const text = typed.trim();
@@ -42,8 +35,8 @@ function newCallerFrom(typed: string): Caller {
 /**
  * The caller search: a combobox whose list stays in view. Typing searches
  * clients and their contacts (name, phone, e-mail); ↑ ↓ move, Enter picks.
- * The search names the client a contact belongs to, so a match on a contact
- * shows that contact (the client itself only when it matches on its own).
+ * A match on a contact shows that contact with its client (the client itself
+ * only when it matches on its own).
  * "New caller" is always the last option.
  */
 export function CallerSearch({
@@ -67,31 +60,13 @@ export function CallerSearch({
     placeholderData: keepPreviousData,
   });
   const found = debounced ? (clients.data?.items ?? []) : [];
-  const withContacts = found.filter((c) => c.contactCount > 0);
-  const contactLists = useQueries({
-    queries: withContacts.map((c) => ({
-      queryKey: ["contacts", c.id],
-      queryFn: () => api<{ items: Contact[] }>("GET", `/api/v1/clients/${c.id}/contacts`).then((r) => r.items),
-      staleTime: 60_000,
-    })),
-  });
-  const contactsOf = new Map(withContacts.map((c, i) => [c.id, contactLists[i]?.data ?? []]));
 
   const terms = searchTerms(debounced);
   const options: Option[] = [];
   for (const client of found) {
-    const clientText = textOf(client.name, client.email, client.phone);
-    const clientMatches = terms.every((term) => clientText.includes(term));
-    const contacts = (contactsOf.get(client.id) ?? []).filter((contact) => {
-      const own = textOf(contact.name, contact.email, contact.phone);
-      const name = contact.name.toLowerCase();
-      // A contact shows when the match is on them: every term in their name, or a term only they explain.
-      return (
-        terms.every((term) => name.includes(term)) ||
-        (terms.every((term) => own.includes(term) || clientText.includes(term)) &&
-          terms.some((term) => own.includes(term) && !clientText.includes(term)))
-      );
-    });
+    // The server names the contacts the search matched on; the client itself shows when it matches on its own.
+    const contacts = client.matchedContacts;
+    const clientMatches = clientMatchesOnItsOwn(terms, client);
     if (clientMatches || contacts.length === 0) {
       options.push({
         key: client.id,
@@ -136,7 +111,7 @@ export function CallerSearch({
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the list itself changes
   useEffect(() => setActive(0), [optionKeys]);
   const current = Math.min(active, options.length - 1);
-  const searching = text.trim() !== debounced || clients.isFetching || contactLists.some((q) => q.isFetching);
+  const searching = text.trim() !== debounced || clients.isFetching;
 
   // Enter typed before the results for what was typed arrived: pick the first one once they are in.
   const [pickWhenReady, setPickWhenReady] = useState(false);

@@ -106,6 +106,12 @@ export function ClientsPage() {
                   <Anchor component={Link} to={`/clients/${client.id}`} fw={500}>
                     {client.name}
                   </Anchor>
+                  {client.matchedContacts.length > 0 && (
+                    // Found through a contact: say whom, or the row would seem not to match.
+                    <Text fz="sm" c="gray.7">
+                      {t("clients.matchedContacts", { names: client.matchedContacts.map((contact) => contact.name).join(", ") })}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: "nowrap" }}>
                   <Badge
