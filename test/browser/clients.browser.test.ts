@@ -85,7 +85,11 @@ describe.each(Object.entries(TEXTS))("sign up, create a client, find it (%s)", (
     await page.getByRole("link", { name: clientName }).waitFor();
     await expect(page.getByText(text.foundVia).count()).resolves.toBe(0);
     await search.fill("hoogeveen");
-    await page.getByRole("row").filter({ has: page.getByRole("link", { name: clientName }) }).getByText(text.foundVia).waitFor();
+    await page
+      .getByRole("row")
+      .filter({ has: page.getByRole("link", { name: clientName }) })
+      .getByText(text.foundVia)
+      .waitFor();
     await search.fill("bestaat-niet-xyz");
     await page.getByText(text.notFound).waitFor();
     await expect(page.getByRole("link", { name: clientName }).count()).resolves.toBe(0);

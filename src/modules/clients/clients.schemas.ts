@@ -73,7 +73,6 @@ export const clientSchema = z
   .meta({ id: "Client" });
 export type Client = z.infer<typeof clientSchema>;
 
-
 const contactFields = {
   name: personName,
   role: optional(z.string().trim().max(200)).meta({ description: "Their role, e.g. CFO." }),

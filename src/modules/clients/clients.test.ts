@@ -70,7 +70,9 @@ describe("clients", () => {
     const api = as(app, alice);
     const client = (await api.post("/api/v1/clients", { kind: "company", name: "Kwekerij Duinzicht", phone: "0252 41 00 00" })).json();
     const bram = (await api.post(`/api/v1/clients/${client.id}/contacts`, { name: "Bram Tulpenveld", phone: "06 98 76 54 32" })).json();
-    const ineke = (await api.post(`/api/v1/clients/${client.id}/contacts`, { name: "Ineke Tulpenveld", email: "ineke@duinzicht.example" })).json();
+    const ineke = (
+      await api.post(`/api/v1/clients/${client.id}/contacts`, { name: "Ineke Tulpenveld", email: "ineke@duinzicht.example" })
+    ).json();
     await api.post(`/api/v1/clients/${client.id}/contacts`, { name: "Kees Bollema" });
     const search = async (q: string) => {
       const response = await api.get(`/api/v1/clients?q=${encodeURIComponent(q)}`);

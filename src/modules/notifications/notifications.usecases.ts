@@ -228,10 +228,7 @@ export async function deliverDue(deps: DeliverDeps, options: { limit?: number } 
     if (stale.length > 0) {
       const claims = stale.map((delivery) => ({ orgId: delivery.org_id, id: delivery.id, claimedAt: delivery.claimed_at }));
       result.handedBack += await repo.releaseClaims(deps.db, claims, deps.clock.now());
-      deps.logger.warn(
-        { count: stale.length },
-        "sending was slow: e-mails waited too long for their turn and were queued again untried",
-      );
+      deps.logger.warn({ count: stale.length }, "sending was slow: e-mails waited too long for their turn and were queued again untried");
       // The server is slow: leave the rest for the next run rather than claim more now.
       break;
     }
