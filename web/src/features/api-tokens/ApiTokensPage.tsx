@@ -1,9 +1,10 @@
-import { Alert, Button, Code, Group, Modal, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Code, Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { ApiToken } from "../../../../src/modules/api-tokens/api-tokens.schemas.ts";
 import { api, fieldError, formError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
 import { CopyableValue } from "../../layout/CopyableValue.tsx";
 
 export function ApiTokensPage() {
@@ -102,29 +103,16 @@ export function ApiTokensPage() {
           </Table.Tbody>
         </Table>
       )}
-      <Modal
-        closeButtonProps={{ "aria-label": t("app.close") }}
+      <ConfirmDialog
         opened={revoking !== null}
-        onClose={() => setRevoking(null)}
         title={t("tokens.revoke")}
-      >
-        <Stack>
-          <Text>{t("tokens.revokeConfirm", { name: revoking?.name ?? "" })}</Text>
-          {revoke.error && (
-            <Alert color="red" role="alert">
-              {revoke.error.message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRevoking(null)}>
-              {t("app.cancel")}
-            </Button>
-            <Button color="red" loading={revoke.isPending} onClick={() => revoking && revoke.mutate(revoking.id)}>
-              {t("tokens.revoke")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        message={t("tokens.revokeConfirm", { name: revoking?.name ?? "" })}
+        confirmLabel={t("tokens.revoke")}
+        onConfirm={() => revoking && revoke.mutate(revoking.id)}
+        onCancel={() => setRevoking(null)}
+        pending={revoke.isPending}
+        error={revoke.error}
+      />
     </Stack>
   );
 }

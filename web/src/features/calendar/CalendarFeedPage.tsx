@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Group, Loader, Modal, Stack, Text } from "@mantine/core";
+import { Alert, Button, Card, Group, Loader, Stack, Text, useMantineTheme } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { z } from "zod";
 import type { CalendarFeed, createdCalendarFeedSchema } from "../../../../src/modules/calendar/calendar.schemas.ts";
 import { api } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
 import { CopyableValue } from "../../layout/CopyableValue.tsx";
 
 type CreatedFeed = z.infer<typeof createdCalendarFeedSchema>;
@@ -12,6 +13,7 @@ type CreatedFeed = z.infer<typeof createdCalendarFeedSchema>;
 /** My open promises in my own calendar app, through a secret address only I know. */
 export function CalendarFeedPage() {
   const { t, formatDateTime } = useI18n();
+  const theme = useMantineTheme();
   const queryClient = useQueryClient();
   const [created, setCreated] = useState<CreatedFeed | null>(null);
   const [confirming, setConfirming] = useState<"replace" | "stop" | null>(null);
@@ -89,30 +91,17 @@ export function CalendarFeedPage() {
           </Stack>
         </Card>
       )}
-      <Modal
-        closeButtonProps={{ "aria-label": t("app.close") }}
+      {/* Failures show in the alert above, not in the dialog; a new address is not dangerous, so it keeps the primary colour. */}
+      <ConfirmDialog
         opened={confirming !== null}
-        onClose={() => setConfirming(null)}
         title={confirming === "stop" ? t("calendar.stop") : t("calendar.replace")}
-      >
-        <Stack>
-          <Text>{confirming === "stop" ? t("calendar.stopConfirm") : t("calendar.replaceConfirm")}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(null)}>
-              {t("app.cancel")}
-            </Button>
-            {confirming === "stop" ? (
-              <Button color="red" loading={stop.isPending} onClick={() => stop.mutate()}>
-                {t("calendar.stop")}
-              </Button>
-            ) : (
-              <Button loading={create.isPending} onClick={() => create.mutate()}>
-                {t("calendar.replace")}
-              </Button>
-            )}
-          </Group>
-        </Stack>
-      </Modal>
+        message={confirming === "stop" ? t("calendar.stopConfirm") : t("calendar.replaceConfirm")}
+        confirmLabel={confirming === "stop" ? t("calendar.stop") : t("calendar.replace")}
+        onConfirm={() => (confirming === "stop" ? stop.mutate() : create.mutate())}
+        onCancel={() => setConfirming(null)}
+        pending={confirming === "stop" ? stop.isPending : create.isPending}
+        color={confirming === "stop" ? "red" : theme.primaryColor}
+      />
     </Stack>
   );
 }

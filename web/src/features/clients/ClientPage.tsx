@@ -6,6 +6,7 @@ import { canActOnOthersCommitments, canArchiveClients } from "../../../../src/co
 import type { Client, Contact } from "../../../../src/modules/clients/clients.schemas.ts";
 import { ApiError, api, fieldError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
 import { usePageTitle } from "../../layout/usePageTitle.ts";
 import { useMe } from "../auth/session.ts";
 import { ClientCommitments } from "../commitments/ClientCommitments.tsx";
@@ -228,29 +229,16 @@ export function ClientPage() {
       >
         {contactForm && <ContactForm clientId={id} contact={contactForm.contact} onDone={() => setContactForm(null)} />}
       </Modal>
-      <Modal
-        closeButtonProps={{ "aria-label": t("app.close") }}
+      <ConfirmDialog
         opened={removing !== null}
-        onClose={() => setRemoving(null)}
         title={t("app.delete")}
-      >
-        <Stack>
-          <Text>{t("contacts.deleteConfirm", { name: removing?.name ?? "" })}</Text>
-          {remove.error && (
-            <Alert color="red" role="alert">
-              {remove.error.message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRemoving(null)}>
-              {t("app.cancel")}
-            </Button>
-            <Button color="red" loading={remove.isPending} onClick={() => removing && remove.mutate(removing)}>
-              {t("app.delete")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        message={t("contacts.deleteConfirm", { name: removing?.name ?? "" })}
+        confirmLabel={t("app.delete")}
+        onConfirm={() => removing && remove.mutate(removing)}
+        onCancel={() => setRemoving(null)}
+        pending={remove.isPending}
+        error={remove.error}
+      />
     </Stack>
   );
 }

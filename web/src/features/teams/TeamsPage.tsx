@@ -5,6 +5,7 @@ import { canManageMembers } from "../../../../src/core/roles.ts";
 import type { Team } from "../../../../src/modules/teams/teams.schemas.ts";
 import { api, fieldError, formError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
 import { useMe } from "../auth/session.ts";
 import { useMembers } from "../settings/members/queries.ts";
 import { useTeams } from "./queries.ts";
@@ -142,29 +143,16 @@ export function TeamsPage() {
           />
         )}
       </Modal>
-      <Modal
-        closeButtonProps={{ "aria-label": t("app.close") }}
+      <ConfirmDialog
         opened={deleting !== null}
-        onClose={() => setDeleting(null)}
         title={t("app.delete")}
-      >
-        <Stack>
-          <Text>{t("teams.deleteConfirm", { name: deleting?.name ?? "" })}</Text>
-          {remove.error && (
-            <Alert color="red" role="alert">
-              {remove.error.message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDeleting(null)}>
-              {t("app.cancel")}
-            </Button>
-            <Button color="red" loading={remove.isPending} onClick={() => deleting && remove.mutate(deleting.id)}>
-              {t("app.delete")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        message={t("teams.deleteConfirm", { name: deleting?.name ?? "" })}
+        confirmLabel={t("app.delete")}
+        onConfirm={() => deleting && remove.mutate(deleting.id)}
+        onCancel={() => setDeleting(null)}
+        pending={remove.isPending}
+        error={remove.error}
+      />
     </Stack>
   );
 }

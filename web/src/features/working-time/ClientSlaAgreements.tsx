@@ -6,6 +6,7 @@ import { canManageSlaPolicies } from "../../../../src/core/roles.ts";
 import type { slaOverrideSchema } from "../../../../src/modules/working-time/working-time.schemas.ts";
 import { api, fieldError, formError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
 import { useMe } from "../auth/session.ts";
 import { type DurationUnit, termText, UNITS, useSlaPolicies } from "./queries.ts";
 
@@ -111,29 +112,16 @@ export function ClientSlaAgreements({ clientId }: { clientId: string }) {
           />
         )}
       </Modal>
-      <Modal
-        closeButtonProps={{ "aria-label": t("app.close") }}
+      <ConfirmDialog
         opened={removing !== null}
-        onClose={() => setRemoving(null)}
         title={t("clientSla.remove")}
-      >
-        <Stack>
-          <Text>{t("clientSla.removeConfirm", { name: removing?.policyName ?? "" })}</Text>
-          {remove.error && (
-            <Alert color="red" role="alert">
-              {remove.error.message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRemoving(null)}>
-              {t("app.cancel")}
-            </Button>
-            <Button color="red" loading={remove.isPending} onClick={() => removing && remove.mutate(removing.policyId)}>
-              {t("clientSla.remove")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        message={t("clientSla.removeConfirm", { name: removing?.policyName ?? "" })}
+        confirmLabel={t("clientSla.remove")}
+        onConfirm={() => removing && remove.mutate(removing.policyId)}
+        onCancel={() => setRemoving(null)}
+        pending={remove.isPending}
+        error={remove.error}
+      />
     </Card>
   );
 }

@@ -5,6 +5,7 @@ import { canManageSlaPolicies } from "../../../../src/core/roles.ts";
 import type { CreateSlaPolicyInput, SlaPolicy } from "../../../../src/modules/working-time/working-time.schemas.ts";
 import { api, fieldError, formError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
 import { useMe } from "../auth/session.ts";
 import { type CommitmentKind, type DurationUnit, formatDue, KINDS, termText, UNITS, useDueExample, useSlaPolicies } from "./queries.ts";
 
@@ -128,29 +129,16 @@ export function SlaPoliciesPage() {
           />
         )}
       </Modal>
-      <Modal
-        closeButtonProps={{ "aria-label": t("app.close") }}
+      <ConfirmDialog
         opened={retiring !== null}
-        onClose={() => setRetiring(null)}
         title={t("sla.retire")}
-      >
-        <Stack>
-          <Text>{t("sla.retireConfirm", { name: retiring?.name ?? "" })}</Text>
-          {retire.error && (
-            <Alert color="red" role="alert">
-              {retire.error.message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRetiring(null)}>
-              {t("app.cancel")}
-            </Button>
-            <Button color="red" loading={retire.isPending} onClick={() => retiring && retire.mutate(retiring.id)}>
-              {t("sla.retire")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        message={t("sla.retireConfirm", { name: retiring?.name ?? "" })}
+        confirmLabel={t("sla.retire")}
+        onConfirm={() => retiring && retire.mutate(retiring.id)}
+        onCancel={() => setRetiring(null)}
+        pending={retire.isPending}
+        error={retire.error}
+      />
     </Stack>
   );
 }
