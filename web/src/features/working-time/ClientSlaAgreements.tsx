@@ -1,14 +1,15 @@
-import { Alert, Button, Card, Group, Modal, NumberInput, Select, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Card, Group, Modal, Select, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { z } from "zod";
 import { canManageSlaPolicies } from "../../../../src/core/roles.ts";
 import type { slaOverrideSchema } from "../../../../src/modules/working-time/working-time.schemas.ts";
-import { api, fieldError, formError } from "../../api/client.ts";
+import { api, formError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
 import { useMe } from "../auth/session.ts";
-import { type DurationUnit, termText, UNITS, useSlaPolicies } from "./queries.ts";
+import { type DurationUnit, termText, useSlaPolicies } from "./queries.ts";
+import { TermFields } from "./TermFields.tsx";
 
 type Override = z.infer<typeof slaOverrideSchema>;
 
@@ -184,26 +185,7 @@ function AgreementForm({
           data-autofocus
         />
         {policy && <Text fz="sm">{t("clientSla.standard", { term: termText(t, locale, policy.amount, policy.unit) })}</Text>}
-        <Group grow align="flex-start">
-          <NumberInput
-            label={t("sla.field.amount")}
-            required
-            min={1}
-            max={1000}
-            allowDecimal={false}
-            value={amount}
-            onChange={setAmount}
-            error={fieldError(save.error, "amount")}
-          />
-          <Select
-            label={t("sla.field.unit")}
-            data={UNITS.map((u) => ({ value: u, label: t(`sla.unit.${u}`) }))}
-            value={unit}
-            onChange={(value) => value && setUnit(value as DurationUnit)}
-            allowDeselect={false}
-            error={fieldError(save.error, "unit")}
-          />
-        </Group>
+        <TermFields amount={amount} unit={unit} onAmount={setAmount} onUnit={setUnit} error={save.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t("app.cancel")}

@@ -7,7 +7,8 @@ import { api, fieldError, formError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
 import { useMe } from "../auth/session.ts";
-import { type CommitmentKind, type DurationUnit, formatDue, KINDS, termText, UNITS, useDueExample, useSlaPolicies } from "./queries.ts";
+import { type CommitmentKind, type DurationUnit, formatDue, KINDS, termText, useDueExample, useSlaPolicies } from "./queries.ts";
+import { TermFields } from "./TermFields.tsx";
 
 /** The firm's service levels ("callback within 4 working hours"); leads and admins change them. */
 export function SlaPoliciesPage() {
@@ -209,26 +210,13 @@ function SlaPolicyForm({ policy, onDone, onCancel }: { policy?: SlaPolicy; onDon
           allowDeselect={false}
           error={fieldError(save.error, "kind")}
         />
-        <Group grow align="flex-start">
-          <NumberInput
-            label={t("sla.field.amount")}
-            required
-            min={1}
-            max={1000}
-            allowDecimal={false}
-            value={values.amount}
-            onChange={(value) => set({ amount: typeof value === "number" ? value : Number.NaN })}
-            error={fieldError(save.error, "amount")}
-          />
-          <Select
-            label={t("sla.field.unit")}
-            data={UNITS.map((unit) => ({ value: unit, label: t(`sla.unit.${unit}`) }))}
-            value={values.unit}
-            onChange={(value) => value && set({ unit: value as DurationUnit })}
-            allowDeselect={false}
-            error={fieldError(save.error, "unit")}
-          />
-        </Group>
+        <TermFields
+          amount={values.amount}
+          unit={values.unit}
+          onAmount={(value) => set({ amount: typeof value === "number" ? value : Number.NaN })}
+          onUnit={(unit) => set({ unit })}
+          error={save.error}
+        />
         <NumberInput
           label={t("sla.field.warn")}
           description={t("sla.field.warnHint")}
