@@ -6,6 +6,7 @@ import { backupBeforeMigrating } from "./db/backup.ts";
 import { type DatabaseHandle, openDatabase } from "./db/connection.ts";
 import { ensureInstanceSecret } from "./db/instance-secret.ts";
 import { migrateToLatest } from "./db/migrate.ts";
+import { forgetEndedWindows } from "./http/rate-limit-store.ts";
 import { createHttpServer } from "./http/server.ts";
 import { type Jobs, type JobTask, startJobs } from "./jobs/runner.ts";
 import { type Auth, createAuth } from "./modules/auth/auth.ts";
@@ -91,6 +92,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         run: async () => void (await sweepCommitments({ db: database.db, clock, logger, baseUrl: config.baseUrl })),
       },
       { name: "deliveries", run: async () => void (await notifications.deliverDue({ db: database.db, clock, mailer, logger })) },
+      { name: "rate limits", run: async () => void (await forgetEndedWindows(database.db)) },
     ];
     const server = await createHttpServer({
       db: database.db,

@@ -66,6 +66,12 @@ export interface InstanceSettingsTable {
   value: string;
 }
 
+export interface RateLimitHitsTable {
+  key_hash: string;
+  hits: number;
+  window_ends_at: Date;
+}
+
 export interface TeamsTable {
   org_id: string;
   id: string;
@@ -137,6 +143,7 @@ export interface DB extends CommitmentTables, NotificationTables {
   member: MemberTable;
   invitation: InvitationTable;
   instance_settings: InstanceSettingsTable;
+  rate_limit_hits: RateLimitHitsTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
   expertise: ExpertiseTable;

@@ -39,6 +39,7 @@ import type { Logger } from "../shared/logger.ts";
 import { findNulPath } from "../shared/nul.ts";
 import type { Signer } from "../shared/signer.ts";
 import { installErrorHandler, sendFrameworkError, sendNotFound } from "./error-handler.ts";
+import { databaseRateLimitStore } from "./rate-limit-store.ts";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -97,6 +98,10 @@ export async function createHttpServer(deps: HttpDeps) {
 
   await app.register(rateLimit, {
     global: false,
+    // Counted in the database: every instance on it enforces the same limit.
+    store: databaseRateLimitStore(deps.db, deps.logger),
+    // A limit that cannot be counted lets the request through (logged by the store) rather than failing it.
+    skipOnError: true,
     errorResponseBuilder: (_request, context) =>
       new AppError("request.rate_limited", 429, { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
   });

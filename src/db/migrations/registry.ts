@@ -7,6 +7,7 @@ import * as notifications from "./0005_notifications.ts";
 import * as portal from "./0006_portal.ts";
 import * as callbacks from "./0007_callbacks.ts";
 import * as reliabilityFigures from "./0008_reliability_figures.ts";
+import * as rateLimits from "./0009_rate_limits.ts";
 
 /**
  * Every migration, in order, listed by hand: grep finds them all, nothing is
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "0006_portal": portal,
   "0007_callbacks": callbacks,
   "0008_reliability_figures": reliabilityFigures,
+  "0009_rate_limits": rateLimits,
 };
