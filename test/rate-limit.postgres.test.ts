@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, createApp } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
-import { createPostgresDatabaseUrl } from "./helpers/database.ts";
-import { signup } from "./helpers/test-app.ts";
+import type { App } from "../src/app.ts";
+import { signup, startTwoInstances } from "./helpers/test-app.ts";
 
 /**
  * Two app instances on one PostgreSQL database, as behind a load balancer:
@@ -14,18 +12,7 @@ let one: App;
 let two: App;
 
 beforeAll(async () => {
-  const config = loadConfig({
-    DATABASE_URL: await createPostgresDatabaseUrl(cleanups),
-    TRUSTLEDGER_DEMO: "0",
-    TRUSTLEDGER_SECRET: "test-secret-that-is-long-enough-for-hmac-1234",
-    TRUSTLEDGER_BASE_URL: "http://127.0.0.1:3000",
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
-    TRUSTLEDGER_JOBS: "0",
-  });
-  one = await createApp(config);
-  cleanups.push(() => one.close());
-  two = await createApp(config);
-  cleanups.push(() => two.close());
+  [one, two] = await startTwoInstances(cleanups);
 });
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();

@@ -2,7 +2,7 @@ import { type App, createApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { type Clock, systemClock } from "../../src/shared/clock.ts";
 import { createLogger } from "../../src/shared/logger.ts";
-import { createTestDatabase } from "./database.ts";
+import { createPostgresDatabaseUrl, createTestDatabase } from "./database.ts";
 
 /**
  * The real app (real HTTP stack through `inject`, real database) for a test
@@ -74,4 +74,31 @@ export function as(app: App, session: Session | { token: string }, language = "e
     put: (url: string, payload: unknown) => call("PUT", url, payload),
     delete: (url: string) => call("DELETE", url),
   };
+}
+
+/**
+ * Two app instances on one new PostgreSQL database, as two servers behind a
+ * load balancer (job runners off: tests drive the sweep). Started one after
+ * the other, since both migrate on start; closed (and the database dropped)
+ * by the given cleanup list.
+ */
+export async function startTwoInstances(
+  cleanups: (() => Promise<void> | void)[],
+  options: { clock?: Clock; smtpUrl?: string } = {},
+): Promise<[App, App]> {
+  const config = loadConfig({
+    DATABASE_URL: await createPostgresDatabaseUrl(cleanups),
+    TRUSTLEDGER_DEMO: "0",
+    TRUSTLEDGER_SECRET: "test-secret-that-is-long-enough-for-hmac-1234",
+    TRUSTLEDGER_BASE_URL: "http://127.0.0.1:3000",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    TRUSTLEDGER_JOBS: "0",
+    TRUSTLEDGER_SMTP_URL: options.smtpUrl ?? "",
+  });
+  const clock = options.clock ?? systemClock;
+  const one = await createApp(config, { clock });
+  cleanups.push(() => one.close());
+  const two = await createApp(config, { clock });
+  cleanups.push(() => two.close());
+  return [one, two];
 }

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPostgresDatabaseUrl } from "../../../test/helpers/database.ts";
 import { type SmtpSink, startSmtpSink } from "../../../test/helpers/smtp-sink.ts";
-import { as, signup } from "../../../test/helpers/test-app.ts";
-import { type App, createApp } from "../../app.ts";
-import { loadConfig } from "../../config.ts";
+import { as, signup, startTwoInstances } from "../../../test/helpers/test-app.ts";
+import type { App } from "../../app.ts";
 import { fixedClock } from "../../shared/clock.ts";
 import { deliverDue } from "../notifications/notifications.usecases.ts";
 import { sweepCommitments } from "./commitments.sweep.ts";
@@ -24,19 +22,7 @@ let two: App;
 beforeAll(async () => {
   sink = await startSmtpSink();
   cleanups.push(() => sink.close());
-  const config = loadConfig({
-    DATABASE_URL: await createPostgresDatabaseUrl(cleanups),
-    TRUSTLEDGER_DEMO: "0",
-    TRUSTLEDGER_SECRET: "test-secret-that-is-long-enough-for-hmac-1234",
-    TRUSTLEDGER_BASE_URL: "http://127.0.0.1:3000",
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
-    TRUSTLEDGER_JOBS: "0",
-    TRUSTLEDGER_SMTP_URL: sink.url,
-  });
-  one = await createApp(config, { clock });
-  cleanups.push(() => one.close());
-  two = await createApp(config, { clock });
-  cleanups.push(() => two.close());
+  [one, two] = await startTwoInstances(cleanups, { clock, smtpUrl: sink.url });
 });
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();

@@ -1,10 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPostgresDatabaseUrl } from "../../../test/helpers/database.ts";
 import { type SmtpSink, startSmtpSink } from "../../../test/helpers/smtp-sink.ts";
-import { signup } from "../../../test/helpers/test-app.ts";
-import { type App, createApp } from "../../app.ts";
-import { loadConfig } from "../../config.ts";
+import { signup, startTwoInstances } from "../../../test/helpers/test-app.ts";
+import type { App } from "../../app.ts";
 import { type Jobs, startJobs } from "../../jobs/runner.ts";
 import * as notifications from "./notifications.usecases.ts";
 
@@ -24,20 +22,7 @@ let orgId: string;
 beforeAll(async () => {
   sink = await startSmtpSink();
   cleanups.push(() => sink.close());
-  const config = loadConfig({
-    DATABASE_URL: await createPostgresDatabaseUrl(cleanups),
-    TRUSTLEDGER_DEMO: "0",
-    TRUSTLEDGER_SECRET: "test-secret-that-is-long-enough-for-hmac-1234",
-    TRUSTLEDGER_BASE_URL: "http://127.0.0.1:3000",
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
-    TRUSTLEDGER_JOBS: "0",
-    TRUSTLEDGER_SMTP_URL: sink.url,
-  });
-  // One after the other: both migrate on start.
-  one = await createApp(config);
-  cleanups.push(() => one.close());
-  two = await createApp(config);
-  cleanups.push(() => two.close());
+  [one, two] = await startTwoInstances(cleanups, { smtpUrl: sink.url });
   orgId = (await signup(one, { organizationName: "Twee Instanties BV" })).me.organizationId;
 });
 afterAll(async () => {
