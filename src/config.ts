@@ -3,7 +3,7 @@ import { z } from "zod";
 
 /**
  * Environment → typed, validated configuration. Everything has a default that
- * works on a laptop: embedded database under ./data, demo organization on first start.
+ * works on a laptop: embedded database under ./data, demo organization on its first start.
  */
 const flag = (fallback: boolean) =>
   z
@@ -20,7 +20,8 @@ const environmentSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   TRUSTLEDGER_DATA_DIR: z.string().min(1).default("./data"),
-  TRUSTLEDGER_DEMO: flag(true),
+  // Default: on for the embedded database only (see loadConfig).
+  TRUSTLEDGER_DEMO: z.enum(["0", "1", "true", "false", "yes", "no", ""]).optional(),
   TRUSTLEDGER_SECRET: z.string().min(32, "TRUSTLEDGER_SECRET must be at least 32 characters").optional(),
   TRUSTLEDGER_BASE_URL: z.url().optional(),
   TRUSTLEDGER_TRUST_PROXY: flag(false),
@@ -74,7 +75,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
     dataDir: path.resolve(env.TRUSTLEDGER_DATA_DIR),
-    loadDemo: env.TRUSTLEDGER_DEMO,
+    // A demo organization belongs on a laptop's embedded database, not on a shared server
+    // unless asked for: its users would be sign-in targets there.
+    loadDemo:
+      env.TRUSTLEDGER_DEMO === undefined || env.TRUSTLEDGER_DEMO === ""
+        ? !env.DATABASE_URL
+        : ["1", "true", "yes"].includes(env.TRUSTLEDGER_DEMO),
     secret: env.TRUSTLEDGER_SECRET,
     baseUrl: env.TRUSTLEDGER_BASE_URL ?? `http://${shownHost}:${env.PORT}`,
     trustProxy: env.TRUSTLEDGER_TRUST_PROXY,

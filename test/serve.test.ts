@@ -68,11 +68,17 @@ describe("serve", () => {
 
     expect((await fetch(`${server.base}/healthz`)).status).toBe(200);
     expect(server.output()).toContain("sanne@vandijk-dewit.example");
-    const signin = await fetch(`${server.base}/api/v1/session`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "sanne@vandijk-dewit.example", password: "trustledger-demo" }),
-    });
+    // The password is made at first start and printed once: a published one would open every server the demo runs on.
+    const password = /password: (\S+)/.exec(server.output())?.[1] ?? "";
+    expect(password).toMatch(/^demo-[\w-]{12}$/);
+    const signIn = (pass: string) =>
+      fetch(`${server.base}/api/v1/session`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "sanne@vandijk-dewit.example", password: pass }),
+      });
+    expect((await signIn("trustledger-demo")).status).toBe(401);
+    const signin = await signIn(password);
     expect(signin.status).toBe(200);
     const cookie = signin.headers
       .getSetCookie()

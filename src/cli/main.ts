@@ -52,7 +52,13 @@ async function openServices() {
     database,
     db: database.db,
     clock: systemClock,
-    auth: createAuth({ db: database.db, secret, baseUrl: config.baseUrl, logger: createLogger(config.logLevel, "stderr") }),
+    auth: createAuth({
+      db: database.db,
+      secret,
+      baseUrl: config.baseUrl,
+      clock: systemClock,
+      logger: createLogger(config.logLevel, "stderr"),
+    }),
     cursor: createCursorCodec(secret),
   };
 }
@@ -72,7 +78,7 @@ program
       cursor: createCursorCodec(config.secret ?? (await ensureInstanceSecret(app.database.db))),
     };
     let demoLogin: demo.DemoLogin | undefined;
-    if (config.loadDemo && (await demo.isEmpty(deps))) demoLogin = await demo.loadDemo(deps);
+    if (config.loadDemo && (await demo.isEmpty(deps))) demoLogin = await demo.loadDemo(deps, { password: demo.generateDemoPassword() });
 
     let closing = false;
     const shutdown = async (signal: string) => {
@@ -142,9 +148,11 @@ program
   .description("Load the demo organization (does nothing when it is already there)")
   .action(() =>
     withServices(async (deps) => {
-      const login = await demo.loadDemo(deps);
+      const login = await demo.loadDemo(deps, { password: demo.generateDemoPassword() });
       console.log(
-        `${login.created ? "Loaded" : "Already present:"} "${login.organization}". Sign in as ${login.email} / ${login.password}`,
+        login.created
+          ? `Loaded "${login.organization}". Sign in as ${login.email} / ${login.password} (the other demo users have the same password).`
+          : `Already present: "${login.organization}" (sign in as ${login.email} with the password printed when it was loaded).`,
       );
     }),
   );

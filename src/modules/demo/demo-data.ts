@@ -3,7 +3,6 @@
  * roles, two teams, and fifty clients. Generated from a fixed seed, so every
  * fresh install shows the same firm.
  */
-export const DEMO_PASSWORD = "trustledger-demo";
 export const DEMO_ORGANIZATION = "Van Dijk & De Wit Adviseurs";
 
 export const DEMO_USERS = [

@@ -1,47 +1,153 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { cookieFrom, createTestApp } from "../../../test/helpers/test-app.ts";
 import type { App } from "../../app.ts";
+import { addWorkingDays, DEFAULT_WORKING_TIME, isWorkingDay, localDateOf } from "../../core/working-time.ts";
+import { fixedClock } from "../../shared/clock.ts";
 import { createCursorCodec } from "../../shared/cursor.ts";
 import * as demo from "./demo.usecases.ts";
-import { DEMO_PASSWORD, DEMO_USERS } from "./demo-data.ts";
+import { DEMO_USERS, demoClients } from "./demo-data.ts";
 
-let app: App;
-let cookie: string;
+/**
+ * The demo organization, loaded on a fixed clock at moments that used to
+ * break it — a weekday morning, a Friday evening, a Sunday, New Year's Eve, the
+ * nights clocks change — must look the same every time: promises made and due
+ * on working days within business hours at round times, every client with
+ * contacts with something still open, a lived-in My day, clients of months
+ * and years. The browser tests lean on these facts, whatever the date.
+ */
+const MOMENTS = [
+  "2026-12-08T09:10:00+01:00", // a Tuesday morning
+  "2026-12-11T19:45:00+01:00", // a Friday evening
+  "2026-12-13T14:00:00+01:00", // a Sunday
+  "2026-12-31T16:30:00+01:00", // 31 December, the afternoon before a public holiday
+  "2027-03-28T03:30:00+02:00", // the night summer time starts (a Sunday)
+  "2026-10-26T08:45:00+01:00", // the Monday morning after winter time starts
+];
+const PASSWORD = "demo-test-password";
+const settings = DEFAULT_WORKING_TIME;
+const apps: App[] = [];
+afterAll(async () => {
+  for (const app of apps) await app.close();
+});
 
-beforeAll(async () => {
-  app = await createTestApp();
-  const deps = { db: app.database.db, clock: app.clock, auth: app.auth, cursor: createCursorCodec("demo-test-secret-demo-test-secret") };
-  expect((await demo.loadDemo(deps)).created).toBe(true);
-  expect((await demo.loadDemo(deps)).created).toBe(false);
-  const signedIn = await app.server.inject({
-    method: "POST",
-    url: "/api/v1/session",
-    payload: { email: DEMO_USERS[0].email, password: DEMO_PASSWORD },
+type Promise_ = {
+  id: string;
+  title: string;
+  status: string;
+  kind: string;
+  dueAt: string;
+  createdAt: string;
+  clientName: string;
+};
+
+/** Loads the demo at `at` and reads back what a user would see. */
+async function demoAt(at: string) {
+  const clock = fixedClock(new Date(at));
+  const app = await createTestApp({ clock });
+  apps.push(app);
+  const deps = { db: app.database.db, clock, auth: app.auth, cursor: createCursorCodec("demo-test-secret-demo-test-secret") };
+  const first = await demo.loadDemo(deps, { password: PASSWORD });
+  const second = await demo.loadDemo(deps, { password: "another-password-entirely" });
+  const signIn = (email: string) =>
+    app.server.inject({ method: "POST", url: "/api/v1/session", payload: { email, password: PASSWORD } }).then((r) => {
+      expect(r.statusCode, r.body).toBe(200);
+      return cookieFrom(r.headers["set-cookie"]);
+    });
+  const admin = await signIn(DEMO_USERS[0].email);
+  const get = async (url: string, cookie = admin) => {
+    const response = await app.server.inject({ method: "GET", url, headers: { cookie } });
+    expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
+    return response.json();
+  };
+  const promises: Promise_[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { items: Promise_[]; nextCursor: string | null } = await get(
+      `/api/v1/commitments?status=open,kept,kept_late,renegotiated,broken,cancelled&limit=200${cursor ? `&cursor=${cursor}` : ""}`,
+    );
+    promises.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { clock, app, first, second, signIn, get, promises };
+}
+
+const minutesOfDay = (instant: Date) => {
+  const [h, m] = new Intl.DateTimeFormat("en-GB", { timeZone: settings.timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    .format(instant)
+    .split(":")
+    .map(Number) as [number, number];
+  return h * 60 + m;
+};
+const withinBusinessHours = (instant: Date) =>
+  isWorkingDay(settings, localDateOf(settings, instant)) && minutesOfDay(instant) >= 9 * 60 && minutesOfDay(instant) <= 17 * 60;
+
+/** What should be the same on every date: which client got which promise, with what title, in which state of life. */
+const shape = (promises: Promise_[]) => promises.map((p) => `${p.clientName} · ${p.kind} · ${p.title}`).sort();
+
+const loaded = new Map<string, Awaited<ReturnType<typeof demoAt>>>();
+
+describe.each(MOMENTS)("the demo loaded at %s", (moment) => {
+  it("loads once, with the password it was given", async () => {
+    const d = await demoAt(moment);
+    loaded.set(moment, d);
+    expect(d.first.created).toBe(true);
+    expect(d.second.created).toBe(false);
+    expect(d.promises.length).toBeGreaterThan(100);
+  }, 240_000);
+
+  it("makes and sets every promise on a working day within business hours, due at a round time", () => {
+    const { promises } = loaded.get(moment) ?? { promises: [] };
+    expect(promises.length).toBeGreaterThan(0);
+    for (const p of promises) {
+      const made = new Date(p.createdAt);
+      const due = new Date(p.dueAt);
+      expect(withinBusinessHours(made), `${p.title} made ${p.createdAt}`).toBe(true);
+      expect(withinBusinessHours(due), `${p.title} due ${p.dueAt}`).toBe(true);
+      expect(due.getTime() % (15 * 60_000), `${p.title} due ${p.dueAt}`).toBe(0);
+    }
   });
-  cookie = cookieFrom(signedIn.headers["set-cookie"]);
-  // Loading the whole demo (users with hashed passwords, fifty clients, twelve weeks of promises) takes a while on a busy machine.
-}, 180_000);
-afterAll(() => app.close());
 
-const get = (url: string) => app.server.inject({ method: "GET", url, headers: { cookie } }).then((r) => r.json());
-
-describe("the demo organization's promises", () => {
-  it("gives the administrator a lived-in My day: something overdue, due today and callbacks waiting", async () => {
-    const day = await get("/api/v1/my-day");
-    expect(day.overdue.length).toBeGreaterThan(0);
-    expect(day.dueToday.length + day.dueThisWeek.length).toBeGreaterThan(0);
-    expect(day.waitingCallbacks.length).toBeGreaterThan(0);
+  it("gives every client with contacts something still open, and each adviser a lived-in My day", async () => {
+    const d = loaded.get(moment);
+    if (!d) throw new Error("the demo did not load");
+    const openClients = new Set(d.promises.filter((p) => p.status === "open" || p.status === "renegotiated").map((p) => p.clientName));
+    for (const client of demoClients().filter((c) => c.contacts.length > 0)) expect(openClients, client.name).toContain(client.name);
+    const soon = addWorkingDays(settings, d.clock.now(), 3).getTime();
+    for (const user of DEMO_USERS.filter((u) => u.role !== "frontdesk")) {
+      const day = await d.get("/api/v1/my-day", await d.signIn(user.email));
+      expect(day.overdue.length, user.name).toBeGreaterThan(0);
+      expect(day.waitingCallbacks.length, user.name).toBeGreaterThan(0);
+      const mine = d.promises.filter(
+        (p) => p.status === "open" && p.kind === "deliverable" && new Date(p.dueAt).getTime() > d.clock.now().getTime(),
+      );
+      expect(
+        mine.some((p) => new Date(p.dueAt).getTime() <= soon),
+        `${user.name} has something due within three working days`,
+      ).toBe(true);
+    }
   });
 
-  it("has twelve weeks of history: mostly kept on time, some late, renegotiated or not kept", async () => {
-    const today = new Date().toISOString().slice(0, 10);
-    const from = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
-    const figures = await get(`/api/v1/reliability?from=${from}&to=${today}&groupBy=owner`);
+  it("has clients of months and years, and twelve weeks of history: mostly kept on time, some late, renegotiated or not kept", async () => {
+    const d = loaded.get(moment);
+    if (!d) throw new Error("the demo did not load");
+    const clients = await d.get("/api/v1/clients?limit=200");
+    const now = d.clock.now().getTime();
+    for (const client of clients.items) expect(now - new Date(client.createdAt).getTime()).toBeGreaterThan(100 * 86_400_000);
+    const today = localDateOf(settings, d.clock.now());
+    const from = localDateOf(settings, new Date(now - 100 * 86_400_000));
+    const figures = await d.get(`/api/v1/reliability?from=${from}&to=${today}&groupBy=owner`);
     expect(figures.total.kept).toBeGreaterThan(30);
     expect(figures.total.keptLate + figures.total.broken).toBeGreaterThan(0);
     expect(figures.total.keptOnTimeRate).toBeGreaterThan(0.6);
     expect(figures.total.keptOnTimeRate).toBeLessThan(1);
     expect(figures.groups.length).toBeGreaterThanOrEqual(3);
     expect(figures.trend.length).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe("the demo on different dates", () => {
+  it("is the same firm with the same promises to the same clients", () => {
+    const shapes = MOMENTS.map((m) => shape(loaded.get(m)?.promises ?? []));
+    for (const [index, other] of shapes.entries()) expect(other, MOMENTS[index]).toEqual(shapes[0]);
   });
 });
