@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { CI_MOMENTS, faketimeAvailable, faketimeEnvironment } from "./test-dates-moments.ts";
 
 /**
  * `npm test`: static checks, then the whole suite on the embedded database,
@@ -70,6 +71,20 @@ else skip("unit + integration on PostgreSQL", "set TRUSTLEDGER_TEST_DATABASE_URL
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 if (existsSync(chromium)) vitest("browser", ["--config", "test/browser/vitest.config.ts"], { CHROMIUM_PATH: chromium });
 else skip("browser", `no Chromium at ${chromium} (install Debian's chromium or set CHROMIUM_PATH)`);
+
+// The demo and every test must not depend on the day they run on: the browser tests (on the
+// demo organization) run again with the whole process tree — app, tests and Chromium — on
+// another date, through libfaketime. See scripts/test-dates.ts for the whole matrix.
+if (!existsSync(chromium)) skip("browser on other dates", "no Chromium");
+else if (!faketimeAvailable()) skip("browser on other dates", "install Debian's faketime package");
+else {
+  for (const moment of CI_MOMENTS) {
+    vitest(`browser on ${moment.label}`, ["--config", "test/browser/vitest.config.ts"], {
+      CHROMIUM_PATH: chromium,
+      ...faketimeEnvironment(moment.at),
+    });
+  }
+}
 
 console.log("\nSummary");
 for (const stage of stages) {

@@ -3,9 +3,8 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../src/app.ts";
 import type { Callback } from "../../src/modules/callbacks/callbacks.schemas.ts";
-import { field, type Harness, startHarness } from "./harness.ts";
+import { field, type Harness, screenshotDir, startHarness } from "./harness.ts";
 
 /**
  * Taking a callback at the front desk, in Dutch, with the keyboard only once
@@ -14,7 +13,7 @@ import { field, type Harness, startHarness } from "./harness.ts";
  * stay within the typed text plus a few navigation keys. Then the colleague
  * it went to accepts it, records a call attempt and the answer.
  */
-const screenshots = path.join(projectRoot, "docs", "screenshots");
+const screenshots = screenshotDir;
 const QUESTION = "Moet ik btw betalen over de nieuwe behandelstoel?";
 /** A contact of a demo client, found by the phone number the caller gives. */
 const CALLER = {

@@ -3,8 +3,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../src/app.ts";
-import { field, type Harness, startHarness } from "./harness.ts";
+import { field, type Harness, screenshotDir, startHarness } from "./harness.ts";
 
 /**
  * Promises in the browser, as the demo administrator: recorded on a client's
@@ -12,7 +11,7 @@ import { field, type Harness, startHarness } from "./harness.ts";
  * moving a due time; every screen against axe. Runs on the real clock, in the
  * demo organization's time zone (Europe/Amsterdam).
  */
-const screenshots = path.join(projectRoot, "docs", "screenshots");
+const screenshots = screenshotDir;
 const ZONE = "Europe/Amsterdam";
 const stamp = Date.now().toString(36);
 const title = `Send the signed engagement letter ${stamp}`;

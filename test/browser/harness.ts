@@ -34,6 +34,17 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
+/**
+ * Where browser tests put their screenshots: a temporary folder, so a test run never
+ * changes the documentation. `npm run screenshots` points it at docs/screenshots.
+ */
+export const screenshotDir = process.env.TRUSTLEDGER_SCREENSHOTS_DIR
+  ? path.resolve(process.env.TRUSTLEDGER_SCREENSHOTS_DIR)
+  : path.join(os.tmpdir(), "trustledger-screenshots");
+
+/** The demo users' password in browser tests (a real start generates one and prints it). */
+export const DEMO_TEST_PASSWORD = "trustledger-demo";
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -67,12 +78,15 @@ export async function startHarness(options: { demo?: boolean } = {}): Promise<Ha
     const app = await createApp(config);
     cleanups.push(() => app.close());
     if (options.demo) {
-      await demo.loadDemo({
-        db: app.database.db,
-        clock: app.clock,
-        auth: app.auth,
-        cursor: createCursorCodec(await ensureInstanceSecret(app.database.db)),
-      });
+      await demo.loadDemo(
+        {
+          db: app.database.db,
+          clock: app.clock,
+          auth: app.auth,
+          cursor: createCursorCodec(await ensureInstanceSecret(app.database.db)),
+        },
+        { password: DEMO_TEST_PASSWORD },
+      );
     }
     await app.server.listen({ port, host: "127.0.0.1" });
     const browser = await chromium.launch({

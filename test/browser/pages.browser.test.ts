@@ -3,14 +3,13 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../src/app.ts";
-import { field, type Harness, startHarness } from "./harness.ts";
+import { field, type Harness, screenshotDir, startHarness } from "./harness.ts";
 
 /**
  * Every main page against axe (no serious or critical violations), on the demo
  * organization; the README's screenshots are taken on the way.
  */
-const screenshots = path.join(projectRoot, "docs", "screenshots");
+const screenshots = screenshotDir;
 let harness: Harness;
 let context: BrowserContext;
 let page: Page;

@@ -2,8 +2,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../src/app.ts";
-import { type Harness, startHarness } from "./harness.ts";
+import { type Harness, screenshotDir, startHarness } from "./harness.ts";
 
 /** The client's own view: a portal link opened on a phone, in Dutch, checked by axe; then revoked. */
 let harness: Harness;
@@ -66,7 +65,7 @@ describe("client portal", () => {
         .filter((v) => v.impact === "serious" || v.impact === "critical")
         .map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary}`).join("; ")}`),
     ).toEqual([]);
-    await page.screenshot({ path: path.join(projectRoot, "docs", "screenshots", "portal.png") });
+    await page.screenshot({ path: path.join(screenshotDir, "portal.png") });
 
     const opened = (await (await staff.request.get(`/api/v1/clients/${clientId}/portal-links`)).json()).items[0];
     expect(opened.views).toBeGreaterThan(0);

@@ -4,15 +4,14 @@ import AxeBuilder from "@axe-core/playwright";
 import { sql } from "kysely";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../src/app.ts";
-import { field, type Harness, startHarness } from "./harness.ts";
+import { field, type Harness, screenshotDir, startHarness } from "./harness.ts";
 
 /**
  * The Team figures, the Working time, SLA policies and My calendar settings and
  * a client's agreed service levels, on the demo organization as its administrator:
  * what they show, that changes stick, and axe (no serious or critical violations).
  */
-const screenshots = path.join(projectRoot, "docs", "screenshots");
+const screenshots = screenshotDir;
 let harness: Harness;
 let context: BrowserContext;
 let page: Page;

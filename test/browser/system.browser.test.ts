@@ -3,16 +3,15 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../src/app.ts";
 import * as notifications from "../../src/modules/notifications/notifications.usecases.ts";
-import { field, type Harness, startHarness } from "./harness.ts";
+import { field, type Harness, screenshotDir, startHarness } from "./harness.ts";
 
 /**
  * The notifications bell and the administrator's System page, on the demo
  * organization of an app started as `npm start` starts it: the job runner on,
  * no SMTP server configured, so e-mail waits in the outbox.
  */
-const screenshots = path.join(projectRoot, "docs", "screenshots");
+const screenshots = screenshotDir;
 let harness: Harness;
 let context: BrowserContext;
 let page: Page;
