@@ -4,14 +4,16 @@ import path from "node:path";
 import { suggestCommitments } from "../src/core/suggestions/extract.ts";
 import { MAX_TEXT_BYTES } from "../src/core/suggestions/sentences.ts";
 import { FRESH } from "./suggestions/fresh.ts";
+import { FROZEN } from "./suggestions/frozen.ts";
 import { HOLDOUT } from "./suggestions/holdout.ts";
-import { REFERENCE_NOW, type Score, SETTINGS, score } from "./suggestions/score.ts";
+import { mistakes, REFERENCE_NOW, type Score, SETTINGS, score } from "./suggestions/score.ts";
 import { NOW, SENTENCES, TIME_ZONE } from "./suggestions/sentences.ts";
 
 /**
  * `npm run bench:suggestions` (also the last step of `npm run bench`): how well and how
  * fast commitments are suggested from text. Scores the labelled sets of
- * bench/suggestions/ (precision, recall, exact due date) and measures throughput on
+ * bench/suggestions/ (precision, recall, exact due date) — the three tuned sets and,
+ * apart from them, the frozen set that no rule was ever changed for — and measures throughput on
  * one core, then writes its own "## Suggestions from text" section into
  * bench/RESULTS.md (replacing the previous one; the rest of the file is left alone).
  *
@@ -23,24 +25,32 @@ const TARGETS = { precision: 0.9, recall: 0.85, due: 0.9, perSecond: 2000 };
 const HEADING = "## Suggestions from text";
 const loadAtStart = os.loadavg();
 
-const sets: { name: string; note: string; result: Score }[] = [
+// The rules were changed for the misses of every one of these sets after its first run, so their
+// current figures flatter the rules; the first-run figures (reproduced on 2026-12-04 by scoring each
+// set with the rules of the commit before it was added) are kept in the notes.
+const tuned: { name: string; note: string; result: Score }[] = [
   {
-    name: "development (`sentences.ts`)",
-    note: "written first; the rules were built against it, so it flatters them",
+    name: "development (`sentences.ts`), tuned",
+    note: "written first; the rules were built against it, so no untuned figure exists",
     result: score(SENTENCES),
   },
   {
-    name: "held-out (`holdout.ts`)",
-    note: "written after the rules; first run (precision / recall / due) 1.000 / 0.804 / 0.973; rules then changed for its misses",
+    name: "held-out (`holdout.ts`), tuned",
+    note: "first run (precision / recall / due) 1.000 / 0.804 / 0.973 with the rules of 0bd58ac; rules changed for its misses in the commit that added it (11c36a5)",
     result: score(HOLDOUT),
   },
   {
-    name: "fresh (`fresh.ts`)",
-    note: "written after that; first run 1.000 / 0.788 / 0.923; rules then changed for its misses",
+    name: "fresh (`fresh.ts`), tuned",
+    note: "first run 1.000 / 0.788 / 0.923 with the rules of be9f60b; rules changed for its misses in the commit that added it (41606b2)",
     result: score(FRESH),
   },
 ];
-const all = score([...SENTENCES, ...HOLDOUT, ...FRESH]);
+const allTuned = score([...SENTENCES, ...HOLDOUT, ...FRESH]);
+// Never tune a rule to this set: once a rule is changed for one of its misses it is tuned too, and a
+// new frozen set has to be written (and committed) before that change is run against it.
+const frozen = score(FROZEN);
+const FROZEN_NOTE =
+  "written by hand 2026-12-04 without reading the rules, committed (bd8428e) before its first run; first run 2026-12-04: 0.989 / 0.900 / 0.911; never used to tune a rule";
 
 /** Sentences per second over the labelled sentences, one text per call: wall clock and this process's CPU time. */
 function throughput(texts: string[]): { wall: number; cpu: number; calls: number } {
@@ -57,7 +67,7 @@ function throughput(texts: string[]): { wall: number; cpu: number; calls: number
   return { wall: calls / seconds, cpu: calls / ((cpu.user + cpu.system) / 1e6), calls };
 }
 
-const texts = [...SENTENCES, ...HOLDOUT, ...FRESH].map((s) => s.text);
+const texts = [...SENTENCES, ...HOLDOUT, ...FRESH, ...FROZEN].map((s) => s.text);
 const perSentence = throughput(texts);
 
 // One pasted text of 100 KB (the most the API reads), made of the labelled sentences.
@@ -75,6 +85,28 @@ for (let i = 0; i < 5; i++) {
 const longCpu = process.cpuUsage(longCpuStart);
 const longCpuMs = (longCpu.user + longCpu.system) / 1000 / longRuns.length;
 const longMedian = [...longRuns].sort((a, b) => a - b)[2] as number;
+
+/**
+ * The kinds of misses of the frozen set at its first run, read by hand from the run's list of
+ * mistakes (printed below the section). They say what to improve next; whoever improves it needs a
+ * new frozen set to measure the result.
+ */
+const FROZEN_MISSES: string[] = [
+  "",
+  "Misses of the frozen set at its first run (2026-12-04): 1 false suggestion, 10 of 100 promises missed, 8 wrong due times among the 90 found.",
+  "They say what to improve next; once a rule is changed for them, the frozen set counts as tuned and a new one must be written first.",
+  "",
+  '- A promise by our team or a named colleague in the third person, with a verb the rules do not take: "Onze servicedesk neemt … contact met u op",',
+  '  "Pieter van ons team installeert …", "Peter from our IT team will swap …", "Our consultant will be on site …", "Our IT team will have … set up".',
+  '- Verbs and constructions outside the lists: "deponeren", "pull together … and share", "restore … within three working hours",',
+  '  "have X configured", and a passive result ("Uiterlijk volgende week vrijdag is de nieuwe printer bij u geïnstalleerd").',
+  '- "na het weekend" / "after the weekend" read as this Friday and as 31 December instead of Monday.',
+  '- Holidays and vague periods give no due time: "vóór de kerst", "before Christmas", "half december", "mid-December".',
+  '- A bare day of the month in Dutch ("vóór de 25e") gives no due time (the English "by the 30th" works).',
+  '- "half past two" is not read as a time: the due became the end of that day.',
+  '- An action item assigned to the client ("- Action (client): return signed engagement letter by Friday") was taken as ours: the one false suggestion.',
+  "",
+];
 
 const fixed = (n: number) => n.toFixed(3);
 const verdict = (ok: boolean) => (ok ? "✓" : "✗");
@@ -98,14 +130,19 @@ const section = [
   "",
   "| Set | Sentences | Promises | Suggested | Precision | Recall | Exact due | About the set |",
   "|---|---|---|---|---|---|---|---|",
-  ...sets.map(({ name, note, result }) => row(name, note, result)),
-  row("all together", "", all),
+  row("**frozen (`frozen.ts`), never tuned**", FROZEN_NOTE, frozen),
+  ...tuned.map(({ name, note, result }) => row(name, note, result)),
+  row("the three tuned sets together", "tuned: flatters the rules", allTuned),
   "",
-  "The first-run figures of the held-out and fresh sets are the honest estimate for text the rules have not seen: precision high, recall",
-  "around 0.8 — unseen phrasings (a verb the lists lack, a promise without a first-person subject) are missed rather than guessed.",
-  'Known weaknesses: a colleague named without "collega"/"from our team" ("Jan stuurt u morgen …") is not taken, since it could be',
-  "the client; \"X volgt vrijdag\" is taken as our deliverable even when X is the tax office's or the client's; vague periods",
-  '("over een paar dagen", "mid-December") give no due time; "next Friday" said on a Monday is the Friday after this week\'s.',
+  "Only the frozen set's figures are an honest estimate for text the rules have not seen. The tuned sets score what the rules were",
+  "changed to get right; their first runs (held-out 1.000 / 0.804 / 0.973, fresh 1.000 / 0.788 / 0.923) were the untuned estimates of their day.",
+  "The frozen set was written by someone who had read the tuned sets, their commit messages and the weaknesses listed below, though not the",
+  'rules, so its phrasing may lean towards what the rules already handle; its vague phrases ("after the weekend", "mid-December") are labelled',
+  "by conventions written in its header, which another annotator might set differently.",
+  ...FROZEN_MISSES,
+  'Weaknesses noted earlier from the tuned sets: a colleague named without "collega"/"from our team" ("Jan stuurt u morgen …") is not',
+  "taken, since it could be the client; \"X volgt vrijdag\" is taken as our deliverable even when X is the tax office's or the client's; vague",
+  'periods ("over een paar dagen", "mid-December") give no due time; "next Friday" said on a Monday is the Friday after this week\'s.',
   "",
   `Throughput on one core (one process, one thread), each labelled sentence given as a text of its own, ${perSentence.calls.toLocaleString("en")} calls in ${SECONDS} s:`,
   `**${Math.round(perSentence.cpu).toLocaleString("en")} sentences/s of CPU time** ${verdict(perSentence.cpu >= TARGETS.perSecond)} ` +
@@ -128,3 +165,5 @@ if (start < 0) {
 writeFileSync(file, next);
 console.log(section);
 console.log("written to bench/RESULTS.md");
+console.log("\nMistakes on the frozen set (for the list of kinds of misses; never to tune a rule to):");
+for (const line of mistakes(frozen)) console.log(`- ${line}`);
