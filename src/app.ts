@@ -76,7 +76,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     if (options.database) await migrateToLatest(database.db);
     else await migrateConfigured(config, database, logger);
     const secret = config.secret ?? (await ensureInstanceSecret(database.db));
-    const auth = createAuth({ db: database.db, secret, baseUrl: config.baseUrl, clock, logger });
+    const auth = createAuth({ db: database.db, secret, baseUrl: config.baseUrl, logger });
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
     let jobs: Jobs | null = null;
     // The background sweep, every minute: its tasks in order, each on its own. Tasks that queue

@@ -56,7 +56,6 @@ async function openServices() {
       db: database.db,
       secret,
       baseUrl: config.baseUrl,
-      clock: systemClock,
       logger: createLogger(config.logLevel, "stderr"),
     }),
     cursor: createCursorCodec(secret),

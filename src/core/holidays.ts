@@ -1,5 +1,6 @@
 import type { HolidaysTypes } from "date-holidays";
 import Holidays from "date-holidays";
+import { addDays } from "./dates.ts";
 import type { WorkingTimeSettings } from "./working-time.ts";
 
 /**
@@ -146,11 +147,6 @@ export function holidayKey(englishName: string, rule = ""): string {
       .slice(0, MAX_KEY_LENGTH)
       .replace(/-+$/, "");
   return slug(englishName) || slug(rule) || "holiday";
-}
-
-function addDays(localDate: string, days: number): string {
-  const [y, m, d] = localDate.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 function rawHolidays(country: string, region: string | null | undefined, year: number): readonly RawHoliday[] {

@@ -1,4 +1,5 @@
 import * as chrono from "chrono-node";
+import { addDays, dateFrom, isoInZone, lastDayOfMonth, offsetMinutesIn } from "../dates.ts";
 import {
   addWorkingDays,
   addWorkingHours,
@@ -53,8 +54,6 @@ export type ParsedDue = {
   spans: [number, number][];
 };
 
-const DAY_MS = 86_400_000;
-
 /**
  * The working-time rules compute holidays and zone offsets afresh on every call; the
  * same few dates come up again and again in a text (and across the texts of one `now`),
@@ -70,7 +69,7 @@ export function dueContext(now: Date, settings: WorkingTimeSettings): DueContext
     now,
     settings,
     today: localDateOf(settings, now),
-    offsetMinutes: offsetMinutesAt(settings.timeZone, now),
+    offsetMinutes: offsetMinutesIn(settings.timeZone, now),
     memo: new Map<string, unknown>(),
   };
   contexts.set(settings, context);
@@ -93,72 +92,12 @@ const zoned = (ctx: DueContext, date: string, time: string) =>
 // ---------------------------------------------------------------------------
 // Dates and zones
 
-function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
-}
-
-function fromDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  return fromDayNumber(dayNumber(date) + days);
-}
-
-function dateOf(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
-function lastDayOfMonth(year: number, month: number): string {
-  return fromDayNumber(Date.UTC(year, month, 1) / DAY_MS - 1);
-}
-
 /** The last working day on or before `date` (searching back to `notBefore`), else `date` itself. */
 function lastWorkingDayOnOrBefore(ctx: DueContext, date: string, notBefore: string): string {
   for (let day = date; day >= notBefore; day = addDays(day, -1)) {
     if (workingDay(ctx, day)) return day;
   }
   return date;
-}
-
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-
-function wallClock(timeZone: string, at: Date): { date: string; time: string; ms: number } {
-  let format = zoneFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    zoneFormats.set(timeZone, format);
-  }
-  const parts: Record<string, string> = {};
-  for (const part of format.formatToParts(at)) parts[part.type] = part.value;
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
-  const time = `${parts.hour}:${parts.minute}:${parts.second}`;
-  const ms = dayNumber(date) * DAY_MS + (Number(parts.hour) * 3600 + Number(parts.minute) * 60 + Number(parts.second)) * 1000;
-  return { date, time, ms };
-}
-
-function offsetMinutesAt(timeZone: string, at: Date): number {
-  const whole = Math.floor(at.getTime() / 1000) * 1000;
-  return Math.round((wallClock(timeZone, new Date(whole)).ms - whole) / 60_000);
-}
-
-/** ISO 8601 with the zone's offset at that instant: 2026-11-27T17:00:00+01:00. */
-export function isoInZone(timeZone: string, at: Date): string {
-  const whole = new Date(Math.floor(at.getTime() / 1000) * 1000);
-  const clock = wallClock(timeZone, whole);
-  const offset = Math.round((clock.ms - whole.getTime()) / 60_000);
-  const sign = offset < 0 ? "-" : "+";
-  const abs = Math.abs(offset);
-  return `${clock.date}T${clock.time}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
 }
 
 // ---------------------------------------------------------------------------
@@ -268,7 +207,7 @@ function findDates(text: string, ctx: DueContext): { strong: DateFound[]; weak: 
   const weak: DateFound[] = [];
   const year = Number(ctx.today.slice(0, 4));
   const month = Number(ctx.today.slice(5, 7));
-  const lastWorkingDayOfMonth = (y: number, m: number) => lastWorkingDayOnOrBefore(ctx, lastDayOfMonth(y, m), dateOf(y, m, 1));
+  const lastWorkingDayOfMonth = (y: number, m: number) => lastWorkingDayOnOrBefore(ctx, lastDayOfMonth(y, m), dateFrom(y, m, 1));
 
   for (const m of matches(END_OF_NEXT_MONTH, text)) {
     const next = month === 12 ? [year + 1, 1] : [year, month + 1];
@@ -311,7 +250,7 @@ function findDates(text: string, ctx: DueContext): { strong: DateFound[]; weak: 
     if (day < 1 || day > 31) continue;
     let [y, mo] = [year, month];
     if (day < Number(ctx.today.slice(8, 10))) [y, mo] = month === 12 ? [year + 1, 1] : [year, month + 1];
-    const date = dateOf(y, mo, day);
+    const date = dateFrom(y, mo, day);
     if (date <= lastDayOfMonth(y, mo)) strong.push({ index: m.index, length: m[0].length, date });
   }
   for (const m of matches(TODAY_VAGUE, text)) weak.push({ index: m.index, length: m[0].length, date: ctx.today });
@@ -397,7 +336,7 @@ function parseWithChrono(text: string, language: Language, ctx: DueContext): Chr
     const year = start.get("year");
     const month = start.get("month");
     const day = start.get("day");
-    let date = year && month && day ? dateOf(year, month, day) : null;
+    let date = year && month && day ? dateFrom(year, month, day) : null;
     const hasDate =
       start.isCertain("day") ||
       start.isCertain("weekday") ||

@@ -394,7 +394,6 @@ describe("better-auth's log messages", () => {
       db: app.database.db,
       secret: "test-secret-that-is-long-enough-for-hmac-1234",
       baseUrl: "http://127.0.0.1:3000",
-      clock: app.clock,
       logger: pino({ level: "warn" }, memory),
     });
     await expect(auth.api.signInEmail({ body: { email: account.me.email, password: "wrong password" } })).rejects.toThrow();

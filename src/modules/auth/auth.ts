@@ -4,7 +4,6 @@ import { createAccessControl } from "better-auth/plugins/access";
 import { adminAc, defaultStatements, memberAc } from "better-auth/plugins/organization/access";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import type { Clock } from "../../shared/clock.ts";
 import type { Logger } from "../../shared/logger.ts";
 
 export const SESSION_COOKIE_PREFIX = "trustledger";
@@ -18,11 +17,8 @@ export const SESSION_UPDATE_AGE_SECONDS = DAY_SECONDS;
  * rest of the app. Its HTTP handler is not mounted: our own /api/v1 routes call
  * `auth.api.*` so that every answer has our error shape and language.
  */
-export function createAuth(options: { db: Kysely<DB>; secret: string; baseUrl: string; clock: Clock; logger?: Logger }) {
+export function createAuth(options: { db: Kysely<DB>; secret: string; baseUrl: string; logger?: Logger }) {
   const ac = createAccessControl(defaultStatements);
-  // better-auth dates sessions by the wall clock; our request hook checks them against the
-  // injected clock. Both must agree, so the expiry it writes is taken from that clock too.
-  const expiresFromNow = () => new Date(options.clock.now().getTime() + SESSION_EXPIRES_IN_SECONDS * 1000);
   const noOrganizationRights = ac.newRole(memberAc.statements);
   return betterAuth({
     appName: "Trustledger",
@@ -41,14 +37,6 @@ export function createAuth(options: { db: Kysely<DB>; secret: string; baseUrl: s
     session: {
       expiresIn: SESSION_EXPIRES_IN_SECONDS,
       updateAge: SESSION_UPDATE_AGE_SECONDS,
-    },
-    databaseHooks: {
-      session: {
-        create: { before: async (session) => ({ data: { ...session, expiresAt: expiresFromNow() } }) },
-        update: {
-          before: async (session) => ({ data: session.expiresAt ? { ...session, expiresAt: expiresFromNow() } : session }),
-        },
-      },
     },
     // Our own routes are rate limited (see http/rate-limits.ts).
     rateLimit: { enabled: false },

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
+import { addDays, dateInZone, weekdayOf } from "../../core/dates.ts";
 import { zonedTime } from "../../core/working-time.ts";
 import type { DB } from "../../db/schema.ts";
 import type { Clock } from "../../shared/clock.ts";
@@ -9,18 +10,6 @@ import type { MyDay } from "./commitments.schemas.ts";
 import { toCommitment } from "./commitments.usecases.ts";
 
 type Deps = { db: Kysely<DB>; clock: Clock };
-
-/** YYYY-MM-DD plus `days`, on the calendar (no time zone involved). */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** ISO weekday (1 = Monday) of a calendar date. */
-function weekday(date: string): number {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
-}
 
 const MY_DAY_LIMIT = 500;
 
@@ -33,9 +22,9 @@ export async function myDay(deps: Deps, actor: Actor): Promise<MyDay> {
   const time = await workingTime.loadOrganizationTime(deps, actor.orgId);
   const zone = time.settings.timeZone;
   const now = deps.clock.now();
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  const today = dateInZone(zone, now);
   const startOfTomorrow = zonedTime(zone, addDays(today, 1), "00:00");
-  const endOfWeek = zonedTime(zone, addDays(today, 8 - weekday(today)), "00:00");
+  const endOfWeek = zonedTime(zone, addDays(today, 8 - weekdayOf(today)), "00:00");
   const rows = await repo.listMyDay(deps.db, actor.orgId, actor.userId, endOfWeek, MY_DAY_LIMIT);
   const result: MyDay = { timeZone: zone, today, overdue: [], dueToday: [], dueThisWeek: [], waitingCallbacks: [] };
   for (const row of rows) {

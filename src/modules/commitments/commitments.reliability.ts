@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
 import { keptOnTimeRate } from "../../core/commitment-lifecycle.ts";
+import { addDays } from "../../core/dates.ts";
 import { median, parseIntegers } from "../../core/median.ts";
 import { canSeeTeamFigures } from "../../core/roles.ts";
 import { zonedTime } from "../../core/working-time.ts";
@@ -8,7 +9,6 @@ import type { DB } from "../../db/schema.ts";
 import { AppError } from "../../shared/app-error.ts";
 import type { Clock } from "../../shared/clock.ts";
 import * as workingTime from "../working-time/working-time.usecases.ts";
-import { addDays } from "./commitments.figures.ts";
 import * as queries from "./commitments.reliability-queries.ts";
 import type { Reliability, ReliabilityQuery } from "./commitments.schemas.ts";
 

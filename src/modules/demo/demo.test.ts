@@ -1,9 +1,15 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { cookieFrom, createTestApp } from "../../../test/helpers/test-app.ts";
+import { createTestApp } from "../../../test/helpers/test-app.ts";
 import type { App } from "../../app.ts";
+import type { Actor } from "../../core/actor.ts";
+import { isRole } from "../../core/roles.ts";
 import { addWorkingDays, DEFAULT_WORKING_TIME, isWorkingDay, localDateOf } from "../../core/working-time.ts";
 import { fixedClock } from "../../shared/clock.ts";
 import { createCursorCodec } from "../../shared/cursor.ts";
+import { listClients } from "../clients/clients.usecases.ts";
+import { myDay } from "../commitments/commitments.figures.ts";
+import { reliability } from "../commitments/commitments.reliability.ts";
+import * as commitments from "../commitments/commitments.usecases.ts";
 import * as demo from "./demo.usecases.ts";
 import { DEMO_USERS, demoClients } from "./demo-data.ts";
 
@@ -40,35 +46,42 @@ type Promise_ = {
   clientName: string;
 };
 
-/** Loads the demo at `at` and reads back what a user would see. */
+/**
+ * Loads the demo at `at` and reads back what its people would see, through the use-cases the
+ * routes call (HTTP sessions are dated by the wall clock, which a fixed clock may be far from).
+ */
 async function demoAt(at: string) {
   const clock = fixedClock(new Date(at));
   const app = await createTestApp({ clock });
   apps.push(app);
-  const deps = { db: app.database.db, clock, auth: app.auth, cursor: createCursorCodec("demo-test-secret-demo-test-secret") };
+  const cursor = createCursorCodec("demo-test-secret-demo-test-secret");
+  const deps = { db: app.database.db, clock, auth: app.auth, cursor, baseUrl: "" };
   const first = await demo.loadDemo(deps, { password: PASSWORD });
   const second = await demo.loadDemo(deps, { password: "another-password-entirely" });
-  const signIn = (email: string) =>
-    app.server.inject({ method: "POST", url: "/api/v1/session", payload: { email, password: PASSWORD } }).then((r) => {
-      expect(r.statusCode, r.body).toBe(200);
-      return cookieFrom(r.headers["set-cookie"]);
-    });
-  const admin = await signIn(DEMO_USERS[0].email);
-  const get = async (url: string, cookie = admin) => {
-    const response = await app.server.inject({ method: "GET", url, headers: { cookie } });
-    expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
-    return response.json();
+  const members = await app.database.db
+    .selectFrom("member")
+    .innerJoin("user", "user.id", "member.userId")
+    .select(["member.organizationId", "member.userId", "member.role", "user.email"])
+    .execute();
+  const actorOf = (email: string): Actor => {
+    const member = members.find((m) => m.email === email);
+    if (!member || !isRole(member.role)) throw new Error(`no demo member ${email}`);
+    return { userId: member.userId, orgId: member.organizationId, role: member.role, via: "session" };
   };
+  const admin = actorOf(DEMO_USERS[0].email);
   const promises: Promise_[] = [];
-  let cursor: string | null = null;
+  let next: string | undefined;
   do {
-    const page: { items: Promise_[]; nextCursor: string | null } = await get(
-      `/api/v1/commitments?status=open,kept,kept_late,renegotiated,broken,cancelled&limit=200${cursor ? `&cursor=${cursor}` : ""}`,
-    );
-    promises.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return { clock, app, first, second, signIn, get, promises };
+    const page = await commitments.listCommitments(deps, admin, {
+      status: ["open", "kept", "kept_late", "renegotiated", "broken", "cancelled"],
+      order: "due_asc",
+      limit: 200,
+      ...(next ? { cursor: next } : {}),
+    });
+    promises.push(...(page.items as Promise_[]));
+    next = page.nextCursor ?? undefined;
+  } while (next);
+  return { clock, deps, first, second, actorOf, admin, promises };
 }
 
 const minutesOfDay = (instant: Date) => {
@@ -114,7 +127,7 @@ describe.each(MOMENTS)("the demo loaded at %s", (moment) => {
     for (const client of demoClients().filter((c) => c.contacts.length > 0)) expect(openClients, client.name).toContain(client.name);
     const soon = addWorkingDays(settings, d.clock.now(), 3).getTime();
     for (const user of DEMO_USERS.filter((u) => u.role !== "frontdesk")) {
-      const day = await d.get("/api/v1/my-day", await d.signIn(user.email));
+      const day = await myDay(d.deps, d.actorOf(user.email));
       expect(day.overdue.length, user.name).toBeGreaterThan(0);
       expect(day.waitingCallbacks.length, user.name).toBeGreaterThan(0);
       const mine = d.promises.filter(
@@ -130,12 +143,12 @@ describe.each(MOMENTS)("the demo loaded at %s", (moment) => {
   it("has clients of months and years, and twelve weeks of history: mostly kept on time, some late, renegotiated or not kept", async () => {
     const d = loaded.get(moment);
     if (!d) throw new Error("the demo did not load");
-    const clients = await d.get("/api/v1/clients?limit=200");
+    const clients = await listClients(d.deps, d.admin, { limit: 200, archived: false });
     const now = d.clock.now().getTime();
     for (const client of clients.items) expect(now - new Date(client.createdAt).getTime()).toBeGreaterThan(100 * 86_400_000);
     const today = localDateOf(settings, d.clock.now());
     const from = localDateOf(settings, new Date(now - 100 * 86_400_000));
-    const figures = await d.get(`/api/v1/reliability?from=${from}&to=${today}&groupBy=owner`);
+    const figures = await reliability(d.deps, d.admin, { from, to: today, groupBy: "owner" });
     expect(figures.total.kept).toBeGreaterThan(30);
     expect(figures.total.keptLate + figures.total.broken).toBeGreaterThan(0);
     expect(figures.total.keptOnTimeRate).toBeGreaterThan(0.6);

@@ -1,3 +1,5 @@
+import { addDays, dateFrom, isCalendarDate, weekStart } from "../../../../src/core/dates.ts";
+
 /**
  * Periods of the Team page as calendar dates (YYYY-MM-DD), and the page's
  * search parameters. Pure functions: `today` is always passed in.
@@ -7,28 +9,19 @@ export const GROUP_BYS: readonly GroupBy[] = ["owner", "client", "team"];
 export type Period = { from: string; to: string };
 export type TeamSearch = { from?: string; to?: string; groupBy?: GroupBy };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function parts(date: string): [number, number, number] {
   return date.split("-").map(Number) as [number, number, number];
 }
 
-function format(year: number, month: number, day: number): string {
-  return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
-}
-
-export const isDate = (value: unknown): value is string =>
-  typeof value === "string" && DATE.test(value) && format(...parts(value)) === value;
+export const isDate = isCalendarDate;
+const format = dateFrom;
 
 /** The browser's local calendar date. */
 export function localToday(now = new Date()): string {
   return format(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = parts(date);
-  return format(y, m, d + days);
-}
+export { addDays, weekStart };
 
 /** The default: the last 90 days up to and including today. */
 export const last90Days = (today: string): Period => ({ from: addDays(today, -89), to: today });
@@ -48,13 +41,6 @@ export function lastQuarter(today: string): Period {
 export function thisYear(today: string): Period {
   const [y] = parts(today);
   return { from: format(y, 1, 1), to: today };
-}
-
-/** The Monday of the week a date is in. */
-export function weekStart(date: string): string {
-  const [y, m, d] = parts(date);
-  const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
-  return format(y, m, d - weekday);
 }
 
 /** Every week (its Monday) that overlaps the period, oldest first. */

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import {
+  addDays,
+  dateFrom,
+  dateInZone,
+  daysBetween,
+  instantAt,
+  isCalendarDate,
+  isoInZone,
+  isTimeZone,
+  lastDayOfMonth,
+  timeInZone,
+  weekdayOf,
+  weekStart,
+} from "./dates.ts";
+
+describe("calendar dates", () => {
+  it.each([
+    ["2026-12-31", 1, "2027-01-01"],
+    ["2027-01-01", -1, "2026-12-31"],
+    ["2028-02-28", 1, "2028-02-29"],
+    ["2027-02-28", 1, "2027-03-01"],
+    ["2026-03-29", 0, "2026-03-29"],
+    ["2026-11-23", -89, "2026-08-26"],
+    ["0999-12-31", 1, "1000-01-01"],
+  ])("%s + %i days = %s", (date, days, expected) => {
+    expect(addDays(date, days)).toBe(expected);
+  });
+
+  it.each([
+    ["2026-11-23", 1],
+    ["2026-11-29", 7],
+    ["2026-12-31", 4],
+    ["1970-01-01", 4],
+    ["2000-02-29", 2],
+  ])("%s is ISO weekday %i", (date, weekday) => {
+    expect(weekdayOf(date)).toBe(weekday);
+  });
+
+  it.each([
+    ["2026-11-29", "2026-11-23"],
+    ["2026-11-23", "2026-11-23"],
+    ["2027-01-01", "2026-12-28"],
+  ])("the week of %s starts on %s", (date, monday) => {
+    expect(weekStart(date)).toBe(monday);
+  });
+
+  it("builds dates from parts, counting day 0 back into the month before and months past December into the next year", () => {
+    expect(dateFrom(2026, 12, 1)).toBe("2026-12-01");
+    expect(dateFrom(2026, 3, 0)).toBe("2026-02-28");
+    expect(dateFrom(2026, 13, 1)).toBe("2027-01-01");
+    expect(dateFrom(2026, -1, 1)).toBe("2025-11-01");
+    expect(lastDayOfMonth(2028, 2)).toBe("2028-02-29");
+    expect(lastDayOfMonth(2026, 12)).toBe("2026-12-31");
+    expect(daysBetween("2026-12-31", "2027-03-01")).toBe(60);
+    expect(daysBetween("2027-03-01", "2026-12-31")).toBe(-60);
+  });
+
+  it.each(["2026-02-30", "2026-13-01", "26-01-01", "2026-1-1", "", "2026-01-01T00:00", 20260101, null])("%j is not a date", (value) => {
+    expect(isCalendarDate(value)).toBe(false);
+  });
+
+  it("refuses arithmetic on what is not a date, rather than guessing", () => {
+    expect(() => addDays("2026-02-30", 1)).toThrow(RangeError);
+    expect(() => weekdayOf("tomorrow")).toThrow(RangeError);
+  });
+});
+
+describe("time zones", () => {
+  it("knows IANA zones and nothing else", () => {
+    expect(isTimeZone("Europe/Amsterdam")).toBe(true);
+    expect(isTimeZone("America/New_York")).toBe(true);
+    expect(isTimeZone("Europe/Atlantis")).toBe(false);
+    expect(isTimeZone("")).toBe(false);
+  });
+
+  it.each([
+    // winter, summer, and the instants around both switches in Amsterdam
+    ["Europe/Amsterdam", "2026-12-04T13:00:00Z", "2026-12-04", "14:00", "2026-12-04T14:00:00+01:00"],
+    ["Europe/Amsterdam", "2026-07-01T12:00:00Z", "2026-07-01", "14:00", "2026-07-01T14:00:00+02:00"],
+    ["Europe/Amsterdam", "2026-12-31T23:30:00Z", "2027-01-01", "00:30", "2027-01-01T00:30:00+01:00"],
+    ["America/New_York", "2026-12-04T03:00:00Z", "2026-12-03", "22:00", "2026-12-03T22:00:00-05:00"],
+    ["Asia/Kolkata", "2026-12-04T13:00:00Z", "2026-12-04", "18:30", "2026-12-04T18:30:00+05:30"],
+  ])("in %s, %s is %s %s (%s)", (zone, instant, date, time, iso) => {
+    const at = new Date(instant);
+    expect(dateInZone(zone, at)).toBe(date);
+    expect(timeInZone(zone, at)).toBe(time);
+    expect(isoInZone(zone, at)).toBe(iso);
+    expect(instantAt(zone, date, time).toISOString()).toBe(at.toISOString().replace(/\.000Z$/, ".000Z"));
+  });
+
+  it("moves a time in the spring-forward gap forward by the gap, and takes the earlier of two in the fall-back hour", () => {
+    expect(instantAt("Europe/Amsterdam", "2027-03-28", "02:30").toISOString()).toBe("2027-03-28T01:30:00.000Z"); // shows 03:30
+    expect(instantAt("Europe/Amsterdam", "2026-10-25", "02:30").toISOString()).toBe("2026-10-25T00:30:00.000Z"); // the first 02:30
+  });
+});
