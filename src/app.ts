@@ -59,9 +59,9 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
  * Brings the configured database up to date. The embedded one is first backed
  * up under `<data dir>/backups` when migrations are pending (see db/backup.ts).
  */
-export async function migrateConfigured(config: Config, database: DatabaseHandle, logger?: Logger) {
+export async function migrateConfigured(config: Config, database: DatabaseHandle, clock: Clock, logger?: Logger) {
   if (database.kind === "embedded" && !config.databaseUrl) {
-    const backup = await backupBeforeMigrating(database, path.join(config.dataDir, "backups"));
+    const backup = await backupBeforeMigrating(database, path.join(config.dataDir, "backups"), clock.now());
     if (backup) logger?.info({ backup }, "the embedded database was backed up before migrating");
   }
   return migrateToLatest(database.db);
@@ -74,7 +74,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   try {
     // A database handed in (tests) is migrated as it is; the configured one gets its backup first.
     if (options.database) await migrateToLatest(database.db);
-    else await migrateConfigured(config, database, logger);
+    else await migrateConfigured(config, database, clock, logger);
     const secret = config.secret ?? (await ensureInstanceSecret(database.db));
     const auth = createAuth({ db: database.db, secret, baseUrl: config.baseUrl, logger });
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });

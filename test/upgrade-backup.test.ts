@@ -7,9 +7,11 @@ import { migrateConfigured } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { openDatabase } from "../src/db/connection.ts";
 import { migrations } from "../src/db/migrations/registry.ts";
+import { fixedClock } from "../src/shared/clock.ts";
 import { createLogger } from "../src/shared/logger.ts";
 
 /** Starting a newer version on an existing embedded data directory backs it up before migrating. */
+const clock = fixedClock(new Date("2026-11-23T10:00:00Z"));
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "trustledger-upgrade-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -27,13 +29,13 @@ describe("an upgrade of the embedded database", () => {
       });
       expect((await older.migrateTo(names.at(-2) as string)).error).toBeUndefined();
 
-      const results = await migrateConfigured(config, database, createLogger("silent"));
+      const results = await migrateConfigured(config, database, clock, createLogger("silent"));
       expect(results.map((r) => r.migrationName)).toEqual([names.at(-1)]);
       const backups = readdirSync(path.join(dataDir, "backups"));
       expect(backups).toHaveLength(1);
-      expect(backups[0]).toMatch(new RegExp(`^before-${names.at(-1)}-.+\\.tar\\.gz$`));
+      expect(backups[0]).toBe(`before-${names.at(-1)}-2026-11-23T10-00-00.000Z.tar.gz`);
 
-      expect(await migrateConfigured(config, database, createLogger("silent"))).toEqual([]);
+      expect(await migrateConfigured(config, database, clock, createLogger("silent"))).toEqual([]);
       expect(readdirSync(path.join(dataDir, "backups"))).toHaveLength(1);
     } finally {
       await database.close();

@@ -45,7 +45,7 @@ async function withServices<T>(work: (deps: Awaited<ReturnType<typeof openServic
 async function openServices() {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
-  await migrateConfigured(config, database);
+  await migrateConfigured(config, database, systemClock);
   const secret = config.secret ?? (await ensureInstanceSecret(database.db));
   return {
     config,
@@ -113,7 +113,7 @@ program
     const config = loadConfig();
     const database = await openConfiguredDatabase(config);
     try {
-      const results = await migrateConfigured(config, database, createLogger(config.logLevel, "stderr"));
+      const results = await migrateConfigured(config, database, systemClock, createLogger(config.logLevel, "stderr"));
       console.log(results.length === 0 ? "The database is up to date." : results.map((r) => `${r.migrationName}: ${r.status}`).join("\n"));
     } finally {
       await database.close();
@@ -135,7 +135,7 @@ program
     const dataDir = path.join(config.dataDir, "pglite");
     let replaced: string | null;
     try {
-      ({ replaced } = await restoreBackup(file, dataDir));
+      ({ replaced } = await restoreBackup(file, dataDir, systemClock.now()));
     } catch (error) {
       throw new InvalidArgumentError(`could not restore ${file}: ${error instanceof Error ? error.message : String(error)}`);
     }

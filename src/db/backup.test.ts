@@ -34,7 +34,7 @@ async function appliedMigrations(dir = dataDir) {
 describe("backups of the embedded database", () => {
   it("a new, empty database is not backed up", async () => {
     const database = await open();
-    expect(await backupBeforeMigrating(database, backups)).toBeNull();
+    expect(await backupBeforeMigrating(database, backups, new Date("2026-11-23T09:00:00Z"))).toBeNull();
     await database.close();
     expect(existsSync(backups)).toBe(false);
   });
@@ -55,7 +55,7 @@ describe("backups of the embedded database", () => {
     const file = await backupBeforeMigrating(database, backups, new Date("2026-11-23T10:00:00Z"));
     expect(file).toBe(path.join(backups, `before-${names.at(-1)}-2026-11-23T10-00-00.000Z.tar.gz`));
     await migrateToLatest(database.db);
-    expect(await backupBeforeMigrating(database, backups)).toBeNull();
+    expect(await backupBeforeMigrating(database, backups, new Date("2026-11-23T09:00:00Z"))).toBeNull();
     await database.close();
     expect(readdirSync(backups)).toEqual([path.basename(file as string)]);
   });
@@ -79,14 +79,16 @@ describe("backups of the embedded database", () => {
   it("restores into a data directory that does not exist yet (a new machine)", async () => {
     const [file] = readdirSync(backups);
     const elsewhere = path.join(work, "new-machine", "data", "pglite");
-    expect(await restoreBackup(path.join(backups, file as string), elsewhere)).toEqual({ replaced: null });
+    expect(await restoreBackup(path.join(backups, file as string), elsewhere, new Date("2026-11-23T11:30:00Z"))).toEqual({
+      replaced: null,
+    });
     expect(await appliedMigrations(elsewhere)).toEqual(names.slice(0, -1));
   });
 
   it("a file that is not a backup is refused and nothing is moved", async () => {
     const junk = path.join(work, "junk.tar.gz");
     writeFileSync(junk, "not a backup");
-    await expect(restoreBackup(junk, dataDir)).rejects.toThrow();
+    await expect(restoreBackup(junk, dataDir, new Date("2026-11-23T11:45:00Z"))).rejects.toThrow();
     expect(existsSync(`${dataDir}-restoring`)).toBe(false);
     expect(await appliedMigrations()).toEqual(names.slice(0, -1));
   });

@@ -29,7 +29,7 @@ async function pendingMigrations(database: DatabaseHandle): Promise<string[]> {
  * `<dir>/before-<first pending migration>-<time>.tar.gz` and returns its path;
  * otherwise null. Keeps the newest three.
  */
-export async function backupBeforeMigrating(database: DatabaseHandle, dir: string, now = new Date()): Promise<string | null> {
+export async function backupBeforeMigrating(database: DatabaseHandle, dir: string, now: Date): Promise<string | null> {
   if (!database.pglite) return null;
   const pending = await pendingMigrations(database);
   if (pending.length === 0) return null;
@@ -50,7 +50,7 @@ export async function backupBeforeMigrating(database: DatabaseHandle, dir: strin
  * Replaces the embedded database in `dataDir` by a backup. What was there is
  * kept beside it (`<dataDir>-replaced-<time>`), never deleted.
  */
-export async function restoreBackup(file: string, dataDir: string, now = new Date()): Promise<{ replaced: string | null }> {
+export async function restoreBackup(file: string, dataDir: string, now: Date): Promise<{ replaced: string | null }> {
   const dump = new Blob([await readFile(file)]);
   const incoming = `${dataDir}-restoring`;
   rmSync(incoming, { recursive: true, force: true });

@@ -1,9 +1,9 @@
-import { sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { Migrator } from "kysely/migration";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmptyTestDatabase } from "../../test/helpers/database.ts";
 import type { DatabaseHandle } from "./connection.ts";
-import { migrateToLatest } from "./migrate.ts";
+import { MigrationError, migrateToLatest } from "./migrate.ts";
 import { migrations } from "./migrations/registry.ts";
 
 /** Upgrades run forward from every earlier schema without losing what was stored. */
@@ -22,6 +22,39 @@ const migrator = () =>
   });
 
 describe("migrations", () => {
+  it("run one transaction each: when one fails, the earlier ones stay applied and recorded and nothing of it remains", async () => {
+    const fresh = await createEmptyTestDatabase();
+    try {
+      const [first, second] = Object.entries(migrations);
+      const list = {
+        ...Object.fromEntries([first, second] as [string, (typeof migrations)[string]][]),
+        "0003_breaks_halfway": {
+          async up(db: Kysely<any>) {
+            await sql`create table half_done (id int)`.execute(db);
+            await sql`insert into half_done values (1)`.execute(db);
+            await sql`select * from no_such_table`.execute(db);
+          },
+        },
+        "0004_after_the_broken_one": {
+          async up(db: Kysely<any>) {
+            await sql`create table never_reached (id int)`.execute(db);
+          },
+        },
+      };
+      const error = await migrateToLatest(fresh.db, list).catch((failure: unknown) => failure);
+      expect(error).toBeInstanceOf(MigrationError);
+      expect((error as Error).message).toMatch(/^Migration 0003_breaks_halfway failed: .*no_such_table/);
+      const recorded = await sql<{ name: string }>`select name from schema_migrations order by name`.execute(fresh.db);
+      expect(recorded.rows.map((row) => row.name)).toEqual([first?.[0], second?.[0]]);
+      const tables = await sql<{ name: string }>`
+        select table_name as name from information_schema.tables
+        where table_schema = current_schema() and table_name in ('clients', 'half_done', 'never_reached')`.execute(fresh.db);
+      expect(tables.rows.map((row) => row.name)).toEqual(["clients"]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("are numbered, in order, and unique", () => {
     const names = Object.keys(migrations);
     expect(names).toEqual([...names].sort());

@@ -83,3 +83,91 @@ describe("the personal calendar feed", () => {
     expect((await app.server.inject({ method: "GET", url: path(url) })).statusCode).toBe(404);
   });
 });
+
+/** Wall-clock digits of an instant in a zone, as a calendar app in that zone shows them. */
+function wallClock(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value;
+  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}`;
+}
+
+/**
+ * What a calendar app in `viewerZone` shows for an ICS time: an absolute time (UTC, or
+ * a TZID the feed defines in a VTIMEZONE) converted to its zone; a floating time
+ * (no zone at all) as the digits it holds.
+ */
+function shownIn(time: ICAL.Time, calendar: ICAL.Component, viewerZone: string): { shown: string; instant: string | null } {
+  const floating = time.zone === ICAL.Timezone.localTimezone;
+  if (floating) {
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return { shown: `${time.year}-${pad(time.month)}-${pad(time.day)} ${pad(time.hour)}:${pad(time.minute)}`, instant: null };
+  }
+  if (time.zone !== ICAL.Timezone.utcTimezone) {
+    const tzid = time.zone?.tzid;
+    const defined = calendar.getAllSubcomponents("vtimezone").some((zone) => zone.getFirstPropertyValue("tzid") === tzid);
+    expect(defined, `TZID ${tzid} has no VTIMEZONE in the feed`).toBe(true);
+  }
+  const instant = time.toJSDate();
+  return { shown: wallClock(instant, viewerZone), instant: instant.toISOString() };
+}
+
+describe("the calendar feed's times", () => {
+  // A winter (standard time) and a summer (daylight saving time) due date.
+  const dues = ["2030-01-15T14:00:00+01:00", "2030-07-16T14:00:00+02:00"];
+
+  it.each(["Europe/Amsterdam", "America/New_York"])(
+    "are the promise's due instant, winter and summer, in an organization in %s",
+    async (timeZone) => {
+      const admin = await signup(app, { name: "Carla Jansen", organizationName: `Tijd ${timeZone}` });
+      const settings = (await as(app, admin).get("/api/v1/settings/working-time")).json();
+      const saved = await as(app, admin).put("/api/v1/settings/working-time", {
+        timeZone,
+        businessHours: settings.businessHours,
+        holidayCountry: settings.holidayCountry,
+        holidayChoices: {},
+        language: settings.language,
+        version: settings.version,
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+      const client = (await as(app, admin).post("/api/v1/clients", { kind: "company", name: "Bakkerij Smit" })).json();
+      const created = [];
+      for (const dueAt of dues) {
+        const response = await as(app, admin).post("/api/v1/commitments", {
+          clientId: client.id,
+          title: `Due ${dueAt}`,
+          doneWhen: "done",
+          ownerId: admin.me.id,
+          dueAt,
+          source: "email",
+        });
+        expect(response.statusCode, response.body).toBe(201);
+        created.push(response.json());
+      }
+
+      const { url } = (await as(app, admin).post("/api/v1/calendar-feed")).json();
+      const feed = await app.server.inject({ method: "GET", url: path(url) });
+      const calendar = new ICAL.Component(ICAL.parse(feed.body));
+      const events = calendar.getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent));
+      expect(events).toHaveLength(dues.length);
+      for (const commitment of created) {
+        const event = events.find((e) => e.uid === `${commitment.id}@trustledger`);
+        if (!event) throw new Error(`no event for ${commitment.id}`);
+        const due = new Date(commitment.dueAt);
+        // A calendar app in the firm's own zone shows the due time the firm sees in the app.
+        const end = shownIn(event.endDate, calendar, timeZone);
+        expect(end.shown).toBe(wallClock(due, timeZone));
+        expect(end.instant).toBe(due.toISOString());
+        const start = shownIn(event.startDate, calendar, timeZone);
+        expect(start.instant).toBe(new Date(due.getTime() - 15 * 60_000).toISOString());
+      }
+    },
+  );
+});

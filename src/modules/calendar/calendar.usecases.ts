@@ -63,7 +63,10 @@ export async function renderFeed(deps: Deps, token: string): Promise<string> {
   const calendar = ical({
     name: time.language === "nl" ? `Toezeggingen van ${feed.user_name}` : `Promises of ${feed.user_name}`,
     prodId: { company: "Trustledger", product: "commitments", language: time.language.toUpperCase() },
-    timezone: time.settings.timeZone,
+    // No `timezone` here on purpose: with one but no VTIMEZONE generator, ical-generator
+    // writes wall-clock digits without a TZID (floating times, which every reader
+    // places in its own zone). UTC times (`…Z`) are one instant everywhere, and
+    // calendar apps show them in their user's zone.
     ttl: 15 * 60,
   });
   for (const item of open) {

@@ -259,7 +259,7 @@ export async function acceptCallback(deps: Deps, actor: Actor, id: string): Prom
   if (!row.accepted_at) {
     await deps.db.transaction().execute(async (trx) => {
       await repo.updateCallback(trx, actor.orgId, id, { accepted_at: deps.clock.now(), accept_by: null });
-      await commitments.recordEvent(trx, actor, id, "accepted", {});
+      await commitments.recordEvent(trx, actor, id, "accepted", {}, deps.clock.now());
     });
   }
   return getCallback(deps, actor, id);
@@ -272,7 +272,14 @@ export async function recordAttempt(deps: Deps, actor: Actor, id: string, input:
     // Reaching the caller is accepting it at the latest; an earlier acceptance keeps its own time.
     const reached = input.reached ? { reached_at: row.reached_at ?? now, ...(row.accepted_at ? {} : { accepted_at: now }) } : {};
     await repo.updateCallback(trx, actor.orgId, id, reached, { attempt: true });
-    await commitments.recordEvent(trx, actor, id, "callback_attempt", { reached: input.reached, ...(input.note && { note: input.note }) });
+    await commitments.recordEvent(
+      trx,
+      actor,
+      id,
+      "callback_attempt",
+      { reached: input.reached, ...(input.note && { note: input.note }) },
+      now,
+    );
   });
   return getCallback(deps, actor, id);
 }

@@ -223,3 +223,50 @@ export async function firstContactWithEmail(db: Kysely<DB>, orgId: string, clien
     .limit(1)
     .executeTakeFirst();
 }
+
+/** A promise the reminder sweep claimed, with what its notices need. */
+export type DueRow = {
+  org_id: string;
+  id: string;
+  title: string;
+  owner_id: string;
+  owner_name: string;
+  client_id: string;
+  client_name: string;
+  client_team_id: string | null;
+  due_at: Date;
+};
+
+/**
+ * Claims up to `batch` active promises across organizations for the sweep: those to warn
+ * (`warned_at`) or to escalate (`escalated_at`), marked with `now` in one conditional
+ * UPDATE; SKIP LOCKED keeps two sweeping instances off each other's rows.
+ */
+export async function claimDue(trx: Kysely<DB>, column: "warned_at" | "escalated_at", now: Date, batch: number): Promise<DueRow[]> {
+  const condition =
+    column === "warned_at"
+      ? sql`c.warned_at is null and c.warn_at is not null and c.warn_at <= ${now} and c.due_at > ${now}`
+      : sql`c.escalated_at is null and c.due_at <= ${now}`;
+  const claimed = await sql<DueRow>`
+    with due as (
+      select c.org_id, c.id from commitments c
+      where c.status in ('open', 'renegotiated') and ${condition}
+      order by ${column === "warned_at" ? sql`c.warn_at` : sql`c.due_at`}
+      limit ${batch}
+      for update skip locked
+    )
+    update commitments c set ${sql.ref(column)} = ${now}
+    from due, clients cl, "user" u
+    where c.org_id = due.org_id and c.id = due.id
+      and cl.org_id = c.org_id and cl.id = c.client_id and u.id = c.owner_id
+    returning c.org_id, c.id, c.title, c.owner_id, u.name as owner_name, c.client_id, cl.name as client_name,
+      cl.team_id as client_team_id, c.due_at`.execute(trx);
+  return claimed.rows;
+}
+
+export type SweepEventRow = { org_id: string; id: string; commitment_id: string; kind: string; at: Date; actor_id: null; data: string };
+
+/** The sweep's events of a whole batch in one statement. */
+export async function insertEvents(trx: Kysely<DB>, events: readonly SweepEventRow[]) {
+  if (events.length > 0) await trx.insertInto("commitment_events").values(events).execute();
+}

@@ -473,7 +473,10 @@ export async function listOpenForCalendar(deps: Pick<Deps, "db" | "clock">, acto
   return (await repo.listOpenForOwner(deps.db, actor.orgId, actor.userId, limit)).map((row) => toCommitment(row, now));
 }
 
-/** Appends an event to a promise's history, inside the caller's transaction (other modules' steps: callback attempts). */
-export async function recordEvent(trx: Kysely<DB>, actor: Actor, id: string, kind: string, data: Record<string, unknown>, at?: Date) {
-  await repo.insertEvent(trx, event(actor.orgId, id, kind, at ?? new Date(), actor.userId, data));
+/**
+ * Appends an event to a promise's history, inside the caller's transaction (other modules' steps: callback attempts).
+ * `at` comes from the caller's injected clock, so tests and replays control the history's times.
+ */
+export async function recordEvent(trx: Kysely<DB>, actor: Actor, id: string, kind: string, data: Record<string, unknown>, at: Date) {
+  await repo.insertEvent(trx, event(actor.orgId, id, kind, at, actor.userId, data));
 }

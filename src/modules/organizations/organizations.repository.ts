@@ -204,3 +204,14 @@ export async function closeInvitation(db: Kysely<DB>, orgId: string, id: string,
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+export async function memberIdsWithRole(db: Kysely<DB>, orgId: string, role: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("member")
+    .select("userId")
+    .where("organizationId", "=", orgId)
+    .where("role", "=", role)
+    .orderBy("userId")
+    .execute();
+  return rows.map((row) => row.userId);
+}

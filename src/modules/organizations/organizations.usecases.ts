@@ -221,3 +221,6 @@ export async function joinByInvitation(deps: Deps, id: string, userId: string): 
 
 export const findUserByEmail = (deps: Pick<Deps, "db">, email: string) => repo.findUserByEmail(deps.db, email);
 export const findOrganization = (deps: Pick<Deps, "db">, orgId: string) => repo.findOrganization(deps.db, orgId);
+
+/** The user ids of an organization's members in one role, sorted (who hears about a breach). */
+export const memberIdsWithRole = (deps: Pick<Deps, "db">, orgId: string, role: Role) => repo.memberIdsWithRole(deps.db, orgId, role);

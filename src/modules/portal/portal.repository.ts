@@ -69,6 +69,7 @@ export async function findOpenLink(db: Kysely<DB>, tokenHash: string, now: Date)
       "l.org_id",
       "l.id",
       "l.client_id",
+      "l.contact_id",
       "l.expires_at",
       "ct.name as contact_name",
       "cl.name as client_name",
@@ -91,14 +92,19 @@ export async function logView(db: Kysely<DB>, row: { org_id: string; id: string;
     .execute();
 }
 
-/** What the client may see: every active promise, and those closed in the last 180 days. */
-export async function clientPromises(db: Kysely<DB>, orgId: string, clientId: string, closedSince: Date) {
+/**
+ * What one contact of the client may see: the promises made to that contact and those
+ * made to the client as a whole (no contact named), active or closed since `closedSince`.
+ * Promises made to another contact of the same client stay out.
+ */
+export async function contactPromises(db: Kysely<DB>, orgId: string, clientId: string, contactId: string, closedSince: Date) {
   return db
     .selectFrom("commitments as c")
     .innerJoin("user as u", "u.id", "c.owner_id")
     .select(["c.title", "c.done_when", "u.name as owner_name", "c.status", "c.due_at", "c.original_due_at", "c.closed_at"])
     .where("c.org_id", "=", orgId)
     .where("c.client_id", "=", clientId)
+    .where((eb) => eb.or([eb("c.contact_id", "=", contactId), eb("c.contact_id", "is", null)]))
     .where((eb) => eb.or([eb("c.closed_at", "is", null), eb("c.closed_at", ">=", closedSince)]))
     .orderBy("c.closed_at", (ob) => ob.desc().nullsFirst())
     .orderBy("c.due_at")

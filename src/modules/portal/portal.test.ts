@@ -80,6 +80,42 @@ describe("the client portal", () => {
     expect(links[0]).toMatchObject({ id: link.id, views: 1, lastOpenedAt: "2026-11-23T09:00:00.000Z" });
   });
 
+  it("a contact's link shows the promises made to that contact and to the client as a whole, never those made to another contact", async () => {
+    const firm = (
+      await as(app, admin).post("/api/v1/clients", { kind: "company", name: "Bouwbedrijf Berg", accountOwnerId: owner.me.id })
+    ).json();
+    const contact = async (name: string) =>
+      (await as(app, admin).post(`/api/v1/clients/${firm.id}/contacts`, { name, email: `${name.toLowerCase()}@berg.example` })).json().id;
+    const [ilse, joost] = [await contact("Ilse"), await contact("Joost")];
+    for (const [title, contactId] of [
+      ["Loonstroken voor Ilse", ilse],
+      ["Privé-aangifte van Joost", joost],
+      ["Jaarrekening Berg", null],
+    ] as const) {
+      const made = await as(app, owner).post("/api/v1/commitments", {
+        clientId: firm.id,
+        ...(contactId && { contactId }),
+        title,
+        doneWhen: "verstuurd",
+        ownerId: owner.me.id,
+        dueAt: "2026-12-01T12:00:00+01:00",
+        source: "call",
+      });
+      expect(made.statusCode, made.body).toBe(201);
+    }
+    const shown = async (contactId: string) => {
+      const link = (await as(app, owner).post(`/api/v1/clients/${firm.id}/portal-links`, { contactId })).json();
+      const view = await visit(apiPath(link.url));
+      expect(view.statusCode, view.body).toBe(200);
+      return view
+        .json()
+        .items.map((i: { title: string }) => i.title)
+        .sort();
+    };
+    expect(await shown(ilse)).toEqual(["Jaarrekening Berg", "Loonstroken voor Ilse"]);
+    expect(await shown(joost)).toEqual(["Jaarrekening Berg", "Privé-aangifte van Joost"]);
+  });
+
   it("expired, revoked, altered or guessed links all answer the same 404", async () => {
     const make = async () =>
       (await as(app, owner).post(`/api/v1/clients/${clientId}/portal-links`, { contactId, expiresInDays: 1 })).json();

@@ -111,7 +111,13 @@ export async function viewPortal(deps: Deps, token: string, userAgent: string | 
     user_agent: userAgent?.slice(0, 300) ?? null,
   });
   const time = await workingTime.loadOrganizationTime(deps, link.org_id);
-  const rows = await repo.clientPromises(deps.db, link.org_id, link.client_id, new Date(now.getTime() - SHOWN_CLOSED_DAYS * DAY));
+  const rows = await repo.contactPromises(
+    deps.db,
+    link.org_id,
+    link.client_id,
+    link.contact_id,
+    new Date(now.getTime() - SHOWN_CLOSED_DAYS * DAY),
+  );
   return {
     organizationName: link.organization_name,
     clientName: link.client_name,

@@ -56,3 +56,22 @@ export async function replaceTeamMembers(db: Kysely<DB>, orgId: string, teamId: 
       .execute();
   }
 }
+
+/** (team, member) pairs of the teams `teamIds`. */
+export async function membersOfTeams(db: Kysely<DB>, orgId: string, teamIds: readonly string[]) {
+  if (teamIds.length === 0) return [];
+  return db.selectFrom("team_members").select(["team_id", "user_id"]).where("org_id", "=", orgId).where("team_id", "in", teamIds).execute();
+}
+
+/** (team, member) pairs of every team that one of `userIds` belongs to. */
+export async function membersOfTeamsOf(db: Kysely<DB>, orgId: string, userIds: readonly string[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .selectFrom("team_members as tm")
+    .select(["tm.team_id", "tm.user_id"])
+    .where("tm.org_id", "=", orgId)
+    .where("tm.team_id", "in", (eb) =>
+      eb.selectFrom("team_members as mine").select("mine.team_id").where("mine.org_id", "=", orgId).where("mine.user_id", "in", userIds),
+    )
+    .execute();
+}

@@ -82,3 +82,27 @@ export async function setTeamMembers(deps: Deps, actor: Actor, id: string, userI
     return getTeam({ ...deps, db: trx }, actor, id);
   });
 }
+
+/** For each of `userIds`: the other members of every team they are in (none when in no team). */
+export async function teammatesOf(deps: Pick<Deps, "db">, orgId: string, userIds: readonly string[]): Promise<Map<string, string[]>> {
+  const rows = await repo.membersOfTeamsOf(deps.db, orgId, userIds);
+  const byTeam = Map.groupBy(rows, (row) => row.team_id);
+  const teammates = new Map<string, Set<string>>();
+  for (const members of byTeam.values()) {
+    const ids = members.map((row) => row.user_id);
+    for (const userId of ids.filter((id) => userIds.includes(id))) {
+      const set = teammates.get(userId) ?? new Set<string>();
+      for (const id of ids) if (id !== userId) set.add(id);
+      teammates.set(userId, set);
+    }
+  }
+  return new Map([...teammates].map(([userId, set]) => [userId, [...set].sort()]));
+}
+
+/** The members of each of `teamIds`. */
+export async function membersOfTeams(deps: Pick<Deps, "db">, orgId: string, teamIds: readonly string[]): Promise<Map<string, string[]>> {
+  const rows = await repo.membersOfTeams(deps.db, orgId, teamIds);
+  return new Map(
+    [...Map.groupBy(rows, (row) => row.team_id)].map(([teamId, members]) => [teamId, members.map((row) => row.user_id).sort()]),
+  );
+}
