@@ -19,21 +19,24 @@ afterAll(() => app.close());
 const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
 
 /** A real fault inside the database: inserts into `table` matching `when` fail until the fault is removed. */
-async function injectFault(table: string, when: string) {
+async function withFault<T>(table: string, when: string, work: () => Promise<T>): Promise<T> {
   const db = app.database.db;
+  const name = `injected_fault_${table}`;
   await sql
     .raw(`
-      create or replace function injected_fault() returns trigger language plpgsql as $$
+      create or replace function ${name}() returns trigger language plpgsql as $$
       begin
         if ${when} then raise exception 'injected fault'; end if;
         return new;
       end $$;
-      create trigger injected_fault before insert on ${table} for each row execute function injected_fault();
+      create trigger ${name} before insert on ${table} for each row execute function ${name}();
     `)
     .execute(db);
-  return async () => {
-    await sql.raw(`drop trigger injected_fault on ${table}; drop function injected_fault();`).execute(db);
-  };
+  try {
+    return await work();
+  } finally {
+    await sql.raw(`drop trigger ${name} on ${table}; drop function ${name}();`).execute(db);
+  }
 }
 
 describe("rerouting under a fault", () => {
@@ -45,10 +48,10 @@ describe("rerouting under a fault", () => {
     expect(before.commitment.owner.id).toBe(org.anna.me.id);
 
     // The reroute's history entry cannot be written: the sweep fails (System status shows it)…
-    const heal = await injectFault("commitment_events", "new.kind in ('rerouted', 'reassigned')");
     clock.set(at(31));
-    await expect(sweep()).rejects.toThrow(/could not be rerouted/);
-    await heal();
+    await withFault("commitment_events", "new.kind in ('rerouted', 'reassigned')", async () => {
+      await expect(sweep()).rejects.toThrow();
+    });
     // …and left the callback as it was: same person, same deadline, no half-written history, no notification.
     const after = (await as(app, org.admin).get(`/api/v1/callbacks/${id}`)).json();
     expect(after.commitment.owner.id).toBe(org.anna.me.id);
@@ -113,7 +116,8 @@ describe("concurrent steps on one callback", () => {
     expect(callback.commitment.events.filter((e: { kind: string }) => e.kind === "accepted")).toHaveLength(1);
   });
 
-  it("two 'reached' attempts at once keep the first reach and count both", async () => {
+  // A guard against regressions (the old code counted these right too): attempts are now taken under the row lock.
+  it("two attempts at once, one reaching the caller: both counted, the reach kept", async () => {
     clock.set(start);
     const org = await callbackOrganization(app, "Poging BV");
     const id: string = (await as(app, org.desk).post("/api/v1/callbacks", intake(org))).json().commitment.id;
@@ -135,14 +139,14 @@ describe("a new caller and the promise are one write", () => {
     const count = async (table: "clients" | "contacts" | "commitments") =>
       (await app.database.db.selectFrom(table).select("id").where("org_id", "=", org.admin.me.organizationId).execute()).length;
     const before = [await count("clients"), await count("contacts"), await count("commitments")];
-    const heal = await injectFault("callbacks", "true");
-    const failed = await as(app, org.desk).post("/api/v1/callbacks", {
-      newCaller: { name: "Ria Jansen", phone: "06 1234 5678", company: "Bloemenhuis Jansen" },
-      question: "Hoe financieren we een tweede vestiging?",
-      readBack: true,
-      topic: "pension",
-    });
-    await heal();
+    const failed = await withFault("callbacks", "true", () =>
+      as(app, org.desk).post("/api/v1/callbacks", {
+        newCaller: { name: "Ria Jansen", phone: "06 1234 5678", company: "Bloemenhuis Jansen" },
+        question: "Hoe financieren we een tweede vestiging?",
+        readBack: true,
+        topic: "pension",
+      }),
+    );
     expect(failed.statusCode).toBe(500);
     expect(failed.body).not.toContain("injected fault");
     expect([await count("clients"), await count("contacts"), await count("commitments")]).toEqual(before);
