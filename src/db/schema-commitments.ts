@@ -146,6 +146,8 @@ export interface CallbacksTable {
   outcome: string | null;
   confirmation_sent: Generated<boolean>;
   created_at: CreatedAt;
+  alerted_at: NullableTimestamp;
+  alert_reason: "nobody_left" | "time_running_out" | null;
 }
 
 export type CommitmentTables = {

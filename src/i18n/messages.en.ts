@@ -72,6 +72,7 @@ export const en = {
   "callbacks.expert_not_member": "The chosen colleague is not a member of this organization.",
   "callbacks.nobody_to_route_to": "There is nobody to route this callback to: add a team lead or an expert for this topic.",
   "callbacks.not_yours_to_accept": "Only the colleague this callback is routed to can accept it.",
+  "callbacks.already_accepted": "Someone has already accepted this callback: reload to see who calls back.",
   "suggestions.empty_text": "Paste the text of a note or e-mail to find the promises in it.",
   "field.required": "This field is required.",
   "field.too_short": "Too short (at least {minimum}).",

@@ -72,6 +72,7 @@ export const nl: Record<MessageKey, string> = {
   "callbacks.nobody_to_route_to":
     "Er is niemand om dit terugbelverzoek naartoe te sturen: voeg een teamleider of een expert voor dit onderwerp toe.",
   "callbacks.not_yours_to_accept": "Alleen de collega naar wie dit terugbelverzoek is gestuurd, kan het accepteren.",
+  "callbacks.already_accepted": "Iemand heeft dit terugbelverzoek al geaccepteerd: laad de pagina opnieuw om te zien wie terugbelt.",
   "suggestions.empty_text": "Plak de tekst van een notitie of e-mail om de toezeggingen erin te vinden.",
   "field.required": "Dit veld is verplicht.",
   "field.too_short": "Te kort (minimaal {minimum}).",

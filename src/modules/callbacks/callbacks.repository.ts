@@ -29,7 +29,15 @@ export async function updateCallback(
   db: Kysely<DB>,
   orgId: string,
   id: string,
-  values: Partial<{ accepted_at: Date; accept_by: Date | null; reached_at: Date; outcome: string; routed_to_lead: boolean }>,
+  values: Partial<{
+    accepted_at: Date;
+    accept_by: Date | null;
+    reached_at: Date;
+    outcome: string;
+    routed_to_lead: boolean;
+    alerted_at: Date;
+    alert_reason: "nobody_left" | "time_running_out";
+  }>,
   options: { attempt?: boolean } = {},
 ) {
   await db
@@ -80,43 +88,72 @@ export async function lastCallbackAt(db: Kysely<DB>, orgId: string, clientId: st
   return row?.at ?? null;
 }
 
-/**
- * Callbacks nobody accepted in time, across organizations, claimed for one
- * sweep: their deadline moves on, so another instance sweeping at the same
- * moment skips them.
- */
-export async function claimUnaccepted(db: Kysely<DB>, now: Date, limit: number) {
-  const result = await sql<{ org_id: string; commitment_id: string; topic: string | null; routed_to_lead: boolean }>`
-    with due as (
-      select cb.org_id, cb.commitment_id from callbacks cb
-      join commitments c on c.org_id = cb.org_id and c.id = cb.commitment_id
-      where cb.accepted_at is null and cb.accept_by <= ${now} and c.status in ('open', 'renegotiated')
-      order by cb.accept_by
-      limit ${limit}
-      for update of cb skip locked
-    )
-    update callbacks cb set accept_by = null
-    from due
-    where cb.org_id = due.org_id and cb.commitment_id = due.commitment_id
-    returning cb.org_id, cb.commitment_id, cb.topic, cb.routed_to_lead`.execute(db);
-  return result.rows;
+/** The callback's row, locked for one step (after its promise: always promise first, then callback). */
+export async function lockCallback(db: Kysely<DB>, orgId: string, id: string) {
+  return db.selectFrom("callbacks").selectAll().where("org_id", "=", orgId).where("commitment_id", "=", id).forUpdate().executeTakeFirst();
 }
 
-/** Everyone who has held this callback: it is not routed back to them. */
-export async function previousOwners(db: Kysely<DB>, orgId: string, id: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom("commitment_events")
-    .select(["data"])
+/**
+ * Accepts, only while nobody has: of two people accepting at once, exactly
+ * one gets the row back (the other's update finds accepted_at set).
+ */
+export async function markAccepted(db: Kysely<DB>, orgId: string, id: string, at: Date): Promise<boolean> {
+  const row = await db
+    .updateTable("callbacks")
+    .set({ accepted_at: at, accept_by: null })
     .where("org_id", "=", orgId)
     .where("commitment_id", "=", id)
-    .where("kind", "in", ["created", "reassigned", "rerouted"])
+    .where("accepted_at", "is", null)
+    .returning("commitment_id")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Callbacks nobody accepted in time, across organizations, oldest deadline
+ * first. Only a list: each is then rerouted in a transaction of its own that
+ * locks it and checks again, so a crash or failure leaves it due for the next
+ * sweep, and two instances sweeping at once reroute it once.
+ */
+export async function dueForReroute(db: Kysely<DB>, now: Date, limit: number) {
+  return db
+    .selectFrom("callbacks as cb")
+    .innerJoin("commitments as c", (join) => join.onRef("c.org_id", "=", "cb.org_id").onRef("c.id", "=", "cb.commitment_id"))
+    .select(["cb.org_id", "cb.commitment_id"])
+    .where("cb.accepted_at", "is", null)
+    .where("cb.accept_by", "<=", now)
+    .where("c.status", "in", ["open", "renegotiated"])
+    .orderBy("cb.accept_by")
+    .limit(limit)
     .execute();
-  const ids = new Set<string>();
-  for (const { data } of rows) {
-    for (const key of ["ownerId", "fromOwnerId", "toOwnerId"]) {
-      const value = data[key];
-      if (typeof value === "string") ids.add(value);
-    }
-  }
-  return [...ids];
+}
+
+/**
+ * Callbacks still not accepted when 75 % of the promised time has passed (the
+ * promise's warning time) and not alerted about yet, across organizations.
+ */
+export async function dueForAlert(db: Kysely<DB>, now: Date, limit: number) {
+  return db
+    .selectFrom("callbacks as cb")
+    .innerJoin("commitments as c", (join) => join.onRef("c.org_id", "=", "cb.org_id").onRef("c.id", "=", "cb.commitment_id"))
+    .select(["cb.org_id", "cb.commitment_id"])
+    .where("cb.accepted_at", "is", null)
+    .where("cb.alerted_at", "is", null)
+    .where("c.status", "in", ["open", "renegotiated"])
+    .where(sql<boolean>`coalesce(c.warn_at, c.due_at) <= ${now}`)
+    .orderBy("c.due_at")
+    .limit(limit)
+    .execute();
+}
+
+/** Who hears that a callback has no person: the one who took the call (when still a member) and every team lead. */
+export async function alertRecipients(db: Kysely<DB>, orgId: string, takenBy: string | null) {
+  return db
+    .selectFrom("member as m")
+    .innerJoin("user as u", "u.id", "m.userId")
+    .select(["u.id", "u.name"])
+    .where("m.organizationId", "=", orgId)
+    .where((eb) => eb.or([eb("m.role", "=", "lead"), ...(takenBy ? [eb("m.userId", "=", takenBy)] : [])]))
+    .orderBy("u.name")
+    .execute();
 }

@@ -45,11 +45,24 @@ export const callbackPreviewQuery = z.strictObject({
 });
 export type CallbackPreviewQuery = z.infer<typeof callbackPreviewQuery>;
 
+/**
+ * Why a callback went to whom, for its history: the expert lists the topic,
+ * the front desk chose them, or a team lead got it because no topic was given,
+ * nobody lists the topic, or everyone who lists it has had it already.
+ */
+export const ROUTING_REASONS = ["knows_topic", "chosen", "no_topic", "nobody_knows_topic", "experts_all_had_it"] as const;
+export const routingReason = z.enum(ROUTING_REASONS);
+export type RoutingReason = z.infer<typeof routingReason>;
+
+/** Why nobody has the callback: nobody left to route it to, or most of the promised time passed unaccepted. */
+export const alertReason = z.enum(["nobody_left", "time_running_out"]);
+
 const expert = z.object({ id: z.string(), name: z.string(), role: z.string(), topics: z.array(z.string()), waiting: z.number().int() });
 export const callbackPreviewSchema = z
   .object({
     experts: z.array(expert).meta({ description: "Who knows the topic, the suggested one first." }),
     routedToLead: z.boolean().meta({ description: "Nobody knows the topic: it goes to a team lead." }),
+    routingReason: routingReason.meta({ description: "Why it goes to this person." }),
     expert: expert.nullable(),
     dueAt: z.string(),
     sentence: z.string().meta({ description: "What to tell the caller, in the requested language." }),
@@ -81,6 +94,8 @@ export const callbackSchema = z
     reachedAt: z.string().nullable(),
     outcome: z.string().nullable(),
     confirmationSent: z.boolean(),
+    alertedAt: z.string().nullable().meta({ description: "When colleagues were alerted that nobody has this callback." }),
+    alertReason: alertReason.nullable(),
     sentence: z.string(),
   })
   .meta({ id: "Callback" });

@@ -187,6 +187,7 @@ describe("after the intake", () => {
     expect(done.json()).toMatchObject({ attempts: 2, reachedAt: "2026-11-23T11:00:00.000Z", commitment: { status: "kept" } });
     expect(done.json().commitment.events.map((e: { kind: string }) => e.kind)).toEqual([
       "created",
+      "routed",
       "callback_attempt",
       "callback_attempt",
       "completed",
@@ -211,7 +212,7 @@ describe("after the intake", () => {
     await expect(failing).rejects.toThrow("could not be written");
     const still = (await as(app, bram).get(`/api/v1/callbacks/${id}`)).json();
     expect(still.commitment.status).toBe("open");
-    expect(still.commitment.events.map((e: { kind: string }) => e.kind)).toEqual(["created"]);
+    expect(still.commitment.events.map((e: { kind: string }) => e.kind)).toEqual(["created", "routed"]);
   });
 
   it("another organization's callback is not found", async () => {

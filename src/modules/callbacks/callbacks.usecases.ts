@@ -1,10 +1,12 @@
 import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
 import { canActOnOthersCommitments } from "../../core/roles.ts";
+import { topicMatches } from "../../core/topic-match.ts";
 import type { DB } from "../../db/schema.ts";
-import { AppError, forbidden, notFound } from "../../shared/app-error.ts";
+import { AppError, conflict, forbidden, notFound } from "../../shared/app-error.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { CursorCodec } from "../../shared/cursor.ts";
+import { inTransaction } from "../../shared/transaction.ts";
 import { createClientBody, createContactBody } from "../clients/clients.schemas.ts";
 import * as clients from "../clients/clients.usecases.ts";
 import * as commitments from "../commitments/commitments.usecases.ts";
@@ -13,40 +15,58 @@ import * as organizations from "../organizations/organizations.usecases.ts";
 import * as workingTime from "../working-time/working-time.usecases.ts";
 import { callbackSentence, confirmationEmail } from "./callbacks.messages.ts";
 import * as repo from "./callbacks.repository.ts";
-import type { Callback, CallbackPreview, CallbackPreviewQuery, CreateCallbackInput } from "./callbacks.schemas.ts";
+import type { Callback, CallbackPreview, CallbackPreviewQuery, CreateCallbackInput, RoutingReason } from "./callbacks.schemas.ts";
 
 export type Deps = { db: Kysely<DB>; clock: Clock; cursor: CursorCodec; baseUrl: string };
 type Expert = CallbackPreview["experts"][number];
 
 const FALLBACK_HOURS = 4;
+const MAX_EXPERTS = 20;
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+export type Routing = { experts: Expert[]; expert: Expert | null; routedToLead: boolean; reason: RoutingReason };
+
+/**
+ * Who knows the topic, best match (most of their topics matching) first.
+ * Matching ignores case, accents and simple plurals (core/topic-match.ts), so
+ * "Btw-aangiftes" finds the colleague who listed "btw-aangifte".
+ */
+async function expertsFor(deps: Pick<Deps, "db" | "clock">, actor: Actor, topic: string, waiting: Map<string, number>) {
+  const members = await organizations.listMembers(deps, actor);
+  return members
+    .filter((m) => m.role !== "frontdesk")
+    .map((m) => ({ member: m, topics: m.expertise.filter((listed) => topicMatches(topic, listed)) }))
+    .filter(({ topics }) => topics.length > 0)
+    .sort((a, b) => b.topics.length - a.topics.length || a.member.name.localeCompare(b.member.name))
+    .slice(0, MAX_EXPERTS)
+    .map(({ member, topics }) => ({ id: member.id, name: member.name, role: member.role, topics, waiting: waiting.get(member.id) ?? 0 }));
+}
 
 /**
  * Who calls back: among those who know the topic (best match first), the one
  * with the fewest callbacks waiting; nobody knows it → a team lead (then an
  * administrator), again the least busy. `excluding`: who already had it.
+ * `reason` says which of these happened, for the callback's history.
  */
 export async function chooseExpert(
   deps: Pick<Deps, "db" | "clock">,
   actor: Actor,
   topic: string | undefined,
   excluding: string[] = [],
-): Promise<{ experts: Expert[]; expert: Expert | null; routedToLead: boolean }> {
+): Promise<Routing> {
   const waiting = await repo.waitingPerOwner(deps.db, actor.orgId);
-  const found = topic ? await organizations.findExperts(deps, actor, topic) : [];
-  const experts: Expert[] = found
-    .filter((e) => e.role !== "frontdesk")
-    .map((e) => ({ id: e.id, name: e.name, role: e.role, topics: e.topics, waiting: waiting.get(e.id) ?? 0 }));
+  const experts = topic ? await expertsFor(deps, actor, topic, waiting) : [];
   const available = experts.filter((e) => !excluding.includes(e.id));
   const leastBusy = (list: Expert[]) => [...list].sort((a, b) => a.waiting - b.waiting)[0] ?? null;
-  if (available.length > 0) return { experts, expert: leastBusy(available), routedToLead: false };
+  if (available.length > 0) return { experts, expert: leastBusy(available), routedToLead: false, reason: "knows_topic" };
+  const reason: RoutingReason = !topic ? "no_topic" : experts.length === 0 ? "nobody_knows_topic" : "experts_all_had_it";
   for (const role of ["lead", "admin"]) {
     const people = (await repo.membersWithRole(deps.db, actor.orgId, role))
       .filter((m) => !excluding.includes(m.id))
       .map((m) => ({ id: m.id, name: m.name, role: m.role, topics: [], waiting: waiting.get(m.id) ?? 0 }));
-    if (people.length > 0) return { experts, expert: leastBusy(people), routedToLead: true };
+    if (people.length > 0) return { experts, expert: leastBusy(people), routedToLead: true, reason };
   }
-  return { experts, expert: null, routedToLead: true };
+  return { experts, expert: null, routedToLead: true, reason };
 }
 
 /** The promised callback time: the organization's default callback SLA (with the client's agreement), on working time. */
@@ -70,7 +90,7 @@ async function expertById(deps: Pick<Deps, "db" | "clock">, actor: Actor, id: st
 export async function previewCallback(deps: Deps, actor: Actor, query: CallbackPreviewQuery): Promise<CallbackPreview> {
   const now = deps.clock.now();
   const routing = query.expertId
-    ? { experts: [], expert: await expertById(deps, actor, query.expertId), routedToLead: false }
+    ? { experts: [], expert: await expertById(deps, actor, query.expertId), routedToLead: false, reason: "chosen" as const }
     : await chooseExpert(deps, actor, query.topic);
   const { time, dueAt } = await callbackDue(deps, actor.orgId, query.clientId, now);
   const language = query.language ?? time.language;
@@ -94,6 +114,7 @@ export async function previewCallback(deps: Deps, actor: Actor, query: CallbackP
   return {
     experts: routing.experts,
     routedToLead: routing.routedToLead,
+    routingReason: routing.reason,
     expert: routing.expert,
     dueAt: dueAt.toISOString(),
     sentence: routing.expert ? callbackSentence(language, time.settings.timeZone, dueAt, routing.expert.name) : "",
@@ -116,6 +137,8 @@ function toCallback(row: repo.CallbackRow, commitment: commitments.CommitmentSum
     reachedAt: iso(row.reached_at),
     outcome: row.outcome,
     confirmationSent: row.confirmation_sent,
+    alertedAt: iso(row.alerted_at),
+    alertReason: row.alert_reason,
     sentence,
   };
 }
@@ -162,113 +185,169 @@ export async function createCallback(deps: Deps, actor: Actor, input: CreateCall
   }
   if (!caller.phone && !caller.email) throw new AppError("callbacks.no_way_to_reach", 400);
   if (input.confirmationEmail && !caller.email) throw new AppError("callbacks.no_email_for_confirmation", 400);
-  const routing = input.expertId
-    ? { expert: await expertById(deps, actor, input.expertId), routedToLead: false }
-    : await chooseExpert(deps, actor, input.topic);
-  if (!routing.expert) throw new AppError("callbacks.nobody_to_route_to", 400);
-  const expert = routing.expert;
-
-  if (!clientId) {
-    const fresh = input.newCaller as NonNullable<CreateCallbackInput["newCaller"]>;
-    const created = await clients.createClient(
-      deps,
-      actor,
-      createClientBody.parse({
-        kind: fresh.company ? "company" : "person",
-        name: fresh.company ?? fresh.name,
-        ...(!fresh.company && { email: fresh.email, phone: fresh.phone }),
-      }),
-    );
-    clientId = created.id;
-    if (fresh.company) {
-      const contact = createContactBody.parse({ name: fresh.name, email: fresh.email, phone: fresh.phone });
-      contactId = (await clients.addContact(deps, actor, clientId, contact)).id;
-    }
-  }
-  const now = deps.clock.now();
-  const { time, dueAt } = await callbackDue(deps, actor.orgId, clientId, now);
-  const minutes = await repo.acceptMinutes(deps.db, actor.orgId);
-  const organization = await deps.db.selectFrom("organization").select("name").where("id", "=", actor.orgId).executeTakeFirst();
-  const shortQuestion = input.question.length > 120 ? `${input.question.slice(0, 117)}…` : input.question;
-  const nl = time.language === "nl";
-  const commitment = await commitments.createCommitment(
-    deps,
-    actor,
-    {
-      clientId,
-      ...(contactId && { contactId }),
-      title: nl ? `${caller.name} terugbellen: ${shortQuestion}` : `Call ${caller.name} back: ${shortQuestion}`,
-      doneWhen: nl ? "De beller is teruggebeld en heeft antwoord op de vraag" : "The caller was called back and has an answer",
-      ownerId: expert.id,
-      dueAt: dueAt.toISOString(),
-      source: "call",
-      kind: "callback",
-    },
-    async (trx, id) => {
-      await repo.insertCallback(trx, {
-        org_id: actor.orgId,
-        commitment_id: id,
-        caller_name: caller.name,
-        caller_phone: caller.phone,
-        caller_email: caller.email,
-        question: input.question,
-        topic: input.topic ?? null,
-        routed_to_lead: routing.routedToLead,
-        accept_by: new Date(now.getTime() + minutes * 60_000),
-        confirmation_sent: input.confirmationEmail && caller.email !== null,
-        created_at: now,
-      });
-      if (input.confirmationEmail && caller.email) {
-        const mail = confirmationEmail({
-          language: time.language,
-          timeZone: time.settings.timeZone,
-          dueAt,
-          expertName: expert.name,
-          callerName: caller.name,
-          question: input.question,
-          organizationName: organization?.name ?? "",
-        });
-        await notifications.queueEmail(trx, deps.clock, {
-          orgId: actor.orgId,
-          to: caller.email,
-          language: time.language,
-          subject: mail.subject,
-          text: mail.text,
-          kind: "callback.confirmation",
-          dedupeKey: `callback-confirmation:${id}`,
-        });
+  // One transaction from here on: a new caller, their contact, the promise and the intake are saved together or not at all.
+  const id = await inTransaction(deps.db, async (trx) => {
+    const tx = { ...deps, db: trx };
+    const routing: Routing = input.expertId
+      ? { experts: [], expert: await expertById(tx, actor, input.expertId), routedToLead: false, reason: "chosen" }
+      : await chooseExpert(tx, actor, input.topic);
+    if (!routing.expert) throw new AppError("callbacks.nobody_to_route_to", 400);
+    const expert = routing.expert;
+    if (!clientId) {
+      const fresh = input.newCaller as NonNullable<CreateCallbackInput["newCaller"]>;
+      const created = await clients.createClient(
+        tx,
+        actor,
+        createClientBody.parse({
+          kind: fresh.company ? "company" : "person",
+          name: fresh.company ?? fresh.name,
+          ...(!fresh.company && { email: fresh.email, phone: fresh.phone }),
+        }),
+      );
+      clientId = created.id;
+      if (fresh.company) {
+        const contact = createContactBody.parse({ name: fresh.name, email: fresh.email, phone: fresh.phone });
+        contactId = (await clients.addContact(tx, actor, clientId, contact)).id;
       }
-    },
-  );
-  return getCallback(deps, actor, commitment.id);
-}
-
-async function requireOwnerOrLead(deps: Deps, actor: Actor, id: string) {
-  const row = await repo.findCallback(deps.db, actor.orgId, id);
-  if (!row) throw notFound("callbacks.not_found");
-  const commitment = await commitments.getCommitment(deps, actor, id);
-  if (commitment.owner.id !== actor.userId && !canActOnOthersCommitments(actor.role)) throw forbidden("commitments.not_yours");
-  if (commitment.status !== "open" && commitment.status !== "renegotiated") throw new AppError("commitments.closed", 409);
-  return { row, commitment };
-}
-
-/** The expert takes it on: no rerouting after this. Only the one it is routed to accepts. */
-export async function acceptCallback(deps: Deps, actor: Actor, id: string): Promise<Callback> {
-  const { row, commitment } = await requireOwnerOrLead(deps, actor, id);
-  if (commitment.owner.id !== actor.userId) throw forbidden("callbacks.not_yours_to_accept");
-  if (!row.accepted_at) {
-    await deps.db.transaction().execute(async (trx) => {
-      await repo.updateCallback(trx, actor.orgId, id, { accepted_at: deps.clock.now(), accept_by: null });
-      await commitments.recordEvent(trx, actor, id, "accepted", {}, deps.clock.now());
-    });
-  }
+    }
+    const now = deps.clock.now();
+    const { time, dueAt } = await callbackDue(tx, actor.orgId, clientId, now);
+    const minutes = await repo.acceptMinutes(trx, actor.orgId);
+    const organization = await organizations.findOrganization(tx, actor.orgId);
+    const shortQuestion = input.question.length > 120 ? `${input.question.slice(0, 117)}…` : input.question;
+    const nl = time.language === "nl";
+    const commitment = await commitments.createCommitment(
+      tx,
+      actor,
+      {
+        clientId,
+        ...(contactId && { contactId }),
+        title: nl ? `${caller.name} terugbellen: ${shortQuestion}` : `Call ${caller.name} back: ${shortQuestion}`,
+        doneWhen: nl ? "De beller is teruggebeld en heeft antwoord op de vraag" : "The caller was called back and has an answer",
+        ownerId: expert.id,
+        dueAt: dueAt.toISOString(),
+        source: "call",
+        kind: "callback",
+      },
+      async (inner, id) => {
+        await repo.insertCallback(inner, {
+          org_id: actor.orgId,
+          commitment_id: id,
+          caller_name: caller.name,
+          caller_phone: caller.phone,
+          caller_email: caller.email,
+          question: input.question,
+          topic: input.topic ?? null,
+          routed_to_lead: routing.routedToLead,
+          accept_by: new Date(now.getTime() + minutes * 60_000),
+          confirmation_sent: input.confirmationEmail && caller.email !== null,
+          created_at: now,
+        });
+        // Why it went to this person, in the history: they know the topic, were chosen, or a lead had to take it.
+        await commitments.recordEvent(
+          inner,
+          actor,
+          id,
+          "routed",
+          {
+            toOwnerId: expert.id,
+            toLead: routing.routedToLead,
+            routing: routing.reason,
+            topic: input.topic ?? null,
+            matched: expert.topics,
+          },
+          now,
+        );
+        if (input.confirmationEmail && caller.email) {
+          const mail = confirmationEmail({
+            language: time.language,
+            timeZone: time.settings.timeZone,
+            dueAt,
+            expertName: expert.name,
+            callerName: caller.name,
+            question: input.question,
+            organizationName: organization?.name ?? "",
+          });
+          await notifications.queueEmail(inner, deps.clock, {
+            orgId: actor.orgId,
+            to: caller.email,
+            language: time.language,
+            subject: mail.subject,
+            text: mail.text,
+            kind: "callback.confirmation",
+            dedupeKey: `callback-confirmation:${id}`,
+          });
+        }
+      },
+    );
+    return commitment.id;
+  });
   return getCallback(deps, actor, id);
 }
 
+const isOpen = (status: string) => status === "open" || status === "renegotiated";
+
+/**
+ * One step on a callback, in one transaction with its promise and its row
+ * locked (promise first, as every change of a promise does): what the step
+ * checks is still true when it writes, however many people act at once.
+ */
+async function step<T>(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  work: (
+    trx: Kysely<DB>,
+    promise: NonNullable<Awaited<ReturnType<typeof commitments.lockForStep>>>,
+    row: repo.CallbackRow,
+    now: Date,
+  ) => Promise<T>,
+): Promise<T> {
+  return deps.db.transaction().execute(async (trx) => {
+    const promise = await commitments.lockForStep(trx, actor.orgId, id);
+    const row = promise ? await repo.lockCallback(trx, actor.orgId, id) : undefined;
+    if (!promise || !row) throw notFound("callbacks.not_found");
+    return work(trx, promise, row, deps.clock.now());
+  });
+}
+
+/**
+ * The expert takes it on: no rerouting after this. The one it is routed to
+ * accepts; a callback without a person (an alert went out) any colleague who
+ * calls back may take on from My day or the alert, and it becomes theirs.
+ * Accepted already, by anyone: 409.
+ */
+export async function acceptCallback(deps: Deps, actor: Actor, id: string): Promise<Callback> {
+  await step(deps, actor, id, async (trx, promise, row, now) => {
+    const mine = promise.owner_id === actor.userId;
+    const mayTakeOver = row.alerted_at !== null && actor.role !== "frontdesk";
+    if (!mine && !mayTakeOver) throw forbidden("callbacks.not_yours_to_accept");
+    if (!isOpen(promise.status)) throw new AppError("commitments.closed", 409);
+    if (row.accepted_at || !(await repo.markAccepted(trx, actor.orgId, id, now))) throw conflict("callbacks.already_accepted");
+    if (mine) {
+      await commitments.recordEvent(trx, actor, id, "accepted", {}, now);
+    } else {
+      await commitments.handOverWithin(trx, deps, actor.orgId, id, {
+        ownerId: actor.userId,
+        by: actor.userId,
+        eventKind: "accepted",
+        data: { withoutPerson: true },
+        tellOwner: false,
+        at: now,
+      });
+    }
+  });
+  return getCallback(deps, actor, id);
+}
+
+function requireMayAct(actor: Actor, promise: { owner_id: string; status: string }) {
+  if (promise.owner_id !== actor.userId && !canActOnOthersCommitments(actor.role)) throw forbidden("commitments.not_yours");
+  if (!isOpen(promise.status)) throw new AppError("commitments.closed", 409);
+}
+
 export async function recordAttempt(deps: Deps, actor: Actor, id: string, input: { reached: boolean; note?: string | undefined }) {
-  const { row } = await requireOwnerOrLead(deps, actor, id);
-  const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await step(deps, actor, id, async (trx, promise, row, now) => {
+    requireMayAct(actor, promise);
     // Reaching the caller is accepting it at the latest; an earlier acceptance keeps its own time.
     const reached = input.reached ? { reached_at: row.reached_at ?? now, ...(row.accepted_at ? {} : { accepted_at: now }) } : {};
     await repo.updateCallback(trx, actor.orgId, id, reached, { attempt: true });
@@ -286,8 +365,11 @@ export async function recordAttempt(deps: Deps, actor: Actor, id: string, input:
 
 /** What was answered: the callback is done (kept, or kept late), its answer in the promise's history, in one transaction. */
 export async function recordOutcome(deps: Deps, actor: Actor, id: string, input: { outcome: string }) {
-  const { row } = await requireOwnerOrLead(deps, actor, id);
+  if (!(await repo.findCallback(deps.db, actor.orgId, id))) throw notFound("callbacks.not_found");
   await commitments.completeCommitment(deps, actor, id, { answer: input.outcome }, async (trx, now) => {
+    // The promise is locked by now; the callback's row is read again under its own lock.
+    const row = await repo.lockCallback(trx, actor.orgId, id);
+    if (!row) throw notFound("callbacks.not_found");
     await repo.updateCallback(trx, actor.orgId, id, {
       outcome: input.outcome,
       ...(row.reached_at ? {} : { reached_at: now }),
@@ -295,4 +377,56 @@ export async function recordOutcome(deps: Deps, actor: Actor, id: string, input:
     });
   });
   return getCallback(deps, actor, id);
+}
+
+/**
+ * Nobody has the callback: the one who took the call and the team leads (no
+ * lead: the administrators) are told in the app and by e-mail, in the
+ * caller's transaction, once per reason (the alert's time on the row and the
+ * dedupe keys keep a second sweep quiet); the history says so.
+ */
+export async function raiseAlert(
+  deps: Deps,
+  orgId: string,
+  id: string,
+  reason: "nobody_left" | "time_running_out",
+  now: Date,
+  extra: Record<string, unknown> = {},
+) {
+  const system: Actor = { userId: "system", orgId, role: "admin", via: "token" };
+  const promise = await commitments.getCommitment(deps, system, id);
+  const takenBy = await commitments.lockForStep(deps.db, orgId, id);
+  let recipients = await repo.alertRecipients(deps.db, orgId, takenBy?.created_by ?? null);
+  if (recipients.length === 0) recipients = await repo.membersWithRole(deps.db, orgId, "admin");
+  const time = await workingTime.loadOrganizationTime(deps, orgId);
+  await repo.updateCallback(deps.db, orgId, id, { alerted_at: now, alert_reason: reason });
+  await notifications.notifyMany(
+    deps.db,
+    deps.clock,
+    recipients.map((person) => ({
+      orgId,
+      userId: person.id,
+      kind: `callback.${reason}` as const,
+      params: {
+        title: promise.title,
+        clientName: promise.clientName,
+        dueAt: promise.dueAt,
+        ownerName: promise.owner.name,
+        link: commitments.commitmentLink(deps.baseUrl, id),
+      },
+      language: time.language,
+      timeZone: time.settings.timeZone,
+      dedupeKey: `callback-alert:${id}:${reason}:${person.id}`,
+      email: true,
+      commitmentId: id,
+    })),
+  );
+  await commitments.recordSystemEvent(
+    deps.db,
+    orgId,
+    id,
+    "callback_alert",
+    { ...extra, reason, notified: recipients.map((p) => p.id) },
+    now,
+  );
 }

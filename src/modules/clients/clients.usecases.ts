@@ -8,6 +8,7 @@ import { AppError, conflict, forbidden, notFound } from "../../shared/app-error.
 import type { Clock } from "../../shared/clock.ts";
 import type { CursorCodec } from "../../shared/cursor.ts";
 import { newId } from "../../shared/ids.ts";
+import { inTransaction } from "../../shared/transaction.ts";
 import * as organizations from "../organizations/organizations.usecases.ts";
 import * as teams from "../teams/teams.usecases.ts";
 import * as repo from "./clients.repository.ts";
@@ -75,7 +76,7 @@ export async function getClient(deps: Pick<Deps, "db">, actor: Actor, id: string
 }
 
 export async function createClient(deps: Deps, actor: Actor, input: CreateClientInput): Promise<Client> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     await checkReferences(trx, actor.orgId, input);
     const now = deps.clock.now();
     const id = newId();
@@ -175,7 +176,7 @@ export async function listContacts(deps: Deps, actor: Actor, clientId: string): 
 }
 
 export async function addContact(deps: Deps, actor: Actor, clientId: string, input: CreateContactInput): Promise<Contact> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     await requireClient(trx, actor, clientId);
     const now = deps.clock.now();
     const id = newId();

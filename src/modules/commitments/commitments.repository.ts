@@ -108,6 +108,22 @@ export async function listMyDay(db: Kysely<DB>, orgId: string, ownerId: string, 
     .execute();
 }
 
+/**
+ * The organization's callbacks without a person, for everyone's My day: not
+ * accepted and alerted about (nobody left to route to, or most of the time gone).
+ */
+export async function listCallbacksWithoutPerson(db: Kysely<DB>, orgId: string, limit: number) {
+  return baseSelect(db, orgId)
+    .innerJoin("callbacks as cb", (join) => join.onRef("cb.org_id", "=", "c.org_id").onRef("cb.commitment_id", "=", "c.id"))
+    .where("cb.accepted_at", "is", null)
+    .where("cb.alerted_at", "is not", null)
+    .where("c.status", "in", ACTIVE)
+    .orderBy("c.due_at")
+    .orderBy("c.id")
+    .limit(limit)
+    .execute();
+}
+
 export async function listOpenForOwner(db: Kysely<DB>, orgId: string, ownerId: string, limit: number) {
   return baseSelect(db, orgId).where("c.owner_id", "=", ownerId).where("c.status", "in", ACTIVE).orderBy("c.due_at").limit(limit).execute();
 }

@@ -174,6 +174,10 @@ export const myDaySchema = z
     dueToday: z.array(commitmentSchema),
     dueThisWeek: z.array(commitmentSchema),
     waitingCallbacks: z.array(commitmentSchema),
+    callbacksWithoutPerson: z.array(commitmentSchema).meta({
+      description:
+        "The organization's callbacks nobody has accepted although colleagues were alerted (nobody left to route to, or most of the promised time gone): anyone who calls back may accept one.",
+    }),
   })
   .meta({ id: "MyDay" });
 export type MyDay = z.infer<typeof myDaySchema>;

@@ -15,6 +15,7 @@ import { AppError, conflict, forbidden, notFound } from "../../shared/app-error.
 import type { Clock } from "../../shared/clock.ts";
 import type { CursorCodec } from "../../shared/cursor.ts";
 import { newId } from "../../shared/ids.ts";
+import { inTransaction } from "../../shared/transaction.ts";
 import * as notifications from "../notifications/notifications.usecases.ts";
 import * as organizations from "../organizations/organizations.usecases.ts";
 import * as workingTime from "../working-time/working-time.usecases.ts";
@@ -133,7 +134,8 @@ export async function createCommitment(
   const now = deps.clock.now();
   const kind = input.kind ?? "other";
   const id = newId();
-  await deps.db.transaction().execute(async (trx) => {
+  // Joins the caller's transaction when there is one: a callback's new caller becomes a client in the same one.
+  await inTransaction(deps.db, async (trx) => {
     const client = await repo.findClientName(trx, actor.orgId, input.clientId);
     if (!client) throw new AppError("clients.not_found", 400);
     if (input.contactId && !(await repo.findContact(trx, actor.orgId, input.clientId, input.contactId))) {
@@ -479,4 +481,72 @@ export async function listOpenForCalendar(deps: Pick<Deps, "db" | "clock">, acto
  */
 export async function recordEvent(trx: Kysely<DB>, actor: Actor, id: string, kind: string, data: Record<string, unknown>, at: Date) {
   await repo.insertEvent(trx, event(actor.orgId, id, kind, at, actor.userId, data));
+}
+
+/** The same for a step nobody took by hand (the callback sweep): the history names no person. */
+export async function recordSystemEvent(trx: Kysely<DB>, orgId: string, id: string, kind: string, data: Record<string, unknown>, at: Date) {
+  await repo.insertEvent(trx, event(orgId, id, kind, at, null, data));
+}
+
+/**
+ * Locks a promise for a step another module takes in its own transaction (a
+ * callback accepted, attempted or rerouted): steps on one promise queue up,
+ * always promise first, then the module's own row. Undefined when not found.
+ */
+export async function lockForStep(trx: Kysely<DB>, orgId: string, id: string) {
+  return repo.lockCommitment(trx, orgId, id);
+}
+
+/**
+ * Hands an active promise to someone else inside the caller's transaction
+ * (after `lockForStep`): a callback rerouted by the sweep or taken on from My
+ * day. One event, of the caller's kind, names from whom and to whom; `by` is
+ * null when nobody did it by hand. The new owner is told, in the same transaction.
+ */
+export async function handOverWithin(
+  trx: Kysely<DB>,
+  deps: Pick<Deps, "clock" | "baseUrl">,
+  orgId: string,
+  id: string,
+  input: { ownerId: string; by: string | null; eventKind: string; data: Record<string, unknown>; tellOwner: boolean; at: Date },
+): Promise<{ fromOwnerId: string }> {
+  const row = await repo.lockCommitment(trx, orgId, id);
+  if (!row) throw notFound("commitments.not_found");
+  if (!isActive(row.status)) throw refuse("closed");
+  await requireMember(trx, orgId, input.ownerId);
+  if (row.owner_id !== input.ownerId) {
+    await repo.updateCommitment(trx, orgId, id, { owner_id: input.ownerId, updated_at: input.at });
+  }
+  await repo.insertEvent(
+    trx,
+    event(orgId, id, input.eventKind, input.at, input.by, { fromOwnerId: row.owner_id, toOwnerId: input.ownerId, ...input.data }),
+  );
+  if (input.tellOwner && input.ownerId !== input.by && input.ownerId !== row.owner_id) {
+    const client = await repo.findClientName(trx, orgId, row.client_id);
+    const time = await workingTime.loadOrganizationTime({ db: trx }, orgId);
+    await notifications.notify(trx, deps.clock, {
+      orgId,
+      userId: input.ownerId,
+      kind: "commitment.assigned",
+      params: { title: row.title, clientName: client?.name ?? "", dueAt: iso(row.due_at), link: commitmentLink(deps.baseUrl, id) },
+      language: time.language,
+      timeZone: time.settings.timeZone,
+      dedupeKey: `assigned:${id}:${input.ownerId}:${row.version}`,
+      email: true,
+    });
+  }
+  return { fromOwnerId: row.owner_id };
+}
+
+/** Everyone who has held this promise (it was made for them or handed to them): a callback is not routed back to them. */
+export async function previousOwners(deps: Pick<Deps, "db">, orgId: string, id: string): Promise<string[]> {
+  const ids = new Set<string>();
+  for (const { kind, data } of await repo.listEvents(deps.db, orgId, id)) {
+    if (!["created", "reassigned", "rerouted", "accepted"].includes(kind)) continue;
+    for (const key of ["ownerId", "fromOwnerId", "toOwnerId"]) {
+      const value = data[key];
+      if (typeof value === "string") ids.add(value);
+    }
+  }
+  return [...ids];
 }

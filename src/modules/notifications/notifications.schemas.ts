@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { cursorParam, pageLimit, uuid } from "../../shared/fields.ts";
 
-export const NOTIFICATION_KINDS = ["commitment.due_soon", "commitment.overdue", "commitment.escalated", "commitment.assigned"] as const;
+export const NOTIFICATION_KINDS = [
+  "commitment.due_soon",
+  "commitment.overdue",
+  "commitment.escalated",
+  "commitment.assigned",
+  "callback.nobody_left",
+  "callback.time_running_out",
+] as const;
 export const notificationKind = z.enum(NOTIFICATION_KINDS).meta({ description: "What the notification is about." });
 export type NotificationKind = z.infer<typeof notificationKind>;
 

@@ -34,6 +34,18 @@ const WORDING: Record<Language, Record<NotificationKind, Wording>> = {
       subject: (p) => `Assigned to you: ${p.title}`,
       intro: (p) => `A promise to ${p.clientName} has been assigned to you.`,
     },
+    "callback.nobody_left": {
+      subject: (p) => `Callback without a person: ${p.title}`,
+      intro: (p) =>
+        `Nobody accepted this callback for ${p.clientName} in time and there is nobody left to pass it on to. Take it on (Accept, on its page or in My day) or give it to a colleague.`,
+    },
+    "callback.time_running_out": {
+      subject: (p) => `Callback not accepted yet: ${p.title}`,
+      intro: (p) =>
+        p.ownerName
+          ? `Most of the time promised to ${p.clientName} has passed and ${p.ownerName} has not accepted the callback yet. Take it on (Accept, on its page or in My day) or give it to a colleague.`
+          : `Most of the time promised to ${p.clientName} has passed and nobody has accepted the callback yet. Take it on (Accept, on its page or in My day) or give it to a colleague.`,
+    },
   },
   nl: {
     "commitment.due_soon": {
@@ -55,6 +67,18 @@ const WORDING: Record<Language, Record<NotificationKind, Wording>> = {
     "commitment.assigned": {
       subject: (p) => `Aan u toegewezen: ${p.title}`,
       intro: (p) => `Een toezegging aan ${p.clientName} is aan u toegewezen.`,
+    },
+    "callback.nobody_left": {
+      subject: (p) => `Terugbelverzoek zonder persoon: ${p.title}`,
+      intro: (p) =>
+        `Niemand heeft dit terugbelverzoek van ${p.clientName} op tijd geaccepteerd en er is niemand meer om het aan door te geven. Neem het op u (Accepteren, op de pagina ervan of in Mijn dag) of geef het aan een collega.`,
+    },
+    "callback.time_running_out": {
+      subject: (p) => `Terugbelverzoek nog niet geaccepteerd: ${p.title}`,
+      intro: (p) =>
+        p.ownerName
+          ? `Het grootste deel van de tijd die ${p.clientName} is beloofd, is voorbij en ${p.ownerName} heeft het terugbelverzoek nog niet geaccepteerd. Neem het op u (Accepteren, op de pagina ervan of in Mijn dag) of geef het aan een collega.`
+          : `Het grootste deel van de tijd die ${p.clientName} is beloofd, is voorbij en niemand heeft het terugbelverzoek nog geaccepteerd. Neem het op u (Accepteren, op de pagina ervan of in Mijn dag) of geef het aan een collega.`,
     },
   },
 };

@@ -98,16 +98,23 @@ export async function logView(db: Kysely<DB>, row: { org_id: string; id: string;
  * Promises made to another contact of the same client stay out.
  */
 export async function contactPromises(db: Kysely<DB>, orgId: string, clientId: string, contactId: string, closedSince: Date) {
-  return db
-    .selectFrom("commitments as c")
-    .innerJoin("user as u", "u.id", "c.owner_id")
-    .select(["c.title", "c.done_when", "u.name as owner_name", "c.status", "c.due_at", "c.original_due_at", "c.closed_at"])
-    .where("c.org_id", "=", orgId)
-    .where("c.client_id", "=", clientId)
-    .where((eb) => eb.or([eb("c.contact_id", "=", contactId), eb("c.contact_id", "is", null)]))
-    .where((eb) => eb.or([eb("c.closed_at", "is", null), eb("c.closed_at", ">=", closedSince)]))
-    .orderBy("c.closed_at", (ob) => ob.desc().nullsFirst())
-    .orderBy("c.due_at")
-    .limit(500)
-    .execute();
+  return (
+    db
+      .selectFrom("commitments as c")
+      .innerJoin("user as u", "u.id", "c.owner_id")
+      // A callback nobody is left to take on has no person yet: the client is not shown the last one who let it lapse.
+      .leftJoin("callbacks as cb", (join) => join.onRef("cb.org_id", "=", "c.org_id").onRef("cb.commitment_id", "=", "c.id"))
+      .select(["c.title", "c.done_when", "c.status", "c.due_at", "c.original_due_at", "c.closed_at"])
+      .select(
+        sql<string | null>`case when cb.accepted_at is null and cb.alert_reason = 'nobody_left' then null else u.name end`.as("owner_name"),
+      )
+      .where("c.org_id", "=", orgId)
+      .where("c.client_id", "=", clientId)
+      .where((eb) => eb.or([eb("c.contact_id", "=", contactId), eb("c.contact_id", "is", null)]))
+      .where((eb) => eb.or([eb("c.closed_at", "is", null), eb("c.closed_at", ">=", closedSince)]))
+      .orderBy("c.closed_at", (ob) => ob.desc().nullsFirst())
+      .orderBy("c.due_at")
+      .limit(500)
+      .execute()
+  );
 }

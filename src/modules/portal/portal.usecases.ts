@@ -128,7 +128,7 @@ export async function viewPortal(deps: Deps, token: string, userAgent: string | 
     items: rows.map((row) => ({
       title: row.title,
       doneWhen: row.done_when,
-      ownerName: row.owner_name,
+      ownerName: row.owner_name ?? link.organization_name,
       status: row.status,
       dueAt: iso(row.due_at) ?? "",
       originalDueAt: iso(row.original_due_at) ?? "",

@@ -456,6 +456,12 @@ export const en = {
   "myday.todayEmpty": "Nothing due today.",
   "myday.weekEmpty": "Nothing more due this week.",
   "myday.callbacksEmpty": "No callbacks waiting: everyone has been called back.",
+  "myday.withoutPerson": "Callbacks without a person",
+  "myday.withoutPersonHint": "Nobody has accepted these callbacks. Accept one and you call back.",
+  "myday.withoutPersonHintDesk": "Nobody has accepted these callbacks yet; the team leads have been alerted.",
+  "myday.withoutPersonDue": "Promised before {due} ({relative})",
+  "myday.accept": "Accept",
+  "myday.acceptLabel": "Accept: {title}",
   "myday.count": "{count} promises",
   "myday.done": "Done",
   "myday.doneLabel": "Done: {title}",
@@ -534,6 +540,14 @@ export const en = {
   "callbacks.panel.acceptBy": "Accept before {time}",
   "callbacks.panel.acceptLate": "Not accepted by {time}: it is about to go to a colleague.",
   "callbacks.panel.routedToLead": "Nobody had listed this topic: it was routed to a team lead.",
+  "callbacks.panel.routing.no_topic": "No topic was given: it went to a team lead.",
+  "callbacks.panel.routing.nobody_knows_topic": "Nobody lists this topic: it went to a team lead.",
+  "callbacks.panel.routing.experts_all_had_it": "Everyone who lists this topic has had it: it went to a team lead.",
+  "callbacks.panel.withoutPerson": "Callback without a person",
+  "callbacks.panel.withoutPerson.nobody_left":
+    "Nobody accepted it in time and nobody is left to pass it on to; colleagues were alerted {time}. Whoever calls back can accept it.",
+  "callbacks.panel.withoutPerson.time_running_out":
+    "Most of the promised time has passed and nobody has accepted it; colleagues were alerted {time}. Whoever calls back can accept it.",
   "callbacks.panel.confirmationSent": "The caller got a confirmation e-mail with this time and name.",
   "callbacks.panel.outcome": "What was answered or agreed",
   "callbacks.panel.outcomeHint": "Saving it marks the callback done.",
@@ -549,6 +563,23 @@ export const en = {
   "callbacks.panel.reachedSaved": "Attempt recorded: reached.",
   "callbacks.panel.outcomeSaved": "Answer saved: the callback is done.",
   "commitments.event.accepted": "{actor} accepted the callback.",
+  "commitments.event.acceptedWithoutPerson": "{actor} took on the callback that nobody had (it was with {from}).",
+  "commitments.event.routed.knows_topic": "{actor} passed it to {to}, who lists “{matched}”.",
+  "commitments.event.routed.chosen": "{actor} chose {to} to call back.",
+  "commitments.event.routed.no_topic": "{actor} gave no topic, so it went to {to} (team lead).",
+  "commitments.event.routed.nobody_knows_topic": "Nobody lists “{topic}”, so {actor} passed it to {to} (team lead).",
+  "commitments.event.routed.experts_all_had_it": "Everyone who lists “{topic}” has had it, so {actor} passed it to {to} (team lead).",
+  "commitments.event.reroutedFrom.knows_topic": "{from} did not accept it in time: Trustledger passed it to {to}, who lists “{matched}”.",
+  "commitments.event.reroutedFrom.no_topic":
+    "{from} did not accept it in time: Trustledger passed it to {to} (team lead), as no topic was given.",
+  "commitments.event.reroutedFrom.nobody_knows_topic":
+    "{from} did not accept it in time: Trustledger passed it to {to} (team lead), as nobody lists “{topic}”.",
+  "commitments.event.reroutedFrom.experts_all_had_it":
+    "{from} did not accept it in time: Trustledger passed it to {to} (team lead), as everyone who lists “{topic}” has had it.",
+  "commitments.event.callbackAlert.nobody_left":
+    "{from} did not accept it in time and nobody is left to pass it to: Trustledger alerted {people}.",
+  "commitments.event.callbackAlert.time_running_out":
+    "Most of the promised time has passed and {owner} has not accepted it: Trustledger alerted {people}.",
   "commitments.event.attemptReached": "{actor} called the caller: reached.",
   "commitments.event.attemptNotReached": "{actor} called the caller: not reached.",
   "commitments.event.attemptNote": "Note: {note}",
@@ -608,6 +639,10 @@ export const en = {
   "notifications.kind.commitment.overdue": "Overdue: “{title}” for {client} was due {due}.",
   "notifications.kind.commitment.escalated": "Escalated to you: “{title}” of {owner} for {client} was due {due}.",
   "notifications.kind.commitment.assigned": "Assigned to you: “{title}” for {client}, due {due}.",
+  "notifications.kind.callback.nobody_left":
+    "Callback without a person: “{title}” for {client}, promised by {due}. Nobody is left to pass it on to: accept it or give it to a colleague.",
+  "notifications.kind.callback.time_running_out":
+    "Callback not accepted yet: “{title}” for {client}, promised by {due}, still waits for {owner}. Accept it or give it to a colleague.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -461,6 +461,12 @@ export const nl: Record<MessageKey, string> = {
   "myday.todayEmpty": "Vandaag niets af te ronden.",
   "myday.weekEmpty": "Deze week verder niets.",
   "myday.callbacksEmpty": "Geen openstaande terugbelverzoeken: iedereen is teruggebeld.",
+  "myday.withoutPerson": "Terugbelverzoeken zonder persoon",
+  "myday.withoutPersonHint": "Niemand heeft deze terugbelverzoeken geaccepteerd. Accepteer er een en u belt terug.",
+  "myday.withoutPersonHintDesk": "Niemand heeft deze terugbelverzoeken nog geaccepteerd; de teamleiders zijn gewaarschuwd.",
+  "myday.withoutPersonDue": "Beloofd vóór {due} ({relative})",
+  "myday.accept": "Accepteren",
+  "myday.acceptLabel": "Accepteren: {title}",
   "myday.count": "{count} toezeggingen",
   "myday.done": "Klaar",
   "myday.doneLabel": "Klaar: {title}",
@@ -540,6 +546,15 @@ export const nl: Record<MessageKey, string> = {
   "callbacks.panel.acceptBy": "Accepteren vóór {time}",
   "callbacks.panel.acceptLate": "Niet geaccepteerd vóór {time}: het gaat zo naar een collega.",
   "callbacks.panel.routedToLead": "Niemand had dit onderwerp opgegeven: het is naar een teamleider gegaan.",
+  "callbacks.panel.routing.no_topic": "Er was geen onderwerp opgegeven: het is naar een teamleider gegaan.",
+  "callbacks.panel.routing.nobody_knows_topic": "Niemand heeft dit onderwerp opgegeven: het is naar een teamleider gegaan.",
+  "callbacks.panel.routing.experts_all_had_it":
+    "Iedereen die dit onderwerp opgeeft, heeft het al gehad: het is naar een teamleider gegaan.",
+  "callbacks.panel.withoutPerson": "Terugbelverzoek zonder persoon",
+  "callbacks.panel.withoutPerson.nobody_left":
+    "Niemand heeft het op tijd geaccepteerd en er is niemand meer om het aan door te geven; collega's zijn gewaarschuwd op {time}. Wie terugbelt, kan het accepteren.",
+  "callbacks.panel.withoutPerson.time_running_out":
+    "Het grootste deel van de beloofde tijd is voorbij en niemand heeft het geaccepteerd; collega's zijn gewaarschuwd op {time}. Wie terugbelt, kan het accepteren.",
   "callbacks.panel.confirmationSent": "De beller heeft een bevestiging per e-mail gekregen met dit tijdstip en deze naam.",
   "callbacks.panel.outcome": "Wat is geantwoord of afgesproken",
   "callbacks.panel.outcomeHint": "Met opslaan is het terugbelverzoek afgerond.",
@@ -555,6 +570,25 @@ export const nl: Record<MessageKey, string> = {
   "callbacks.panel.reachedSaved": "Poging vastgelegd: bereikt.",
   "callbacks.panel.outcomeSaved": "Antwoord opgeslagen: het terugbelverzoek is afgerond.",
   "commitments.event.accepted": "{actor} heeft het terugbelverzoek geaccepteerd.",
+  "commitments.event.acceptedWithoutPerson": "{actor} heeft het terugbelverzoek dat niemand had op zich genomen (het lag bij {from}).",
+  "commitments.event.routed.knows_topic": "{actor} heeft het doorgegeven aan {to}, die “{matched}” opgeeft.",
+  "commitments.event.routed.chosen": "{actor} heeft {to} gekozen om terug te bellen.",
+  "commitments.event.routed.no_topic": "{actor} gaf geen onderwerp op, dus het is naar {to} (teamleider) gegaan.",
+  "commitments.event.routed.nobody_knows_topic": "Niemand geeft “{topic}” op, dus {actor} heeft het doorgegeven aan {to} (teamleider).",
+  "commitments.event.routed.experts_all_had_it":
+    "Iedereen die “{topic}” opgeeft, heeft het al gehad, dus {actor} heeft het doorgegeven aan {to} (teamleider).",
+  "commitments.event.reroutedFrom.knows_topic":
+    "{from} heeft het niet op tijd geaccepteerd: Trustledger heeft het doorgegeven aan {to}, die “{matched}” opgeeft.",
+  "commitments.event.reroutedFrom.no_topic":
+    "{from} heeft het niet op tijd geaccepteerd: Trustledger heeft het doorgegeven aan {to} (teamleider), want er was geen onderwerp opgegeven.",
+  "commitments.event.reroutedFrom.nobody_knows_topic":
+    "{from} heeft het niet op tijd geaccepteerd: Trustledger heeft het doorgegeven aan {to} (teamleider), want niemand geeft “{topic}” op.",
+  "commitments.event.reroutedFrom.experts_all_had_it":
+    "{from} heeft het niet op tijd geaccepteerd: Trustledger heeft het doorgegeven aan {to} (teamleider), want iedereen die “{topic}” opgeeft, heeft het al gehad.",
+  "commitments.event.callbackAlert.nobody_left":
+    "{from} heeft het niet op tijd geaccepteerd en er is niemand meer om het aan door te geven: Trustledger heeft {people} gewaarschuwd.",
+  "commitments.event.callbackAlert.time_running_out":
+    "Het grootste deel van de beloofde tijd is voorbij en {owner} heeft het niet geaccepteerd: Trustledger heeft {people} gewaarschuwd.",
   "commitments.event.attemptReached": "{actor} heeft de beller gebeld: bereikt.",
   "commitments.event.attemptNotReached": "{actor} heeft de beller gebeld: niet bereikt.",
   "commitments.event.attemptNote": "Notitie: {note}",
@@ -615,4 +649,8 @@ export const nl: Record<MessageKey, string> = {
   "notifications.kind.commitment.overdue": "Verlopen: “{title}” voor {client} moest uiterlijk {due} klaar zijn.",
   "notifications.kind.commitment.escalated": "Naar u geëscaleerd: “{title}” van {owner} voor {client} moest uiterlijk {due} klaar zijn.",
   "notifications.kind.commitment.assigned": "Aan u toegewezen: “{title}” voor {client}, uiterlijk {due}.",
+  "notifications.kind.callback.nobody_left":
+    "Terugbelverzoek zonder persoon: “{title}” voor {client}, beloofd vóór {due}. Er is niemand meer om het aan door te geven: accepteer het of geef het aan een collega.",
+  "notifications.kind.callback.time_running_out":
+    "Terugbelverzoek nog niet geaccepteerd: “{title}” voor {client}, beloofd vóór {due}, wacht nog op {owner}. Accepteer het of geef het aan een collega.",
 };

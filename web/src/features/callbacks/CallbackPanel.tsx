@@ -22,6 +22,15 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+const ROUTINGS = ["no_topic", "nobody_knows_topic", "experts_all_had_it"] as const;
+
+/** Why the callback went to a team lead, from its latest routing in the history (older callbacks: unknown). */
+function routingReasonOf(c: Callback): (typeof ROUTINGS)[number] | null {
+  const last = [...(c.commitment.events ?? [])].reverse().find((e) => e.kind === "routed" || e.kind === "rerouted");
+  const reason = last?.data.routing;
+  return ROUTINGS.find((r) => r === reason) ?? null;
+}
+
 type Action = { kind: "accept" } | { kind: "attempt"; reached: boolean; note?: string } | { kind: "outcome"; outcome: string };
 
 /**
@@ -87,6 +96,10 @@ export function CallbackPanel({ commitment }: { commitment: Pick<Commitment, "id
   const active = isActive(commitment) && isActive(c.commitment);
   const mine = me.data?.id === commitment.owner.id;
   const canAct = me.data !== undefined && (mine || canActOnOthersCommitments(me.data.role));
+  // Without a person (colleagues were alerted): whoever calls back may take it on.
+  const withoutPerson = active && c.alertedAt !== null && c.alertReason !== null && !c.acceptedAt;
+  const canAccept = active && !c.acceptedAt && (mine || (withoutPerson && me.data !== undefined && me.data.role !== "frontdesk"));
+  const routing = routingReasonOf(c);
   const pending = (kind: Action["kind"], reached?: boolean) =>
     act.isPending &&
     act.variables?.kind === kind &&
@@ -145,7 +158,24 @@ export function CallbackPanel({ commitment }: { commitment: Pick<Commitment, "id
         <Field label={t("callbacks.field.question")}>
           <Text style={{ whiteSpace: "pre-wrap" }}>{c.question}</Text>
         </Field>
-        {c.routedToLead && <Text fz="sm">{t("callbacks.panel.routedToLead")}</Text>}
+        {c.routedToLead && <Text fz="sm">{routing ? t(`callbacks.panel.routing.${routing}`) : t("callbacks.panel.routedToLead")}</Text>}
+        {withoutPerson && c.alertReason && c.alertedAt && (
+          <Alert color="orange" role="status" title={t("callbacks.panel.withoutPerson")}>
+            {t(`callbacks.panel.withoutPerson.${c.alertReason}`, { time: format.moment(c.alertedAt) })}
+          </Alert>
+        )}
+        {canAccept && (
+          <Group gap="sm">
+            <Button loading={pending("accept")} onClick={() => act.mutate({ kind: "accept" })}>
+              {t("callbacks.panel.accept")}
+            </Button>
+            {c.acceptBy && !withoutPerson && (
+              <Text fz="sm" c="gray.7">
+                {t("callbacks.panel.acceptHint", { time: format.due(c.acceptBy) })}
+              </Text>
+            )}
+          </Group>
+        )}
         {c.confirmationSent && <Text fz="sm">{t("callbacks.panel.confirmationSent")}</Text>}
         {c.outcome && (
           <Field label={t("callbacks.panel.outcome")}>
@@ -155,18 +185,6 @@ export function CallbackPanel({ commitment }: { commitment: Pick<Commitment, "id
 
         {active && canAct && (
           <Stack gap="sm">
-            {!c.acceptedAt && mine && (
-              <Group gap="sm">
-                <Button loading={pending("accept")} onClick={() => act.mutate({ kind: "accept" })}>
-                  {t("callbacks.panel.accept")}
-                </Button>
-                {c.acceptBy && (
-                  <Text fz="sm" c="gray.7">
-                    {t("callbacks.panel.acceptHint", { time: format.due(c.acceptBy) })}
-                  </Text>
-                )}
-              </Group>
-            )}
             <TextInput
               label={t("callbacks.panel.note")}
               description={t("callbacks.panel.noteHint")}

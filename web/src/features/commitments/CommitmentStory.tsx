@@ -1,4 +1,5 @@
 import { Box, Stack, Text } from "@mantine/core";
+import { ROUTING_REASONS, type RoutingReason } from "../../../../src/modules/callbacks/callbacks.schemas.ts";
 import type { CommitmentEvent } from "../../../../src/modules/commitments/commitments.schemas.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useMembers } from "../settings/members/queries.ts";
@@ -8,6 +9,14 @@ const text = (data: Record<string, unknown>, key: string): string => {
   const value = data[key];
   return typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
 };
+
+/** What a routing decision rests on: the topic given, and what the chosen expert lists of it. */
+function routingFacts(data: Record<string, unknown>) {
+  const matched = Array.isArray(data.matched) ? data.matched.filter((m): m is string => typeof m === "string").join(", ") : "";
+  return { topic: text(data, "topic"), matched };
+}
+
+const isRouting = (value: unknown): value is RoutingReason => ROUTING_REASONS.some((reason) => reason === value);
 
 /** Every event of a promise, oldest first, as a sentence with its time. */
 export function CommitmentStory({ events, ownerName }: { events: CommitmentEvent[]; ownerName: string }) {
@@ -62,14 +71,37 @@ export function CommitmentStory({ events, ownerName }: { events: CommitmentEvent
         return leads.length > 0 ? t("commitments.event.escalated", { leads: leads.join(", ") }) : t("commitments.event.escalatedNoOne");
       }
       case "accepted":
-        return t("commitments.event.accepted", { actor });
+        return data.withoutPerson === true
+          ? t("commitments.event.acceptedWithoutPerson", { actor, from: nameOf(text(data, "fromOwnerId")) })
+          : t("commitments.event.accepted", { actor });
+      case "routed": {
+        const routing = data.routing;
+        return isRouting(routing)
+          ? t(`commitments.event.routed.${routing}`, { actor, to: nameOf(text(data, "toOwnerId")), ...routingFacts(data) })
+          : t("commitments.event.rerouted", { to: nameOf(text(data, "toOwnerId")) });
+      }
       case "callback_attempt": {
         const attempt =
           data.reached === true ? t("commitments.event.attemptReached", { actor }) : t("commitments.event.attemptNotReached", { actor });
         return text(data, "note") ? `${attempt} ${t("commitments.event.attemptNote", { note: text(data, "note") })}` : attempt;
       }
-      case "rerouted":
-        return t("commitments.event.rerouted", { to: nameOf(text(data, "toOwnerId")) });
+      case "rerouted": {
+        // Older entries did not record from whom and why.
+        const routing = data.routing;
+        return text(data, "fromOwnerId") && isRouting(routing) && routing !== "chosen"
+          ? t(`commitments.event.reroutedFrom.${routing}`, {
+              from: nameOf(text(data, "fromOwnerId")),
+              to: nameOf(text(data, "toOwnerId")),
+              ...routingFacts(data),
+            })
+          : t("commitments.event.rerouted", { to: nameOf(text(data, "toOwnerId")) });
+      }
+      case "callback_alert": {
+        const people = Array.isArray(data.notified) ? data.notified.filter((id): id is string => typeof id === "string").map(nameOf) : [];
+        return data.reason === "time_running_out"
+          ? t("commitments.event.callbackAlert.time_running_out", { owner: nameOf(text(data, "ownerId")), people: people.join(", ") })
+          : t("commitments.event.callbackAlert.nobody_left", { from: nameOf(text(data, "fromOwnerId")), people: people.join(", ") });
+      }
       default:
         return t("commitments.event.other", { actor, kind: event.kind });
     }

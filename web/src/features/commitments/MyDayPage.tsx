@@ -8,6 +8,7 @@ import type { Commitment, MyDay } from "../../../../src/modules/commitments/comm
 import { api } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { usePageTitle } from "../../layout/usePageTitle.ts";
+import { CallbacksWithoutPerson } from "../callbacks/CallbacksWithoutPerson.tsx";
 import { RiskBadge } from "./CommitmentBadges.tsx";
 import { CommitmentForm } from "./CommitmentForm.tsx";
 import { useCommitmentAction, useDueFormat, useMyDay } from "./queries.ts";
@@ -106,7 +107,10 @@ function NewCommitment({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** What I promised: overdue, due today, due this week, and the callbacks I owe, each marked done in one click. */
+/**
+ * What I promised: overdue, due today, due this week, and the callbacks I owe, each marked done in one click;
+ * above them the organization's callbacks without a person, to accept.
+ */
 export function MyDayPage() {
   const { t, locale } = useI18n();
   usePageTitle(t("myday.title"));
@@ -131,6 +135,7 @@ export function MyDayPage() {
           {day.error.message}
         </Alert>
       )}
+      {day.data && <CallbacksWithoutPerson items={day.data.callbacksWithoutPerson} timeZone={day.data.timeZone} />}
       {day.data && (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           {SECTIONS.map((section) => {
