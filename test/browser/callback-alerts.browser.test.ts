@@ -32,7 +32,7 @@ async function lapsedCallback(organizationName: string) {
   const admin = await signup(app, { name: "Sanne Beheer", organizationName });
   const desk = await addMember(app, admin, "frontdesk", { name: "Fatima Balie" });
   const anna = await addMember(app, admin, "advisor", { name: "Anna de Vries" });
-  await addMember(app, admin, "lead", { name: "Lotte Leider" });
+  const lotte = await addMember(app, admin, "lead", { name: "Lotte Leider" });
   await as(app, admin).put(`/api/v1/members/${anna.me.id}/expertise`, { topics: ["Pensions"] });
   const created = await as(app, desk).post("/api/v1/callbacks", {
     newCaller: { name: "Ria Jansen", phone: "06 1234 5678" },
@@ -56,7 +56,7 @@ async function lapsedCallback(organizationName: string) {
   }
   const now = (await as(app, admin).get(`/api/v1/callbacks/${callback.commitment.id}`)).json();
   expect(now.alertReason).toBe("nobody_left");
-  return { anna, id: callback.commitment.id as string, title: callback.commitment.title as string };
+  return { anna, lotte, id: callback.commitment.id as string, title: callback.commitment.title as string };
 }
 
 async function signedIn(session: Session, locale: "nl-NL" | "en-GB"): Promise<Page> {
@@ -109,6 +109,25 @@ describe.each(cases)("callbacks without a person ($locale)", (c) => {
 
     await page.getByRole("link", { name: title }).first().click();
     await page.getByText(c.history).waitFor(WAIT);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("the alert about a callback without a person", () => {
+  it("leads the team lead from the notification to the callback, where she accepts it (nl)", async () => {
+    const { lotte, id, title } = await lapsedCallback("Melding Zonder Persoon BV");
+    const page = await signedIn(lotte, "nl-NL");
+    await page.goto("/my-day");
+    await page.getByRole("button", { name: /^Meldingen, \d+ ongelezen$/ }).click();
+    await page
+      .getByRole("button", { name: new RegExp(`Terugbelverzoek zonder persoon: “${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}”`) })
+      .click();
+    await page.waitForURL(`**/commitments/${id}`, WAIT);
+    await page.getByRole("button", { name: "Accepteren", exact: true }).click();
+    await page.getByText("Geaccepteerd: het blijft bij u.").waitFor(WAIT);
+    const saved = (await as(harness.app, lotte).get(`/api/v1/callbacks/${id}`)).json();
+    expect(saved.acceptedAt).not.toBeNull();
+    expect(saved.commitment.owner.id).toBe(lotte.me.id);
     expect(errors).toEqual([]);
   });
 });

@@ -160,7 +160,7 @@ export function CallbackPanel({ commitment }: { commitment: Pick<Commitment, "id
         </Field>
         {c.routedToLead && <Text fz="sm">{routing ? t(`callbacks.panel.routing.${routing}`) : t("callbacks.panel.routedToLead")}</Text>}
         {withoutPerson && c.alertReason && c.alertedAt && (
-          <Alert color="orange" role="status" title={t("callbacks.panel.withoutPerson")}>
+          <Alert color="orange" role="note" title={t("callbacks.panel.withoutPerson")}>
             {t(`callbacks.panel.withoutPerson.${c.alertReason}`, { time: format.moment(c.alertedAt) })}
           </Alert>
         )}
