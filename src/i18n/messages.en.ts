@@ -37,6 +37,9 @@ export const en = {
   "working_time.invalid_time_zone": '"{zone}" is not a time zone. Use a name such as Europe/Amsterdam.',
   "working_time.invalid": "These working-time settings are not valid: {problems}.",
   "working_time.no_open_day": "Open on at least one day of the week.",
+  "working_time.too_little":
+    "Be open at least {hours} hour a week: with less, a due time lies years ahead. An admin can change this under Working time.",
+  "working_time.too_far": "That much working time reaches more than {years} years ahead. Choose a shorter time.",
   "working_time.version_conflict": "Someone else changed the working time in the meantime. Reload and try again.",
   "sla_policies.not_found": "SLA policy not found.",
   "sla_policies.name_taken": "An SLA policy with this name already exists.",
@@ -77,6 +80,8 @@ export const en = {
   "field.too_short": "Too short (at least {minimum}).",
   "field.too_long": "Too long (at most {maximum}).",
   "field.invalid_format": "Enter {format}.",
+  "field.too_large": "At most {maximum}.",
+  "field.date_out_of_range": "Enter a date between the years {from} and {to}.",
   "field.invalid_value": "This value is not allowed.",
   "field.invalid_type": "This field has the wrong type.",
   "field.unknown": "This field is not known.",
