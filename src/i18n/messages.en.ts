@@ -82,6 +82,7 @@ export const en = {
   "field.invalid_format": "Enter {format}.",
   "field.too_large": "At most {maximum}.",
   "field.date_out_of_range": "Enter a date between the years {from} and {to}.",
+  "field.invalid_text": "This text holds a broken character (a lone UTF-16 surrogate) that cannot be stored. Type or paste it again.",
   "field.invalid_value": "This value is not allowed.",
   "field.invalid_type": "This field has the wrong type.",
   "field.unknown": "This field is not known.",

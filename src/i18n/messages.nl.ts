@@ -82,6 +82,8 @@ export const nl: Record<MessageKey, string> = {
   "field.invalid_format": "Vul {format} in.",
   "field.too_large": "Maximaal {maximum}.",
   "field.date_out_of_range": "Vul een datum in tussen de jaren {from} en {to}.",
+  "field.invalid_text":
+    "Deze tekst bevat een kapot teken (een losse UTF-16-surrogaat) dat niet kan worden opgeslagen. Typ of plak de tekst opnieuw.",
   "field.invalid_value": "Deze waarde is niet toegestaan.",
   "field.invalid_type": "Dit veld heeft het verkeerde type.",
   "field.unknown": "Dit veld is onbekend.",
