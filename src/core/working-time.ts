@@ -6,9 +6,17 @@ import { closedHolidayDates, isKnownHolidayCountry, isKnownHolidayRegion } from 
  * clock; time-zone math uses Intl only.
  *
  * A business day is the half-open interval [opening, closing) of local wall-clock
- * time, turned into real instants for that date (so DST days are right). Counting
- * working time walks these intervals; a search that finds no working time in 366
- * days in a row throws rather than loops.
+ * time, turned into real instants for that date (so DST days are right).
+ *
+ * Counting working time is a closed form over whole weeks: any seven days in a
+ * row hold each weekday once, so a week without a closed holiday on an open
+ * weekday and without a change of UTC offset holds exactly the nominal weekly
+ * working time (the sum of the business hours). Such weeks are skipped in one
+ * step; weeks with a holiday or a DST switch, and the remainder, are walked day
+ * by day, so holidays and DST stay exact. The work per computation is thus
+ * about one step per week plus one per day of an irregular week, and a search
+ * gives up (WorkingTimeLimitError) past a horizon of MAX_SEARCH_YEARS, or after
+ * 366 days in a row without working time.
  */
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
@@ -52,6 +60,37 @@ export const WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = Object.freeze({
 /** After this many days in a row without working time, a search gives up. */
 export const MAX_DAYS_WITHOUT_WORKING_TIME = 366;
 const NO_WORKING_TIME = "working-time: no working time within 366 days";
+/**
+ * A search for a due time never looks further ahead than this: it bounds the
+ * work one request can cause whatever the schedule (one with very little time a
+ * week, stored before a minimum existed, would otherwise walk for centuries).
+ */
+export const MAX_SEARCH_YEARS = 100;
+/** The least working time a week a firm may set: below it, ordinary amounts lie decades ahead. */
+export const MIN_WORKING_MS_PER_WEEK = 3_600_000;
+
+/** A computation that would reach further than MAX_SEARCH_YEARS ahead: the caller asked for too much working time. */
+export class WorkingTimeLimitError extends RangeError {
+  constructor() {
+    super(`working-time: the result lies more than ${MAX_SEARCH_YEARS} years ahead`);
+    this.name = "WorkingTimeLimitError";
+  }
+}
+
+/**
+ * Steps taken by the working-time computations since the last reset: one per
+ * day walked and one per run of whole weeks skipped (or checked). Exposed so
+ * tests can assert on the work a computation does instead of on wall-clock time.
+ */
+const work = { steps: 0 };
+export const workingTimeWork = {
+  get steps(): number {
+    return work.steps;
+  },
+  reset(): void {
+    work.steps = 0;
+  },
+};
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
@@ -146,10 +185,6 @@ function fromDayNumber(day: number): string {
   return `${y}-${m}-${d}`;
 }
 
-function addDays(localDate: string, days: number): string {
-  return fromDayNumber(dayNumber(localDate) + days);
-}
-
 /** ISO weekday of a YYYY-MM-DD date. */
 export function weekdayOf(localDate: string): Weekday {
   // 1970-01-01 was a Thursday (4).
@@ -224,30 +259,143 @@ export function validateSettings(settings: WorkingTimeSettings): string[] {
   return problems;
 }
 
+/**
+ * The nominal working time of a week in ms: the business hours summed by wall
+ * clock, without holidays or DST switches.
+ */
+export function weeklyWorkingMilliseconds(hours: WorkingTimeSettings["hours"]): number {
+  let total = 0;
+  for (const weekday of WEEKDAYS) {
+    const day = hours[weekday];
+    if (day && CLOCK_TIME.test(day.start) && CLOCK_TIME.test(day.end) && day.end > day.start) {
+      total += parseClockTime(day.end) - parseClockTime(day.start);
+    }
+  }
+  return total;
+}
+
 // ---------------------------------------------------------------------------
 // Business days
 
-/** One computation's view of the settings: holiday sets per year, built once. */
-type Calendar = { settings: WorkingTimeSettings; closedByYear: Map<number, Set<string>> };
+/** One computation's view of the settings: holiday sets per year and offsets per day, built once. */
+type Calendar = {
+  settings: WorkingTimeSettings;
+  closedByYear: Map<number, Set<string>>;
+  /** Per year: day numbers of closed holidays that fall on an open weekday, ascending. */
+  closedOpenDaysByYear: Map<number, number[]>;
+  offsets: Map<number, number>;
+  /** Nominal week: working time and open weekdays. */
+  week: Week;
+  /** Weeks starting on or before this day number hold a DST switch (found by weekFrom). */
+  switchUntil: number;
+};
 
 function calendarOf(settings: WorkingTimeSettings): Calendar {
   requireZone(settings.timeZone);
-  return { settings, closedByYear: new Map() };
+  // Open weekdays as weeklyWorkingMilliseconds counts them: a regular week holds each once as a working day.
+  const days = WEEKDAYS.filter((weekday) => weeklyWorkingMilliseconds({ [weekday]: settings.hours[weekday] }) > 0).length;
+  return {
+    settings,
+    closedByYear: new Map(),
+    closedOpenDaysByYear: new Map(),
+    offsets: new Map(),
+    week: { ms: weeklyWorkingMilliseconds(settings.hours), days },
+    switchUntil: Number.NEGATIVE_INFINITY,
+  };
 }
 
-function isClosedHoliday(calendar: Calendar, localDate: string): boolean {
-  const year = Number(localDate.slice(0, 4));
+function closedDatesOf(calendar: Calendar, year: number): Set<string> {
   let closed = calendar.closedByYear.get(year);
   if (!closed) {
     closed = closedHolidayDates(calendar.settings, year);
     calendar.closedByYear.set(year, closed);
   }
-  return closed.has(localDate);
+  return closed;
 }
+
+function isClosedHoliday(calendar: Calendar, localDate: string): boolean {
+  return closedDatesOf(calendar, Number(localDate.slice(0, 4))).has(localDate);
+}
+
+// ---------------------------------------------------------------------------
+// Whole weeks: the closed form
+
+const yearOfDay = (day: number) => new Date(day * DAY_MS).getUTCFullYear();
+
+/** Nominal working time of one weekday by wall clock; 0 when closed. */
+function nominalDay(calendar: Calendar, weekday: Weekday): number {
+  return weeklyWorkingMilliseconds({ [weekday]: calendar.settings.hours[weekday] });
+}
+
+/** Day numbers of the year's closed holidays that fall on an open weekday, ascending. */
+function closedOpenDays(calendar: Calendar, year: number): number[] {
+  let days = calendar.closedOpenDaysByYear.get(year);
+  if (!days) {
+    days = [...closedDatesOf(calendar, year)]
+      .filter((date) => nominalDay(calendar, weekdayOf(date)) > 0)
+      .map(dayNumber)
+      .sort((a, b) => a - b);
+    calendar.closedOpenDaysByYear.set(year, days);
+  }
+  return days;
+}
+
+/** The zone's UTC offset at midnight UTC of a day number, remembered per computation. */
+function offsetOnDay(calendar: Calendar, day: number): number {
+  let offset = calendar.offsets.get(day);
+  if (offset === undefined) {
+    offset = offsetAt(calendar.settings.timeZone, day * DAY_MS);
+    calendar.offsets.set(day, offset);
+  }
+  return offset;
+}
+
+type Week = { ms: number; days: number };
+
+/**
+ * The working time and working days of the seven local dates from day number
+ * `first` on, in one step; null when the UTC offset changes within them (a DST
+ * switch: those days are walked one by one).
+ *
+ * With one offset throughout, every open weekday's interval is its wall-clock
+ * length, so the week holds the nominal weekly time minus the open weekdays
+ * that are closed holidays. The offset is read a day before and a day after the
+ * week's UTC days, which covers its local days in any zone (offsets lie within
+ * ±14 h); like zonedTime, this assumes a zone does not switch and switch back
+ * within those nine days (no zone does).
+ */
+function weekFrom(calendar: Calendar, first: number): Week | null {
+  if (first <= calendar.switchUntil) return null;
+  work.steps++;
+  const before = offsetOnDay(calendar, first - 1);
+  if (before !== offsetOnDay(calendar, first + 8)) {
+    // Find the day of the switch: no week starting on or before it can be counted whole.
+    let day = first;
+    while (day < first + 8 && offsetOnDay(calendar, day) === before) day++;
+    calendar.switchUntil = day;
+    return null;
+  }
+  const week = { ...calendar.week };
+  const last = first + 6;
+  for (let year = yearOfDay(first); year <= yearOfDay(last); year++) {
+    for (const day of closedOpenDays(calendar, year)) {
+      if (day < first || day > last) continue;
+      // 1970-01-01 (day 0) was a Thursday.
+      const weekday = ((((day + 3) % 7) + 7) % 7) + 1;
+      week.ms -= nominalDay(calendar, weekday as Weekday);
+      week.days--;
+    }
+  }
+  return week;
+}
+
+// ---------------------------------------------------------------------------
+// Walking
 
 type Interval = { start: number; end: number };
 
 function intervalOn(calendar: Calendar, localDate: string): Interval | null {
+  work.steps++;
   const day = calendar.settings.hours[weekdayOf(localDate)];
   if (!day) return null;
   if (isClosedHoliday(calendar, localDate)) return null;
@@ -257,31 +405,44 @@ function intervalOn(calendar: Calendar, localDate: string): Interval | null {
   return end > start ? { start, end } : null;
 }
 
-/** The working intervals from `at` on, the first one cut to start at `at`; throws after 366 days in a row without one. */
-function* intervalsFrom(calendar: Calendar, at: number): Generator<Interval> {
-  let date = localDateIn(calendar.settings.timeZone, at);
-  let idleDays = 0;
-  for (;;) {
-    const interval = intervalOn(calendar, date);
-    if (interval && interval.end > at) {
-      idleDays = 0;
-      yield { start: Math.max(interval.start, at), end: interval.end };
-    } else if (++idleDays > MAX_DAYS_WITHOUT_WORKING_TIME) {
-      throw new Error(NO_WORKING_TIME);
-    }
-    date = addDays(date, 1);
+/**
+ * Walks local dates from the date after `firstDay` on, one day at a time, and
+ * lets `skip` jump whole regular weeks; gives up past the horizon or after 366
+ * empty days in a row.
+ */
+class DayWalk {
+  day: number;
+  private readonly horizon: number;
+  private idleDays = 0;
+  constructor(firstDay: number) {
+    this.day = firstDay;
+    this.horizon = firstDay + Math.ceil(MAX_SEARCH_YEARS * 365.25);
+  }
+  /** The next date's interval (null when closed). */
+  next(calendar: Calendar): Interval | null {
+    this.day++;
+    if (this.day > this.horizon) throw new WorkingTimeLimitError();
+    const interval = intervalOn(calendar, fromDayNumber(this.day));
+    if (interval) this.idleDays = 0;
+    else if (++this.idleDays > MAX_DAYS_WITHOUT_WORKING_TIME) throw new Error(NO_WORKING_TIME);
+    return interval;
+  }
+  /** Skips the week after the current day, counted whole by weekFrom. */
+  skipWeek(week: Week): void {
+    this.day += 7;
+    if (this.day > this.horizon) throw new WorkingTimeLimitError();
+    this.idleDays = week.days > 0 ? 0 : this.idleDays + 7;
+    if (this.idleDays > MAX_DAYS_WITHOUT_WORKING_TIME) throw new Error(NO_WORKING_TIME);
   }
 }
 
 /** The first working day after `localDate`, with its interval. */
 function nextWorkingDayAfter(calendar: Calendar, localDate: string): { date: string; interval: Interval } {
-  let date = localDate;
-  for (let idleDays = 0; idleDays <= MAX_DAYS_WITHOUT_WORKING_TIME; idleDays++) {
-    date = addDays(date, 1);
-    const interval = intervalOn(calendar, date);
-    if (interval) return { date, interval };
+  const walk = new DayWalk(dayNumber(localDate));
+  for (;;) {
+    const interval = walk.next(calendar);
+    if (interval) return { date: fromDayNumber(walk.day), interval };
   }
-  throw new Error(NO_WORKING_TIME);
 }
 
 /** Whether the firm works on this local date (YYYY-MM-DD): the weekday is open and it is not a holiday the firm closes on. */
@@ -305,8 +466,11 @@ export function isWithinWorkingTime(settings: WorkingTimeSettings, at: Date): bo
 /** `at` itself when within working time, otherwise the next opening. */
 export function nextWorkingStart(settings: WorkingTimeSettings, at: Date): Date {
   const ms = requireInstant(at, "at");
-  for (const interval of intervalsFrom(calendarOf(settings), ms)) return new Date(interval.start);
-  throw new Error(NO_WORKING_TIME);
+  const calendar = calendarOf(settings);
+  const date = localDateIn(settings.timeZone, ms);
+  const today = intervalOn(calendar, date);
+  if (today && today.end > ms) return new Date(Math.max(today.start, ms));
+  return new Date(nextWorkingDayAfter(calendar, date).interval.start);
 }
 
 // ---------------------------------------------------------------------------
@@ -321,12 +485,28 @@ export function addWorkingMilliseconds(settings: WorkingTimeSettings, start: Dat
   const from = requireInstant(start, "start");
   if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`working-time: cannot add ${ms} ms of working time`);
   let remaining = Math.round(ms);
-  for (const interval of intervalsFrom(calendarOf(settings), from)) {
+  const calendar = calendarOf(settings);
+  const date = localDateIn(settings.timeZone, from);
+  const today = intervalOn(calendar, date);
+  if (today && today.end > from) {
+    const start = Math.max(today.start, from);
+    if (remaining <= today.end - start) return new Date(start + remaining);
+    remaining -= today.end - start;
+  }
+  const walk = new DayWalk(dayNumber(date));
+  for (;;) {
+    // Whole weeks while more than the week holds is left; at least a moment stays for the walk, so a
+    // result exactly at a closing time is found as that closing time, not as the next opening.
+    for (let week = weekFrom(calendar, walk.day + 1); week && remaining > week.ms; week = weekFrom(calendar, walk.day + 1)) {
+      walk.skipWeek(week);
+      remaining -= week.ms;
+    }
+    const interval = walk.next(calendar);
+    if (!interval) continue;
     const length = interval.end - interval.start;
     if (remaining <= length) return new Date(interval.start + remaining);
     remaining -= length;
   }
-  throw new Error(NO_WORKING_TIME);
 }
 
 /** `hours` (fractions allowed) of working time after `start`; see addWorkingMilliseconds. */
@@ -345,18 +525,22 @@ export function addWorkingDays(settings: WorkingTimeSettings, start: Date, days:
   const from = requireInstant(start, "start");
   if (!Number.isInteger(days) || days < 0) throw new RangeError(`working-time: cannot add ${days} working days (a whole number ≥ 0)`);
   const calendar = calendarOf(settings);
-  let date = localDateIn(settings.timeZone, from);
+  const date = localDateIn(settings.timeZone, from);
   if (days === 0) {
     const today = intervalOn(calendar, date);
     if (today && from < today.end) return new Date(today.end);
   }
-  let end = from;
-  for (let counted = 0; counted < Math.max(days, 1); counted++) {
-    const next = nextWorkingDayAfter(calendar, date);
-    date = next.date;
-    end = next.interval.end;
+  let remaining = Math.max(days, 1);
+  const walk = new DayWalk(dayNumber(date));
+  for (;;) {
+    // Whole weeks while more working days are left than the week holds; at least one stays for the walk.
+    for (let week = weekFrom(calendar, walk.day + 1); week && remaining > week.days; week = weekFrom(calendar, walk.day + 1)) {
+      walk.skipWeek(week);
+      remaining -= week.days;
+    }
+    const interval = walk.next(calendar);
+    if (interval && --remaining === 0) return new Date(interval.end);
   }
-  return new Date(end);
 }
 
 /** Closing time on `localDate` when it is a working day, else closing time of the next working day. */
@@ -372,11 +556,16 @@ export function workingMillisecondsBetween(settings: WorkingTimeSettings, from: 
   const end = requireInstant(to, "to");
   if (end <= start) return 0;
   const calendar = calendarOf(settings);
-  const last = localDateIn(settings.timeZone, end);
+  const last = dayNumber(localDateIn(settings.timeZone, end));
   let total = 0;
-  for (let date = localDateIn(settings.timeZone, start); date <= last; date = addDays(date, 1)) {
-    const interval = intervalOn(calendar, date);
+  for (let day = dayNumber(localDateIn(settings.timeZone, start)); day <= last; day++) {
+    const interval = intervalOn(calendar, fromDayNumber(day));
     if (interval) total += Math.max(0, Math.min(interval.end, end) - Math.max(interval.start, start));
+    // Only the first and the last day are cut by `from` and `to`: whole weeks between them count in full.
+    for (let week = day + 7 < last ? weekFrom(calendar, day + 1) : null; week; week = day + 7 < last ? weekFrom(calendar, day + 1) : null) {
+      total += week.ms;
+      day += 7;
+    }
   }
   return total;
 }

@@ -1,5 +1,6 @@
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WorkingTimeLimitError } from "../core/working-time.ts";
 import { translate } from "../i18n/translate.ts";
 import { installErrorHandler } from "./error-handler.ts";
 
@@ -9,6 +10,9 @@ installErrorHandler(app);
 app.get("/refused/:state", async (request) => {
   const { state } = request.params as { state: string };
   throw Object.assign(new Error(`database said no (${state}): invalid byte sequence for encoding "UTF8": 0x00`), { code: state });
+});
+app.get("/too-far", async () => {
+  throw new WorkingTimeLimitError();
 });
 
 beforeAll(() => app.ready());
@@ -27,5 +31,16 @@ describe("the error handler's safety net for text the database cannot store", ()
     const response = await app.inject({ method: "GET", url: "/refused/42P01" });
     expect(response.statusCode).toBe(500);
     expect(response.json().error.code).toBe("internal");
+  });
+});
+
+describe("a working-time search past its horizon, wherever it was started", () => {
+  it.each([
+    ["nl", /100 jaar/],
+    ["en", /100 years/],
+  ])("is a translated 400 (%s), not a 500", async (language, text) => {
+    const response = await app.inject({ method: "GET", url: "/too-far", headers: { "accept-language": language } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toEqual({ code: "working_time.too_far", message: expect.stringMatching(text) });
   });
 });

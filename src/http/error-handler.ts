@@ -1,10 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { z } from "zod";
+import { MAX_SEARCH_YEARS, WorkingTimeLimitError } from "../core/working-time.ts";
 import { sqlState } from "../db/errors.ts";
 import type { MessageKey } from "../i18n/messages.en.ts";
 import { type Language, languageFromHeader, translate } from "../i18n/translate.ts";
 import { AppError } from "../shared/app-error.ts";
+import { DATE_YEARS } from "../shared/fields.ts";
 
 /**
  * Every error leaves the server as `{ error: { code, message, details? } }`,
@@ -66,6 +68,8 @@ const FASTIFY_CODES: Record<string, { code: MessageKey; status: number }> = {
 function toAppError(error: FastifyError, language: Language): AppError | undefined {
   if (error instanceof AppError) return error;
   if (UNSTORABLE_TEXT.has(sqlState(error) ?? "")) return new AppError("request.validation_failed", 400, { fields: "-" });
+  // Asked for more working time than the search horizon holds, wherever it was computed (due times, suggestions).
+  if (error instanceof WorkingTimeLimitError) return new AppError("working_time.too_far", 400, { years: MAX_SEARCH_YEARS });
   if (hasZodFastifySchemaValidationErrors(error)) return validationError(error.validation, error.validationContext, language);
   if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") return new AppError("request.too_large", 413, { limit: "1 MB" });
   const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
@@ -129,11 +133,17 @@ function fieldMessage(issue: Issue, language: Language): { key: MessageKey; para
       if (p.origin === "string" && Number(p.minimum) === 1) return { key: "field.required", params: {} };
       return { key: "field.too_short", params: { minimum: Number(p.minimum) } };
     case "too_big":
+      if (p.origin === "number" || p.origin === "bigint") return { key: "field.too_large", params: { maximum: Number(p.maximum) } };
       return { key: "field.too_long", params: { maximum: Number(p.maximum) } };
     case "invalid_format": {
       const format = String(p.format ?? "regex");
       return { key: "field.invalid_format", params: { format: (FORMAT_NAMES[format] ?? FORMAT_NAMES.regex)?.[language] ?? format } };
     }
+    case "custom":
+      if ((p.params as { reason?: unknown } | undefined)?.reason === "date_out_of_range") {
+        return { key: "field.date_out_of_range", params: { from: DATE_YEARS.from, to: DATE_YEARS.to } };
+      }
+      return { key: "field.invalid_value", params: {} };
     default:
       return { key: "field.invalid_value", params: {} };
   }

@@ -36,7 +36,7 @@ import { AppError } from "../shared/app-error.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { CursorCodec } from "../shared/cursor.ts";
 import type { Logger } from "../shared/logger.ts";
-import { findNulPath } from "../shared/nul.ts";
+import { findUnstorableText } from "../shared/nul.ts";
 import type { Signer } from "../shared/signer.ts";
 import { installErrorHandler, sendFrameworkError, sendNotFound } from "./error-handler.ts";
 import { databaseRateLimitStore } from "./rate-limit-store.ts";
@@ -188,17 +188,22 @@ function setSecurityHeaders(reply: FastifyReply): FastifyReply {
 }
 
 /**
- * PostgreSQL cannot store the NUL character in text, and every string of a
- * request may end up there: refuse it in the body, query or path with a 400,
- * once for all routes, instead of a 500 from the database.
+ * PostgreSQL cannot store the NUL character or a lone UTF-16 surrogate, and
+ * every string of a request may end up there: refuse them in the body, query
+ * or path with a 400 instead of a 500 from the database. A hook on the decoded
+ * request rather than a refinement on each schema's strings: it covers every
+ * route of this scope, also those added later and fields typed z.string()
+ * without a shared shape, and object keys, which no field schema sees.
  */
 function refuseNul(request: FastifyRequest): void {
   const parts = { body: request.body, querystring: request.query, params: request.params };
   for (const [part, value] of Object.entries(parts)) {
-    const found = findNulPath(value);
+    const found = findUnstorableText(value);
     if (found === undefined) continue;
-    const path = found || part;
-    const message = translate(languageFromHeader(request.headers["accept-language"]), "field.invalid_value");
-    throw new AppError("request.validation_failed", 400, { fields: path }, { fields: [{ path, code: "invalid_value", message }] });
+    const path = found.path || part;
+    const [code, key] =
+      found.reason === "nul" ? (["invalid_value", "field.invalid_value"] as const) : (["invalid_text", "field.invalid_text"] as const);
+    const message = translate(languageFromHeader(request.headers["accept-language"]), key);
+    throw new AppError("request.validation_failed", 400, { fields: path }, { fields: [{ path, code, message }] });
   }
 }

@@ -35,6 +35,9 @@ export const nl: Record<MessageKey, string> = {
   "working_time.invalid_time_zone": '"{zone}" is geen tijdzone. Gebruik een naam zoals Europe/Amsterdam.',
   "working_time.invalid": "Deze werktijden zijn niet geldig: {problems}.",
   "working_time.no_open_day": "Wees op minstens één dag van de week open.",
+  "working_time.too_little":
+    "Wees minstens {hours} uur per week open: met minder ligt een deadline jaren vooruit. Een beheerder kan dit wijzigen onder Werktijden.",
+  "working_time.too_far": "Zoveel werktijd reikt verder dan {years} jaar vooruit. Kies een kortere termijn.",
   "working_time.version_conflict": "Iemand anders heeft de werktijden intussen gewijzigd. Laad opnieuw en probeer het nog eens.",
   "sla_policies.not_found": "SLA-afspraak niet gevonden.",
   "sla_policies.name_taken": "Er bestaat al een SLA-afspraak met deze naam.",
@@ -78,6 +81,10 @@ export const nl: Record<MessageKey, string> = {
   "field.too_short": "Te kort (minimaal {minimum}).",
   "field.too_long": "Te lang (maximaal {maximum}).",
   "field.invalid_format": "Vul {format} in.",
+  "field.too_large": "Maximaal {maximum}.",
+  "field.date_out_of_range": "Vul een datum in tussen de jaren {from} en {to}.",
+  "field.invalid_text":
+    "Deze tekst bevat een kapot teken (een losse UTF-16-surrogaat) dat niet kan worden opgeslagen. Typ of plak de tekst opnieuw.",
   "field.invalid_value": "Deze waarde is niet toegestaan.",
   "field.invalid_type": "Dit veld heeft het verkeerde type.",
   "field.unknown": "Dit veld is onbekend.",

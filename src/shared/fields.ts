@@ -50,3 +50,33 @@ export const errorResponse = z
     }),
   })
   .meta({ id: "Error" });
+
+/**
+ * The years a date in a request may fall in. Far dates break more than they
+ * serve: time-zone offsets near year 9999 come out as NaN, and working-time
+ * searches and holiday tables have nothing to say there.
+ */
+export const DATE_YEARS = Object.freeze({ from: 1900, to: 2200 });
+
+const yearWithinRange = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  // An offset can move a date across New Year: check the instant's year as well when it has one.
+  const instant = value.length > 10 ? new Date(value).getUTCFullYear() : year;
+  return [year, instant].every((y) => y >= DATE_YEARS.from && y <= DATE_YEARS.to);
+};
+const dateRangeIssue = { message: "date out of range", params: { reason: "date_out_of_range" } };
+
+/** An ISO 8601 date-time with offset, within DATE_YEARS. Every date-time a request carries uses this. */
+export const dateTime = z.iso
+  .datetime({ offset: true })
+  .refine(yearWithinRange, dateRangeIssue)
+  .meta({
+    description: `ISO 8601 date-time with offset, years ${DATE_YEARS.from}–${DATE_YEARS.to}.`,
+    example: "2026-11-24T14:00:00+01:00",
+  });
+
+/** A calendar date YYYY-MM-DD within DATE_YEARS. */
+export const localDate = z.iso
+  .date()
+  .refine(yearWithinRange, dateRangeIssue)
+  .meta({ description: `A date YYYY-MM-DD, years ${DATE_YEARS.from}–${DATE_YEARS.to}.`, example: "2026-11-24" });

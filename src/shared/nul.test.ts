@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { findNulPath } from "./nul.ts";
+import { findUnstorableText } from "./nul.ts";
 
-describe("findNulPath", () => {
+const findNulPath = (value: unknown) => findUnstorableText(value)?.path;
+
+describe("findUnstorableText: NUL", () => {
   it.each<[unknown, string | undefined]>([
     // Nothing to find.
     [undefined, undefined],
@@ -38,5 +40,35 @@ describe("findNulPath", () => {
   it("survives nesting far deeper than the call stack allows", () => {
     const deep = JSON.parse(`${"[".repeat(100_000)}"\\u0000"${"]".repeat(100_000)}`);
     expect(findNulPath(deep)).toBe(Array.from({ length: 100_000 }, () => "0").join("."));
+  });
+});
+
+describe("findUnstorableText: lone UTF-16 surrogates", () => {
+  it.each<[unknown, { path: string; reason: string } | undefined]>([
+    // Paired surrogates are ordinary characters (an emoji).
+    ["smile \ud83d\ude00", undefined],
+    [{ note: "\u{1f600}" }, undefined],
+    ["\ud800x", { path: "", reason: "lone_surrogate" }],
+    ["x\udfff", { path: "", reason: "lone_surrogate" }],
+    ["\ude00\ud83d", { path: "", reason: "lone_surrogate" }],
+    [
+      { title: "ok", topics: ["tax", "\udbff"] },
+      { path: "topics.1", reason: "lone_surrogate" },
+    ],
+    [{ "k\ud800": 1 }, { path: "k\ud800", reason: "lone_surrogate" }],
+    [
+      { a: "\u0000", b: "\ud800" },
+      { path: "a", reason: "nul" },
+    ],
+    [
+      { a: "\ud800", b: "\u0000" },
+      { path: "a", reason: "lone_surrogate" },
+    ],
+  ])("%j → %j", (value, expected) => {
+    expect(findUnstorableText(value)).toEqual(expected);
+  });
+
+  it("finds one that JSON.parse decoded from an escape", () => {
+    expect(findUnstorableText(JSON.parse('{"name":"\\ud800x"}'))).toEqual({ path: "name", reason: "lone_surrogate" });
   });
 });

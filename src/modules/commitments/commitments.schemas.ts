@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cursorParam, pageLimit, userId, uuid } from "../../shared/fields.ts";
+import { cursorParam, dateTime, localDate, pageLimit, userId, uuid } from "../../shared/fields.ts";
 import { commitmentKindSchema, durationUnitSchema, languageSchema } from "../working-time/working-time.schemas.ts";
 
 /**
@@ -17,9 +17,7 @@ export const commitmentSourceSchema = z
   .enum(["call", "meeting", "email", "note", "portal"])
   .meta({ description: "Where the promise was made." });
 
-const isoDateTime = z.iso
-  .datetime({ offset: true })
-  .meta({ description: "ISO 8601 date-time with offset.", example: "2026-11-24T14:00:00+01:00" });
+const isoDateTime = dateTime;
 const title = z.string().trim().min(1).max(300).meta({ description: "What was promised, specific." });
 const reason = z.string().trim().min(1).max(2000);
 const version = z.number().int().min(1).optional().meta({ description: "The version you read; when given and no longer current, 409." });
@@ -183,8 +181,8 @@ export const myDaySchema = z
 export type MyDay = z.infer<typeof myDaySchema>;
 
 export const reliabilityQuery = z.strictObject({
-  from: z.iso.date().meta({ description: "First day (YYYY-MM-DD, organization's time zone)." }),
-  to: z.iso.date().meta({ description: "Last day, inclusive." }),
+  from: localDate.meta({ description: "First day (YYYY-MM-DD, organization's time zone)." }),
+  to: localDate.meta({ description: "Last day, inclusive." }),
   groupBy: z.enum(["owner", "client", "team"]).default("owner"),
 });
 export type ReliabilityQuery = z.infer<typeof reliabilityQuery>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateTime } from "../../shared/fields.ts";
 import { commitmentKindSchema, languageSchema } from "../working-time/working-time.schemas.ts";
 
 /**
@@ -12,7 +13,7 @@ export const suggestionsBody = z
         "A meeting note or e-mail, in Dutch or English (other languages are left alone). The first 100 KB are read; `truncated` says when there was more.",
       example: "Ik stuur u vrijdag het plan van aanpak. We'll call you back tomorrow before noon.",
     }),
-    now: z.iso.datetime({ offset: true }).optional().meta({
+    now: dateTime.optional().meta({
       description: "The moment the text was written (relative dates count from here); default now.",
       example: "2026-11-23T10:00:00+01:00",
     }),

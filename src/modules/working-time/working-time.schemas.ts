@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { uuid } from "../../shared/fields.ts";
+import { dateTime, uuid } from "../../shared/fields.ts";
 
 /**
  * Working time of an organization (business hours, time zone, public holidays)
@@ -84,7 +84,13 @@ export const slaPolicySchema = z
 export type SlaPolicy = z.infer<typeof slaPolicySchema>;
 export const slaPolicyListSchema = z.object({ items: z.array(slaPolicySchema) }).meta({ id: "SlaPolicyList" });
 
-const amount = z.number().int().min(1).max(1000);
+/**
+ * The most working hours or days one promise, policy or computation may ask for.
+ * With at least an hour a week of working time (the minimum), 1,000 lies at most
+ * about 20 years ahead: the work a computation does stays bounded.
+ */
+export const MAX_WORKING_AMOUNT = 1000;
+const amount = z.number().int().min(1).max(MAX_WORKING_AMOUNT);
 export const createSlaPolicyBody = z
   .strictObject({
     name: z.string().trim().min(1).max(120),
@@ -109,7 +115,7 @@ export const slaOverrideBody = z.strictObject({ amount, unit: durationUnitSchema
 
 export const computeDueBody = z
   .strictObject({
-    from: z.iso.datetime({ offset: true }).optional().meta({ description: "Start; default now." }),
+    from: dateTime.optional().meta({ description: "Start; default now." }),
     amount: amount.optional(),
     unit: durationUnitSchema.optional(),
     slaPolicyId: uuid.optional(),

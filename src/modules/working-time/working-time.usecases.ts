@@ -7,8 +7,10 @@ import {
   addWorkingHours,
   DEFAULT_WORKING_TIME,
   isValidTimeZone,
+  MIN_WORKING_MS_PER_WEEK,
   validateSettings,
   type WorkingTimeSettings,
+  weeklyWorkingMilliseconds,
 } from "../../core/working-time.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import type { DB } from "../../db/schema.ts";
@@ -102,6 +104,8 @@ export async function updateWorkingTime(deps: Deps, actor: Actor, input: UpdateW
   const problems = validateSettings(settings);
   if (problems.length > 0) throw new AppError("working_time.invalid", 400, { problems: problems.join("; ") });
   if (!Object.values(settings.hours).some((day) => day)) throw new AppError("working_time.no_open_day", 400);
+  // Below the minimum, ordinary amounts ("within 5 working days") lie years ahead, and every computation walks them.
+  if (weeklyWorkingMilliseconds(settings.hours) < MIN_WORKING_MS_PER_WEEK) throw new AppError("working_time.too_little", 400, MINIMUM);
   return deps.db.transaction().execute(async (trx) => {
     // An organization created before working time existed has no row yet: give it one to update.
     await repo.insertDefaultSettings(trx, actor.orgId, JSON.stringify(DEFAULT_WORKING_TIME.hours));
@@ -237,8 +241,15 @@ export async function removeOverride(deps: Deps, actor: Actor, clientId: string,
   if (!(await repo.deleteOverride(deps.db, actor.orgId, clientId, policyId))) throw notFound("sla_policies.not_found");
 }
 
-/** N working hours or days from `from` on the organization's working time. */
+const MINIMUM = { hours: MIN_WORKING_MS_PER_WEEK / 3_600_000 };
+
+/**
+ * N working hours or days from `from` on the organization's working time. Working
+ * time stored before the weekly minimum existed may lie below it: refused here
+ * with the same message the settings page gives, so an admin knows what to fix.
+ */
 export function addWorkingTime(settings: WorkingTimeSettings, from: Date, amount: number, unit: DurationUnit): Date {
+  if (weeklyWorkingMilliseconds(settings.hours) < MIN_WORKING_MS_PER_WEEK) throw new AppError("working_time.too_little", 400, MINIMUM);
   return unit === "working_hours" ? addWorkingHours(settings, from, amount) : addWorkingDays(settings, from, amount);
 }
 
