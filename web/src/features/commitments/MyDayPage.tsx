@@ -95,6 +95,8 @@ function NewCommitment({ onClose }: { onClose: () => void }) {
         searchValue={search}
         onSearchChange={setSearch}
         filter={({ options: all }) => all}
+        // Type, then Enter takes the first match; the arrows move from there.
+        selectFirstOptionOnChange
         // Ten matches fit without a scrolling region (whose options a keyboard could not reach by Tab).
         withScrollArea={false}
         maxDropdownHeight={400}
