@@ -133,4 +133,14 @@ describe.each(["nl", "en"] as const)("New promise in %s", (language) => {
     }).format(new Date(saved?.dueAt ?? 0));
     expect(wall).toBe(`15/06/${year}, 14:30`);
   });
+
+  it("opening hours are the app's own 24-hour fields, never the browser's time inputs (AM/PM in a Dutch UI)", async () => {
+    await page.goto("/settings/working-time");
+    const monday = new Intl.DateTimeFormat(language === "nl" ? "nl-NL" : "en-GB", { weekday: "long", timeZone: "UTC" }).format(
+      new Date(Date.UTC(2024, 0, 1)),
+    );
+    await page.getByRole("rowheader", { name: monday, exact: true }).waitFor();
+    expect(await page.locator('input[type="time"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });
