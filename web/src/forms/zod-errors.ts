@@ -22,7 +22,7 @@ export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
         ? t("form.tooLong", { max: Number(issue.maximum) })
         : t("form.tooBig", { max: Number(issue.maximum) });
     case "invalid_format":
-      return issue.format === "email" ? t("form.email") : t("form.format");
+      return issue.format === "email" ? t("form.email") : issue.format === "url" ? t("form.url") : t("form.format");
     case "not_multiple_of":
       return t("form.wholeNumber");
     case "invalid_value":

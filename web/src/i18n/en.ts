@@ -53,6 +53,7 @@ export const en = {
   "form.tooBig": "Use {max} or less.",
   "form.email": "Enter an e-mail address such as anna@example.nl.",
   "form.format": "This is not in the expected form.",
+  "form.url": "Enter a web address starting with https://.",
   "form.wholeNumber": "Use a whole number.",
   "form.choose": "Choose one of the options.",
   "form.invalid": "This value is not accepted.",

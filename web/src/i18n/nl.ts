@@ -55,6 +55,7 @@ export const nl: Record<MessageKey, string> = {
   "form.tooBig": "Gebruik {max} of minder.",
   "form.email": "Vul een e-mailadres in, zoals anna@voorbeeld.nl.",
   "form.format": "Dit staat niet in de verwachte vorm.",
+  "form.url": "Vul een webadres in dat begint met https://.",
   "form.wholeNumber": "Gebruik een heel getal.",
   "form.choose": "Kies een van de mogelijkheden.",
   "form.invalid": "Deze waarde wordt niet geaccepteerd.",
