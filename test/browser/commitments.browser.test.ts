@@ -118,6 +118,12 @@ async function pickDueTime(scope: Locator, label: string, at: { year: number; mo
   await picker.waitFor({ state: "detached" });
 }
 
+/** The New promise form's due time, typed as English writes it (dd/mm/yyyy hh:mm). */
+async function typeDueTime(scope: Locator, at: { year: number; month: number; day: number; hour: number; minute: number }) {
+  const two = (value: number) => String(value).padStart(2, "0");
+  await field(scope, "Due").fill(`${two(at.day)}/${two(at.month)}/${at.year} ${two(at.hour)}:${two(at.minute)}`);
+}
+
 const promiseForm = () => page.getByRole("dialog", { name: "New promise" });
 
 describe("promises", () => {
@@ -161,10 +167,8 @@ describe("promises", () => {
     // The chosen due time: a date and time in the picker.
     await form.getByRole("radio", { name: "At a date and time" }).check();
     const target = dueTarget();
-    await pickDueTime(form, "Due", target);
-    await expect(form.getByRole("button", { name: /^Due/ }).textContent()).resolves.toContain(
-      `${target.day} ${MONTHS[target.month - 1]} ${target.year}, ${String(target.hour).padStart(2, "0")}:${String(target.minute).padStart(2, "0")}`,
-    );
+    await typeDueTime(form, target);
+    await form.getByText(`${target.day} ${MONTHS[target.month - 1]}`, { exact: false }).waitFor();
     await form.getByRole("button", { name: "Record promise" }).click();
     await form.waitFor({ state: "detached" });
     await page.getByRole("link", { name: title }).waitFor();
@@ -180,7 +184,7 @@ describe("promises", () => {
     await field(form, "Kind").click();
     await page.getByRole("option", { name: "Callback" }).click();
     const yesterday = wallClock(new Date(Date.now() - 24 * 3_600_000));
-    await pickDueTime(form, "Due", { ...yesterday, hour: 9, minute: 0 });
+    await typeDueTime(form, { ...yesterday, hour: 9, minute: 0 });
     const earlier = form.getByRole("checkbox", { name: "This is a promise made earlier (record it as overdue)" });
     await earlier.waitFor();
     // Without it, the server refuses, and says so next to the due time.

@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
-import type { Client } from "../../../../src/modules/clients/clients.schemas.ts";
+import { type Client, createClientBody } from "../../../../src/modules/clients/clients.schemas.ts";
 import { ApiError, api, fieldError, formError } from "../../api/client.ts";
+import { zodErrors } from "../../forms/zod-errors.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useMembers } from "../settings/members/queries.ts";
 import { useTeams } from "../teams/queries.ts";
@@ -47,14 +48,17 @@ export function ClientForm({
   const queryClient = useQueryClient();
   const members = useMembers();
   const teams = useTeams();
-  const [values, setValues] = useState<Values>(() => ({
-    ...valuesOf(client),
-    accountOwnerId: client ? (client.accountOwner?.id ?? null) : (defaultOwnerId ?? null),
-  }));
-  const set = (key: keyof Values) => (event: { currentTarget: { value: string } }) =>
-    setValues({ ...values, [key]: event.currentTarget.value });
+  const form = useForm<Values>({
+    mode: "controlled",
+    initialValues: {
+      ...valuesOf(client),
+      accountOwnerId: client ? (client.accountOwner?.id ?? null) : (defaultOwnerId ?? null),
+    },
+    // The API's own schema, its issues in the UI's words, before anything is sent.
+    validate: (values) => zodErrors(createClientBody, values, t),
+  });
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (values: Values) =>
       client
         ? api<Client>("PATCH", `/api/v1/clients/${client.id}`, { ...values, version: client.version })
         : api<Client>("POST", "/api/v1/clients", values),
@@ -72,15 +76,16 @@ export function ClientForm({
       queryClient.invalidateQueries({ queryKey: ["clients"] });
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
   const error = save.error;
+  /** A field's props: its value, and the form's own message first, else the server's. */
+  const input = (key: keyof Values) => ({
+    ...form.getInputProps(key),
+    error: (form.errors[key] as string | undefined) ?? fieldError(error, key),
+  });
   const conflict = error instanceof ApiError && error.status === 409;
   const alert = formError(error, FIELDS);
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
       <Stack gap="sm">
         {alert && (
           <Alert color={conflict ? "yellow" : "red"} role="alert">
@@ -97,75 +102,35 @@ export function ClientForm({
         )}
         <Select
           label={t("clients.field.kind")}
-          value={values.kind}
           allowDeselect={false}
-          onChange={(kind) => setValues({ ...values, kind: (kind ?? "company") as Values["kind"] })}
-          error={fieldError(error, "kind")}
+          {...input("kind")}
           data={[
             { value: "company", label: t("clients.kind.company") },
             { value: "person", label: t("clients.kind.person") },
           ]}
         />
-        <TextInput
-          label={t("clients.field.name")}
-          required
-          value={values.name}
-          onChange={set("name")}
-          error={fieldError(error, "name")}
-          data-autofocus
-        />
-        <Group grow align="flex-start">
-          <TextInput
-            label={t("clients.field.email")}
-            type="email"
-            value={values.email}
-            onChange={set("email")}
-            error={fieldError(error, "email")}
-          />
-          <TextInput
-            label={t("clients.field.phone")}
-            type="tel"
-            value={values.phone}
-            onChange={set("phone")}
-            error={fieldError(error, "phone")}
-          />
+        <TextInput label={t("clients.field.name")} required {...input("name")} data-autofocus />
+        <Group grow align="flex-start" wrap="wrap">
+          <TextInput label={t("clients.field.email")} type="email" {...input("email")} />
+          <TextInput label={t("clients.field.phone")} type="tel" {...input("phone")} />
         </Group>
-        <TextInput
-          label={t("clients.field.website")}
-          type="url"
-          placeholder="https://"
-          value={values.website}
-          onChange={set("website")}
-          error={fieldError(error, "website")}
-        />
-        <Group grow align="flex-start">
+        <TextInput label={t("clients.field.website")} type="url" placeholder="https://" {...input("website")} />
+        <Group grow align="flex-start" wrap="wrap">
           <Select
             label={t("clients.field.owner")}
             clearable
             searchable
-            value={values.accountOwnerId}
-            onChange={(accountOwnerId) => setValues({ ...values, accountOwnerId })}
+            {...input("accountOwnerId")}
             data={(members.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
-            error={fieldError(error, "accountOwnerId")}
           />
           <Select
             label={t("clients.field.team")}
             clearable
-            value={values.teamId}
-            onChange={(teamId) => setValues({ ...values, teamId })}
+            {...input("teamId")}
             data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
-            error={fieldError(error, "teamId")}
           />
         </Group>
-        <Textarea
-          label={t("clients.field.notes")}
-          autosize
-          minRows={3}
-          maxRows={8}
-          value={values.notes}
-          onChange={set("notes")}
-          error={fieldError(error, "notes")}
-        />
+        <Textarea label={t("clients.field.notes")} autosize minRows={3} maxRows={8} {...input("notes")} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t("app.cancel")}

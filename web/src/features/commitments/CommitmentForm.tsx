@@ -1,14 +1,20 @@
 import { Alert, Button, Checkbox, Group, NumberInput, Radio, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
 import type { Contact } from "../../../../src/modules/clients/clients.schemas.ts";
-import type { Commitment, CreateCommitmentInput } from "../../../../src/modules/commitments/commitments.schemas.ts";
+import {
+  type Commitment,
+  type CreateCommitmentInput,
+  createCommitmentBody,
+} from "../../../../src/modules/commitments/commitments.schemas.ts";
 import { ApiError, api, fieldError, formError } from "../../api/client.ts";
+import { dateTimePattern } from "../../forms/date-text.ts";
+import { zodErrors } from "../../forms/zod-errors.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useMe } from "../auth/session.ts";
 import { useMembers } from "../settings/members/queries.ts";
-import { DueTimePicker } from "./DueTimePicker.tsx";
+import { DueInput } from "./DueInput.tsx";
 import { refreshAfterChange, useDueFormat, useSlaPolicies, useTimeZone } from "./queries.ts";
 
 type Source = CreateCommitmentInput["source"];
@@ -82,6 +88,31 @@ function DuePreview({ body }: { body: Record<string, unknown> | undefined }) {
   );
 }
 
+type Values = {
+  title: string;
+  doneWhen: string;
+  ownerId: string | null;
+  contactId: string | null;
+  source: Source;
+  kind: Kind;
+  mode: DueMode;
+  dueAt: string | undefined;
+  dueText: string;
+  amount: number | string;
+  unit: Unit;
+  policyId: string | null;
+  pastPromise: boolean;
+};
+
+/** The API schema's paths as this form's fields (the due time has three ways in). */
+const FIELD_OF: Record<string, string> = {
+  "dueIn.amount": "amount",
+  "dueIn.unit": "unit",
+  dueIn: "amount",
+  dueAt: "dueText",
+  slaPolicyId: "policyId",
+};
+
 /** Record a promise to this client: what, done when, who, and when it is due. */
 export function CommitmentForm({
   clientId,
@@ -92,7 +123,7 @@ export function CommitmentForm({
   onDone: (commitment: Commitment) => void;
   onCancel: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const queryClient = useQueryClient();
   const me = useMe();
   const members = useMembers();
@@ -100,65 +131,90 @@ export function CommitmentForm({
   const policies = useSlaPolicies();
   const timeZone = useTimeZone();
   const { now } = useDueFormat();
-  const [title, setTitle] = useState("");
-  const [doneWhen, setDoneWhen] = useState("");
-  const [ownerId, setOwnerId] = useState<string | null>(null);
-  const [contactId, setContactId] = useState<string | null>(null);
-  const [source, setSource] = useState<Source>("call");
-  const [kind, setKind] = useState<Kind>("other");
-  const [mode, setMode] = useState<DueMode>("at");
-  const [dueAt, setDueAt] = useState<string | undefined>();
-  const [amount, setAmount] = useState<number | string>(4);
-  const [unit, setUnit] = useState<Unit>("working_hours");
-  const [policyId, setPolicyId] = useState<string | null>(null);
-  const [pastPromise, setPastPromise] = useState(false);
-  const [missingDue, setMissingDue] = useState(false);
-
-  const owner = ownerId ?? me.data?.id ?? null;
   const policyList = policies.data ?? [];
-  // Until one is chosen, the policy is the default one of the chosen kind.
-  const policy = policyId ?? policyList.find((p) => p.kind === kind && p.isDefault)?.id ?? null;
-  const validAmount = typeof amount === "number" && Number.isInteger(amount) && amount >= 1 && amount <= 1000;
-  const isPast = mode === "at" && dueAt !== undefined && new Date(dueAt).getTime() <= now;
 
-  const due = (): Partial<CreateCommitmentInput> => {
-    if (mode === "at") return dueAt ? { dueAt, ...(isPast && pastPromise ? { pastPromise: true } : {}) } : {};
-    if (mode === "in") return { dueIn: { amount: typeof amount === "number" ? amount : Number(amount), unit } };
-    return policy ? { slaPolicyId: policy } : {};
+  // Until chosen, the owner is me and the policy is the default one of the chosen kind.
+  const ownerOf = (values: Values) => values.ownerId ?? me.data?.id ?? null;
+  const policyOf = (values: Values) => values.policyId ?? policyList.find((p) => p.kind === values.kind && p.isDefault)?.id ?? null;
+  const isPastAt = (values: Values) => values.mode === "at" && values.dueAt !== undefined && new Date(values.dueAt).getTime() <= now;
+  const bodyOf = (values: Values): CreateCommitmentInput => {
+    const policy = policyOf(values);
+    const due: Partial<CreateCommitmentInput> =
+      values.mode === "at"
+        ? values.dueAt
+          ? { dueAt: values.dueAt, ...(isPastAt(values) && values.pastPromise ? { pastPromise: true } : {}) }
+          : {}
+        : values.mode === "in"
+          ? { dueIn: { amount: typeof values.amount === "number" ? values.amount : Number(values.amount), unit: values.unit } }
+          : policy
+            ? { slaPolicyId: policy }
+            : {};
+    return {
+      clientId,
+      ...(values.contactId ? { contactId: values.contactId } : {}),
+      title: values.title,
+      doneWhen: values.doneWhen,
+      ownerId: ownerOf(values) ?? "",
+      source: values.source,
+      kind: values.kind,
+      ...due,
+    };
   };
+
+  const form = useForm<Values>({
+    mode: "controlled",
+    initialValues: {
+      title: "",
+      doneWhen: "",
+      ownerId: null,
+      contactId: null,
+      source: "call",
+      kind: "other",
+      mode: "at",
+      dueAt: undefined,
+      dueText: "",
+      amount: 4,
+      unit: "working_hours",
+      policyId: null,
+      pastPromise: false,
+    },
+    // The API's own schema, its issues in the UI's words; then what the schema cannot say (one of three ways to set the due time).
+    validate: (values) => {
+      const errors: Record<string, string> = zodErrors(createCommitmentBody, bodyOf(values), t, (path) => FIELD_OF[path] ?? path);
+      if (values.mode === "at" && !values.dueAt)
+        errors.dueText = values.dueText.trim() ? t("form.dateTime", { pattern: dateTimePattern(language) }) : t("commitments.due.required");
+      if (values.mode === "sla" && !policyOf(values)) errors.policyId = t("commitments.due.pickPolicy");
+      return errors;
+    },
+  });
+  const values = form.getValues();
+  const owner = ownerOf(values);
+  const policy = policyOf(values);
+  const validAmount = typeof values.amount === "number" && Number.isInteger(values.amount) && values.amount >= 1 && values.amount <= 1000;
+  const isPast = isPastAt(values);
   const previewBody =
-    mode === "in" && validAmount ? { amount, unit, clientId } : mode === "sla" && policy ? { slaPolicyId: policy, clientId } : undefined;
+    values.mode === "in" && validAmount
+      ? { amount: values.amount, unit: values.unit, clientId }
+      : values.mode === "sla" && policy
+        ? { slaPolicyId: policy, clientId }
+        : undefined;
 
   const save = useMutation({
-    mutationFn: () =>
-      api<Commitment>("POST", "/api/v1/commitments", {
-        clientId,
-        ...(contactId ? { contactId } : {}),
-        title,
-        doneWhen,
-        ownerId: owner ?? "",
-        source,
-        kind,
-        ...due(),
-      }),
+    mutationFn: (body: CreateCommitmentInput) => api<Commitment>("POST", "/api/v1/commitments", body),
     onSuccess: (saved) => {
       refreshAfterChange(queryClient, saved);
       onDone(saved);
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const noDue = (mode === "at" && !dueAt) || (mode === "sla" && !policy);
-    setMissingDue(noDue);
-    if (!noDue) save.mutate();
-  };
   const error = save.error;
   const codeShown = error instanceof ApiError && error.fields.length === 0 && CODE_FIELDS[error.code] !== undefined;
   const alert = codeShown ? undefined : formError(error, SHOWN);
-  const dueMissing = missingDue ? t(mode === "sla" ? "commitments.due.pickPolicy" : "commitments.due.required") : undefined;
+  /** The form's own message first, else the server's for that field. */
+  const errorOf = (field: keyof Values, ...paths: string[]) => (form.errors[field] as string | undefined) ?? errorAt(error, ...paths);
+  const input = (field: keyof Values, ...paths: string[]) => ({ ...form.getInputProps(field), error: errorOf(field, ...paths) });
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.onSubmit((submitted) => save.mutate(bodyOf(submitted)))} noValidate>
       <Stack gap="sm">
         {alert && (
           <Alert color="red" role="alert">
@@ -169,10 +225,7 @@ export function CommitmentForm({
           label={t("commitments.field.title")}
           description={t("commitments.field.titleHint")}
           required
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          error={errorAt(error, "title")}
-          maxLength={300}
+          {...input("title", "title")}
           data-autofocus
         />
         <Textarea
@@ -182,89 +235,81 @@ export function CommitmentForm({
           autosize
           minRows={2}
           maxRows={6}
-          value={doneWhen}
-          onChange={(e) => setDoneWhen(e.currentTarget.value)}
-          error={errorAt(error, "doneWhen")}
+          {...input("doneWhen", "doneWhen")}
         />
-        <Group grow align="flex-start">
+        <Group grow align="flex-start" wrap="wrap">
           <Select
             label={t("commitments.field.owner")}
             required
             searchable
+            selectFirstOptionOnChange
             allowDeselect={false}
+            miw={160}
+            {...input("ownerId", "ownerId")}
             value={owner}
-            onChange={setOwnerId}
             data={(members.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
-            error={errorAt(error, "ownerId")}
           />
           <Select
             label={t("commitments.field.contact")}
             clearable
+            searchable
+            selectFirstOptionOnChange
+            miw={160}
             placeholder={t("commitments.field.noContact")}
-            value={contactId}
-            onChange={setContactId}
+            {...input("contactId", "contactId")}
             data={(contacts.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-            error={errorAt(error, "contactId")}
           />
         </Group>
-        <Group grow align="flex-start">
+        <Group grow align="flex-start" wrap="wrap">
           <Select
             label={t("commitments.field.source")}
             allowDeselect={false}
-            value={source}
-            onChange={(value) => setSource((value ?? "call") as Source)}
+            miw={160}
+            {...input("source", "source")}
             data={SOURCES.map((value) => ({ value, label: t(`commitments.source.${value}`) }))}
-            error={errorAt(error, "source")}
           />
           <Select
             label={t("commitments.field.kind")}
             allowDeselect={false}
-            value={kind}
-            onChange={(value) => setKind((value ?? "other") as Kind)}
+            miw={160}
+            {...input("kind", "kind")}
             data={KINDS.map((value) => ({ value, label: t(`commitments.kind.${value}`) }))}
-            error={errorAt(error, "kind")}
           />
         </Group>
-        <Radio.Group
-          label={t("commitments.due.mode")}
-          value={mode}
-          onChange={(value) => {
-            setMode(value as DueMode);
-            setMissingDue(false);
-          }}
-        >
+        <Radio.Group label={t("commitments.due.mode")} {...form.getInputProps("mode")}>
           <Group mt={6} gap="lg">
             <Radio value="at" label={t("commitments.due.modeAt")} />
             <Radio value="in" label={t("commitments.due.modeIn")} />
             <Radio value="sla" label={t("commitments.due.modeSla")} />
           </Group>
         </Radio.Group>
-        {mode === "at" && (
+        {values.mode === "at" && (
           <>
-            <DueTimePicker
+            <DueInput
               label={t("commitments.field.dueAt")}
               required
-              value={dueAt}
-              onChange={(value) => {
-                setDueAt(value);
-                setMissingDue(false);
+              value={values.dueAt}
+              now={now}
+              onChange={(iso, text) => {
+                form.setFieldValue("dueAt", iso);
+                form.setFieldValue("dueText", text);
+                form.clearFieldError("dueText");
               }}
               timeZone={timeZone}
-              error={dueMissing ?? errorAt(error, "dueAt")}
+              error={errorOf("dueText", "dueAt")}
             />
             {isPast && (
               <Checkbox
                 label={t("commitments.field.pastPromise")}
                 description={t("commitments.field.pastPromiseHint")}
-                checked={pastPromise}
-                onChange={(e) => setPastPromise(e.currentTarget.checked)}
+                {...form.getInputProps("pastPromise", { type: "checkbox" })}
               />
             )}
           </>
         )}
-        {mode === "in" && (
+        {values.mode === "in" && (
           <Stack gap={4}>
-            <Group grow align="flex-start">
+            <Group grow align="flex-start" wrap="wrap">
               <NumberInput
                 label={t("commitments.field.amount")}
                 required
@@ -272,39 +317,36 @@ export function CommitmentForm({
                 max={1000}
                 allowDecimal={false}
                 allowNegative={false}
-                value={amount}
-                onChange={setAmount}
-                error={errorAt(error, "dueIn.amount", "dueIn")}
+                miw={140}
+                {...input("amount", "dueIn.amount", "dueIn")}
               />
               <Select
                 label={t("commitments.field.unit")}
                 allowDeselect={false}
-                value={unit}
-                onChange={(value) => setUnit((value ?? "working_hours") as Unit)}
+                miw={160}
+                {...input("unit", "dueIn.unit")}
                 data={[
                   { value: "working_hours", label: t("commitments.unit.working_hours") },
                   { value: "working_days", label: t("commitments.unit.working_days") },
                 ]}
-                error={errorAt(error, "dueIn.unit")}
               />
             </Group>
             <DuePreview body={previewBody} />
           </Stack>
         )}
-        {mode === "sla" && (
+        {values.mode === "sla" && (
           <Stack gap={4}>
             <Select
               label={t("commitments.field.slaPolicy")}
               required
               allowDeselect={false}
+              {...input("policyId", "slaPolicyId")}
               value={policy}
-              onChange={setPolicyId}
               nothingFoundMessage={t("commitments.field.noPolicies")}
               data={policyList.map((p) => ({
                 value: p.id,
                 label: `${p.name} (${t(`commitments.unit.amount.${p.unit}`, { amount: p.amount })})`,
               }))}
-              error={dueMissing ?? errorAt(error, "slaPolicyId")}
             />
             {policies.data && policyList.length === 0 && <Text fz="sm">{t("commitments.field.noPolicies")}</Text>}
             <DuePreview body={previewBody} />

@@ -95,7 +95,15 @@ function NewCommitment({ onClose }: { onClose: () => void }) {
         }}
         searchValue={search}
         onSearchChange={setSearch}
-        filter={({ options: all }) => all}
+        // The server's matches (a client may match by a contact's name) once the search has settled; until then the
+        // previous matches that still fit what is typed, so the highlight the keyboard sees is a real match.
+        filter={({ options: all, search: typed }) =>
+          debounced === search.trim()
+            ? all
+            : all.filter((option) => "label" in option && option.label.toLowerCase().includes(typed.trim().toLowerCase()))
+        }
+        // Type, then Enter takes the first match; the arrows move from there.
+        selectFirstOptionOnChange
         // Ten matches fit without a scrolling region (whose options a keyboard could not reach by Tab).
         withScrollArea={false}
         maxDropdownHeight={400}

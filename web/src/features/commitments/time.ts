@@ -102,12 +102,16 @@ export function formatDue(iso: string, zone: string, locale: string, now: number
     ...(otherYear ? { year: "numeric" } : {}),
     hour: "2-digit",
     minute: "2-digit",
+    // The firm's clock is a 24-hour clock in either language, whatever the locale tag's default.
+    hourCycle: "h23",
   }).format(new Date(iso));
 }
 
 /** "23 Nov 2026, 14:05": when something happened, in the zone and language. */
 export function formatMoment(iso: string, zone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: "medium", timeStyle: "short", hourCycle: "h23" }).format(
+    new Date(iso),
+  );
 }
 
 /** "Monday 23 November" for a calendar date (YYYY-MM-DD). */

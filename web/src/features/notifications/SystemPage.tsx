@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Card, Code, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { canSeeSystem } from "../../../../src/core/notifications.ts";
@@ -168,6 +169,7 @@ function Deliveries() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["system"] }),
   });
   const deliveries = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const narrow = useMediaQuery("(max-width: 36em)");
   return (
     <Stack gap="sm" component="section" aria-labelledby="system-deliveries">
       <Group justify="space-between" align="flex-end">
@@ -182,6 +184,8 @@ function Deliveries() {
             aria-labelledby="system-filter"
             value={filter}
             onChange={(value) => setFilter(value as Filter)}
+            // Four choices side by side are wider than a phone: one under the other there.
+            orientation={narrow ? "vertical" : "horizontal"}
             data={FILTERS.map((value) => ({ value, label: t(`system.filter.${value}`) }))}
           />
         </div>

@@ -38,6 +38,7 @@ export function PortalPage() {
       month: "long",
       hour: "2-digit",
       minute: "2-digit",
+      hourCycle: "h23",
       timeZone: view.data?.timeZone,
     }).format(new Date(value));
   const active = view.data?.items.filter((item) => item.status === "open" || item.status === "renegotiated") ?? [];

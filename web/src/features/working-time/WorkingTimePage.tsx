@@ -1,11 +1,17 @@
 import "@mantine/dates/styles.css";
 import { Alert, Button, Card, Group, Loader, Select, Stack, Switch, Table, Text, Title } from "@mantine/core";
-import { TimeInput } from "@mantine/dates";
+import { TimePicker } from "@mantine/dates";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { canConfigureOrganization } from "../../../../src/core/roles.ts";
-import type { UpdateWorkingTimeInput, WorkingTime } from "../../../../src/modules/working-time/working-time.schemas.ts";
+import {
+  businessDaySchema,
+  type UpdateWorkingTimeInput,
+  type WorkingTime,
+} from "../../../../src/modules/working-time/working-time.schemas.ts";
 import { ApiError, api, formError } from "../../api/client.ts";
+import { issueMessage } from "../../forms/zod-errors.ts";
+import type { MessageKey } from "../../i18n/en.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useMe } from "../auth/session.ts";
 import { formatShortDate } from "../reliability/format.ts";
@@ -76,6 +82,7 @@ function WorkingTimeForm({
   const { t, language, locale } = useI18n();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
+  const [hourErrors, setHourErrors] = useState<Record<string, string>>({});
   const save = useMutation({
     mutationFn: () => api<WorkingTime>("PUT", "/api/v1/settings/working-time", { ...draft, version: settings.version }),
     onSuccess: (next) => {
@@ -87,6 +94,7 @@ function WorkingTimeForm({
   const conflict = save.error instanceof ApiError && save.error.status === 409;
   const update = (patch: Partial<Draft>) => {
     onSaved(null);
+    setHourErrors({});
     setDraft((current) => ({ ...current, ...patch }));
   };
   const setDay = (day: Day, hours: { start: string; end: string } | null) =>
@@ -102,7 +110,9 @@ function WorkingTimeForm({
   const holidays = groupHolidays(settings.holidays);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    const errors = hoursErrors(draft.businessHours, t);
+    setHourErrors(errors);
+    if (Object.keys(errors).length === 0) save.mutate();
   };
 
   return (
@@ -166,10 +176,15 @@ function WorkingTimeForm({
                         <Table.Td key={edge}>
                           {hours &&
                             (canEdit ? (
-                              <TimeInput
+                              // Mantine's own 24-hour fields: a native time input follows the browser's locale (AM/PM in a Dutch UI).
+                              <TimePicker
                                 aria-label={t(edge === "start" ? "workingTime.opensOn" : "workingTime.closesOn", { day: name })}
+                                format="24h"
+                                hoursInputLabel={t("commitments.due.hours")}
+                                minutesInputLabel={t("commitments.due.minutes")}
                                 value={hours[edge]}
-                                onChange={(event) => setDay(day, { ...hours, [edge]: event.currentTarget.value })}
+                                onChange={(value) => setDay(day, { ...hours, [edge]: value.slice(0, 5) })}
+                                error={hourErrors[`${day}.${edge}`]}
                                 w={120}
                               />
                             ) : (
@@ -303,6 +318,27 @@ function WorkingTimeForm({
       </Stack>
     </form>
   );
+}
+
+/**
+ * The opening hours checked with the API's schema before saving, each problem
+ * next to its time field ("1.end") in the UI's words, never the schema's.
+ */
+function hoursErrors(
+  hours: Draft["businessHours"],
+  t: (key: MessageKey, params?: Record<string, string | number>) => string,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [day, times] of Object.entries(hours)) {
+    if (!times) continue;
+    const result = businessDaySchema.safeParse(times);
+    for (const issue of result.success ? [] : result.error.issues) {
+      const key = `${day}.${String(issue.path[0] ?? "end")}`;
+      errors[key] ??=
+        issue.code === "custom" ? t("form.endAfterStart") : issue.code === "invalid_format" ? t("form.time") : issueMessage(issue, t);
+    }
+  }
+  return errors;
 }
 
 /** What a member who may not change a setting sees instead of a greyed-out control. */

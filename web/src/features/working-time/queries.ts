@@ -48,6 +48,7 @@ export function formatDue(locale: string, due: ComputedDue): string {
     month: "long",
     hour: "2-digit",
     minute: "2-digit",
+    hourCycle: "h23",
     timeZone: due.timeZone,
   }).format(new Date(due.dueAt));
 }

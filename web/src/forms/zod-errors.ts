@@ -1,0 +1,54 @@
+import type { z } from "zod";
+import type { MessageKey } from "../i18n/en.ts";
+
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/**
+ * A zod issue as a sentence of the UI's catalog: the API's schemas carry
+ * English developer wording ("HH:MM", "end must be after start"), which a
+ * form must never show as is.
+ */
+export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return t("form.required");
+    case "too_small": {
+      const minimum = Number(issue.minimum);
+      if (issue.origin === "string") return minimum <= 1 ? t("form.required") : t("form.tooShort", { min: minimum });
+      return t("form.tooSmall", { min: minimum });
+    }
+    case "too_big":
+      return issue.origin === "string"
+        ? t("form.tooLong", { max: Number(issue.maximum) })
+        : t("form.tooBig", { max: Number(issue.maximum) });
+    case "invalid_format":
+      return issue.format === "email" ? t("form.email") : issue.format === "url" ? t("form.url") : t("form.format");
+    case "not_multiple_of":
+      return t("form.wholeNumber");
+    case "invalid_value":
+      return t("form.choose");
+    default:
+      return t("form.invalid");
+  }
+}
+
+/**
+ * The errors of `value` against `schema`, keyed by form field: `fieldOf` maps
+ * the schema's path ("dueIn.amount") to the form's field name, or drops it.
+ * Only the first issue per field counts: one clear sentence per field.
+ */
+export function zodErrors(
+  schema: z.ZodType,
+  value: unknown,
+  t: Translate,
+  fieldOf: (path: string) => string | undefined = (path) => path,
+): Record<string, string> {
+  const result = schema.safeParse(value);
+  if (result.success) return {};
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const field = fieldOf(issue.path.map(String).join("."));
+    if (field !== undefined && errors[field] === undefined) errors[field] = issueMessage(issue, t);
+  }
+  return errors;
+}
