@@ -281,6 +281,12 @@ const idRoutes: Record<string, IdRoute> = {
     body: () => ({}),
     expect: adminOnly("deliveries.not_found"),
   },
+  "POST /api/v1/system/deliveries/:id/dismiss": {
+    ids: () => ({ id: A.delivery.id }),
+    missing: { id: missingUuid },
+    body: () => ({}),
+    expect: adminOnly("deliveries.not_found"),
+  },
   "GET /api/v1/clients/:id/portal-links": {
     ids: () => ({ id: A.client.id }),
     missing: { id: missingUuid },

@@ -223,3 +223,12 @@ export async function firstContactWithEmail(db: Kysely<DB>, orgId: string, clien
     .limit(1)
     .executeTakeFirst();
 }
+
+/** Who sends a notice to a client, and for which firm: named in the notice's frame. */
+export async function findNoticeSender(db: Kysely<DB>, orgId: string, userId: string) {
+  const [sender, organization] = await Promise.all([
+    db.selectFrom("user").select(["name", "email"]).where("id", "=", userId).executeTakeFirst(),
+    db.selectFrom("organization").select("name").where("id", "=", orgId).executeTakeFirst(),
+  ]);
+  return { sender, organization };
+}
