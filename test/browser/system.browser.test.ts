@@ -176,7 +176,10 @@ describe("notifications and the System page", () => {
       .execute();
     await page.reload();
     await page.getByText("Maybe sent: your decision").waitFor();
-    await page.locator("label").filter({ hasText: /^Uncertain$/ }).click();
+    await page
+      .locator("label")
+      .filter({ hasText: /^Uncertain$/ })
+      .click();
     await page.getByText("Trustledger never sends them again by itself", { exact: false }).waitFor();
     const row = page.getByRole("row").filter({ hasText: maybe });
     await row.getByText("Maybe sent", { exact: true }).waitFor();
