@@ -281,6 +281,12 @@ const idRoutes: Record<string, IdRoute> = {
     body: () => ({}),
     expect: adminOnly("deliveries.not_found"),
   },
+  "POST /api/v1/system/deliveries/:id/dismiss": {
+    ids: () => ({ id: A.delivery.id }),
+    missing: { id: missingUuid },
+    body: () => ({}),
+    expect: adminOnly("deliveries.not_found"),
+  },
   "GET /api/v1/clients/:id/portal-links": {
     ids: () => ({ id: A.client.id }),
     missing: { id: missingUuid },
@@ -433,6 +439,8 @@ const listRoutesWithoutIds = [
 /** Routes that create things or sessions: no foreign id in the path; references in bodies are checked below. */
 const writeRoutesWithoutIds = [
   "POST /api/v1/signup",
+  // Public: the token names the address it confirms, signed by the server; no organization id at all.
+  "POST /api/v1/verify-email",
   "POST /api/v1/session",
   "DELETE /api/v1/session",
   "POST /api/v1/invitations",

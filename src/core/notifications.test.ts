@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afterFailedAttempt, canSeeSystem, retryDelayMinutes } from "./notifications.ts";
+import { afterFailedAttempt, canSeeSystem, retryDelayMinutes, sendMayHaveSucceeded } from "./notifications.ts";
 import type { Role } from "./roles.ts";
 
 describe("canSeeSystem", () => {
@@ -48,5 +48,22 @@ describe("afterFailedAttempt", () => {
     [1, 1],
   ])("attempt %s of %s → failed", (attempt, max) => {
     expect(afterFailedAttempt(attempt, max, now)).toEqual({ status: "failed" });
+  });
+});
+
+describe("sendMayHaveSucceeded", () => {
+  const smtpError = (fields: object) => Object.assign(new Error("x"), fields);
+  it.each([
+    ["a refusal with a reply code", smtpError({ code: "EENVELOPE", responseCode: 451, command: "MAIL FROM" }), false],
+    ["a refusal of the message itself", smtpError({ code: "EMESSAGE", responseCode: 554, command: "DATA" }), false],
+    ["no connection", smtpError({ code: "ECONNECTION", command: "CONN" }), false],
+    ["a failed login", smtpError({ code: "EAUTH", command: "AUTH PLAIN" }), false],
+    ["a recipient refused before the message", smtpError({ code: "EENVELOPE", command: "RCPT TO" }), false],
+    ["a timeout while the message went over", smtpError({ code: "ETIMEDOUT", command: "DATA" }), true],
+    ["a socket closed with no command known", smtpError({ code: "ESOCKET" }), true],
+    ["an unknown error", new Error("something"), true],
+    ["not an error at all", "boom", true],
+  ])("%s → %s", (_name, error, expected) => {
+    expect(sendMayHaveSucceeded(error)).toBe(expected);
   });
 });

@@ -4,7 +4,7 @@ import type { ColumnType, Generated } from "kysely";
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
-export type DeliveryStatus = "queued" | "sending" | "sent" | "failed" | "outbox";
+export type DeliveryStatus = "queued" | "sending" | "sent" | "failed" | "outbox" | "uncertain" | "dismissed";
 
 export interface NotificationsTable {
   org_id: string;
@@ -36,6 +36,8 @@ export interface DeliveriesTable {
   dedupe_key: string;
   created_at: ColumnType<Date, Date | string, never>;
   sent_at: NullableTimestamp;
+  /** Migration 0011: who queued it (their action), null for e-mail the app sends itself. */
+  requested_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface JobRunsTable {

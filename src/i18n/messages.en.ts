@@ -17,6 +17,7 @@ export const en = {
   "auth.unauthenticated": "Please sign in first.",
   "auth.invalid_credentials": "The e-mail address or password is incorrect.",
   "auth.email_taken": "An account with this e-mail address already exists.",
+  "auth.invalid_verification_link": "This confirmation link is not valid (any more): it may have expired or been copied incompletely.",
   "auth.weak_password": "The password must be between 8 and 128 characters.",
   "auth.forbidden": "Your role does not allow this.",
   "auth.no_organization": "Your account does not belong to an organization.",
@@ -64,7 +65,13 @@ export const en = {
   "notifications.not_found": "Notification not found.",
   "deliveries.not_found": "E-mail not found.",
   "deliveries.not_retryable":
-    "Only a failed e-mail or one in the outbox can be sent again; this one is queued, being sent or already sent.",
+    "Only a failed or uncertain e-mail, or one in the outbox, can be sent again; this one is queued, being sent, already sent or dismissed.",
+  "deliveries.not_dismissable":
+    "Only a failed or uncertain e-mail, or one in the outbox, can be dismissed; this one is queued, being sent, already sent or dismissed.",
+  "deliveries.user_limit": "You have sent {max} e-mails in the last hour, the most one person may. Try again later.",
+  "deliveries.organization_limit": "Your organization has sent {max} e-mails in the last hour, the most it may. Try again later.",
+  "deliveries.owner_unverified":
+    "Confirm your e-mail address first: we sent you a link when you signed up. Until the owner of the organization has done so, Trustledger sends no e-mail for it.",
   "portal.not_found": "This link does not work (any more). Ask your contact person for a new one.",
   "portal.not_allowed": "Only the account owner, a team lead or an administrator can hand out portal links for this client.",
   "callbacks.not_found": "Callback not found.",

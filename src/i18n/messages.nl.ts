@@ -15,6 +15,7 @@ export const nl: Record<MessageKey, string> = {
   "auth.unauthenticated": "Log eerst in.",
   "auth.invalid_credentials": "Het e-mailadres of wachtwoord is onjuist.",
   "auth.email_taken": "Er bestaat al een account met dit e-mailadres.",
+  "auth.invalid_verification_link": "Deze bevestigingslink is niet (meer) geldig: misschien is hij verlopen of niet helemaal gekopieerd.",
   "auth.weak_password": "Het wachtwoord moet tussen 8 en 128 tekens lang zijn.",
   "auth.forbidden": "Uw rol staat dit niet toe.",
   "auth.no_organization": "Uw account hoort niet bij een organisatie.",
@@ -63,7 +64,14 @@ export const nl: Record<MessageKey, string> = {
   "notifications.not_found": "Melding niet gevonden.",
   "deliveries.not_found": "E-mail niet gevonden.",
   "deliveries.not_retryable":
-    "Alleen een mislukte e-mail of een e-mail in de outbox kan opnieuw worden verstuurd; deze staat in de wachtrij, wordt verstuurd of is al verstuurd.",
+    "Alleen een mislukte of onzekere e-mail, of een e-mail in de outbox, kan opnieuw worden verstuurd; deze staat in de wachtrij, wordt verstuurd, is al verstuurd of is afgeboekt.",
+  "deliveries.not_dismissable":
+    "Alleen een mislukte of onzekere e-mail, of een e-mail in de outbox, kan worden afgeboekt; deze staat in de wachtrij, wordt verstuurd, is al verstuurd of is al afgeboekt.",
+  "deliveries.user_limit": "U hebt het afgelopen uur {max} e-mails verstuurd, het maximum per persoon. Probeer het later opnieuw.",
+  "deliveries.organization_limit":
+    "Uw organisatie heeft het afgelopen uur {max} e-mails verstuurd, het maximum. Probeer het later opnieuw.",
+  "deliveries.owner_unverified":
+    "Bevestig eerst uw e-mailadres: u hebt bij het aanmelden een link van ons gekregen. Zolang de eigenaar van de organisatie dat niet heeft gedaan, verstuurt Trustledger geen e-mail voor haar.",
   "portal.not_found": "Deze link werkt niet (meer). Vraag uw contactpersoon om een nieuwe.",
   "portal.not_allowed": "Alleen de relatiebeheerder, een teamleider of een beheerder kan portaallinks voor deze klant uitgeven.",
   "callbacks.not_found": "Terugbelverzoek niet gevonden.",

@@ -156,6 +156,51 @@ describe("notifications and the System page", () => {
     expect(errors).toEqual([]);
   });
 
+  it("an e-mail that may have gone out is listed under Uncertain, with Retry and Dismiss; Dismiss leaves it unsent", async () => {
+    const maybe = "Misschien al verstuurd";
+    await notifications.queueEmail(harness.app.database.db, harness.app.clock, {
+      orgId,
+      to: "info@bakkerij-jansen.example",
+      language: "nl",
+      subject: maybe,
+      text: "x",
+      kind: "client.message",
+      dedupeKey: "browser-test-uncertain",
+    });
+    // As the sender leaves it when recording a send failed.
+    await harness.app.database.db
+      .updateTable("deliveries")
+      .set({ status: "uncertain", attempts: 1, last_error: "The SMTP server accepted this e-mail, but recording that failed." })
+      .where("dedupe_key", "=", "browser-test-uncertain")
+      .execute();
+    await page.reload();
+    await page.getByText("Maybe sent: your decision").waitFor();
+    await page
+      .locator("label")
+      .filter({ hasText: /^Uncertain$/ })
+      .click();
+    await page.getByText("Trustledger never sends them again by itself", { exact: false }).waitFor();
+    const row = page.getByRole("row").filter({ hasText: maybe });
+    await row.getByText("Maybe sent", { exact: true }).waitFor();
+    await row.getByRole("button", { name: `Retry: ${maybe}` }).waitFor();
+    await row.getByRole("button", { name: `Dismiss: ${maybe}` }).click();
+    await expect
+      .poll(
+        async () =>
+          (
+            await harness.app.database.db
+              .selectFrom("deliveries")
+              .select("status")
+              .where("dedupe_key", "=", "browser-test-uncertain")
+              .executeTakeFirstOrThrow()
+          ).status,
+      )
+      .toBe("dismissed");
+    await page.locator("label").filter({ hasText: /^All$/ }).click();
+    await page.getByRole("row").filter({ hasText: maybe }).getByText("Dismissed").waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it("the System page in Dutch, and no System tab for an advisor", async () => {
     await page.getByText("NL", { exact: true }).click();
     await page.getByRole("heading", { level: 2, name: "Achtergrondronde" }).waitFor();

@@ -3,6 +3,7 @@ import { AcceptInvitePage } from "./features/auth/AcceptInvitePage.tsx";
 import { safeRedirect } from "./features/auth/redirect.ts";
 import { SignInPage } from "./features/auth/SignInPage.tsx";
 import { SignUpPage } from "./features/auth/SignUpPage.tsx";
+import { VerifyEmailPage } from "./features/auth/VerifyEmailPage.tsx";
 import { ClientPage } from "./features/clients/ClientPage.tsx";
 import { ClientsPage } from "./features/clients/ClientsPage.tsx";
 import { CommitmentPage } from "./features/commitments/CommitmentPage.tsx";
@@ -28,6 +29,12 @@ const signinRoute = createRoute({
   },
 });
 const signupRoute = createRoute({ getParentRoute: () => rootRoute, path: "/signup", component: SignUpPage });
+const verifyEmailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/verify-email",
+  component: VerifyEmailPage,
+  validateSearch: (search: Record<string, unknown>): { token: string } => ({ token: String(search.token ?? "").slice(0, 4000) }),
+});
 const inviteRoute = createRoute({ getParentRoute: () => rootRoute, path: "/invite/$id", component: AcceptInvitePage });
 const portalRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -116,6 +123,7 @@ const routeTree = rootRoute.addChildren([
   signinRoute,
   signupRoute,
   inviteRoute,
+  verifyEmailRoute,
   portalRoute,
   appRoute.addChildren([
     homeRoute,

@@ -9,6 +9,7 @@ import * as callbacks from "./0007_callbacks.ts";
 import * as reliabilityFigures from "./0008_reliability_figures.ts";
 import * as rateLimits from "./0009_rate_limits.ts";
 import * as callbackAlerts from "./0010_callback_alerts.ts";
+import * as mailGuarantees from "./0011_mail_guarantees.ts";
 
 /**
  * Every migration, in order, listed by hand: grep finds them all, nothing is
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "0008_reliability_figures": reliabilityFigures,
   "0009_rate_limits": rateLimits,
   "0010_callback_alerts": callbackAlerts,
+  "0011_mail_guarantees": mailGuarantees,
 };

@@ -16,6 +16,10 @@ export async function deleteUser(db: Kysely<DB>, userId: string): Promise<void> 
   await db.deleteFrom("user").where("id", "=", userId).execute();
 }
 
+export async function markEmailVerified(db: Kysely<DB>, userId: string): Promise<void> {
+  await db.updateTable("user").set({ emailVerified: true }).where("id", "=", userId).execute();
+}
+
 export async function findUser(db: Kysely<DB>, userId: string) {
   return db.selectFrom("user").select(["id", "name", "email"]).where("id", "=", userId).executeTakeFirst();
 }

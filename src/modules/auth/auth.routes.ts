@@ -3,9 +3,10 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { DB } from "../../db/schema.ts";
+import { languageFromHeader } from "../../i18n/translate.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { errorResponse } from "../../shared/fields.ts";
-import { meSchema, signinBody, signupBody } from "./auth.schemas.ts";
+import { meSchema, signinBody, signupBody, verifiedSchema, verifyEmailBody } from "./auth.schemas.ts";
 import type { Auth } from "./auth.ts";
 import * as usecases from "./auth.usecases.ts";
 import { requireActor, toHeaders } from "./request-context.ts";
@@ -37,9 +38,24 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       },
     },
     async (request, reply) => {
-      const { me, setCookie } = await usecases.signup(deps, request.body, toHeaders(request));
+      const language = languageFromHeader(request.headers["accept-language"]);
+      const { me, setCookie } = await usecases.signup(deps, request.body, toHeaders(request), language);
       return reply.header("set-cookie", setCookie).code(201).send(me);
     },
+  );
+
+  app.post(
+    "/verify-email",
+    {
+      config: { public: true, rateLimit: SIGNUP_LIMIT },
+      schema: {
+        tags: ["session"],
+        summary: "Confirm an e-mail address with the token from the link sent at sign-up",
+        body: verifyEmailBody,
+        response: { 200: verifiedSchema, 400: errorResponse },
+      },
+    },
+    async (request) => usecases.verifyEmail(deps, request.body.token),
   );
 
   app.post(

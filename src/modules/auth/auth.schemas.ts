@@ -22,6 +22,11 @@ export const signinBody = z
   })
   .meta({ id: "Signin" });
 
+export const verifyEmailBody = z
+  .strictObject({ token: z.string().min(1).max(4000).meta({ description: "The token from the link in the confirmation e-mail." }) })
+  .meta({ id: "VerifyEmail" });
+export const verifiedSchema = z.object({ email: z.string() }).meta({ id: "Verified" });
+
 export const roleSchema = z.enum(ROLES).meta({
   description: "admin: users and settings; lead: team lead; advisor: owns relationships; frontdesk: takes calls.",
 });

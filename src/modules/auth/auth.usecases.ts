@@ -1,4 +1,4 @@
-import { isAPIError } from "better-auth/api";
+import { createEmailVerificationToken, isAPIError } from "better-auth/api";
 import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
 import { isRole } from "../../core/roles.ts";
@@ -7,6 +7,7 @@ import { AppError } from "../../shared/app-error.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { TtlCache } from "../../shared/ttl-cache.ts";
 import * as apiTokens from "../api-tokens/api-tokens.usecases.ts";
+import * as notifications from "../notifications/notifications.usecases.ts";
 import * as organizations from "../organizations/organizations.usecases.ts";
 import * as repo from "./auth.repository.ts";
 import { readSessionToken } from "./session-cookie.ts";
@@ -16,6 +17,7 @@ const SESSION_REFRESH_WHEN_LEFT_MS = (SESSION_EXPIRES_IN_SECONDS - SESSION_UPDAT
 
 import type { Me, SignupInput } from "./auth.schemas.ts";
 import { type Auth, SESSION_EXPIRES_IN_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "./auth.ts";
+import { renderVerificationEmail, VERIFICATION_EXPIRES_IN_SECONDS } from "./verification-email.ts";
 
 type Deps = { db: Kysely<DB>; clock: Clock; auth: Auth };
 
@@ -33,8 +35,13 @@ export type SignedIn = { me: Me; setCookie: string[] };
 
 const invalidCredentials = () => new AppError("auth.invalid_credentials", 401);
 
-/** A new user and their new organization, signed in. Nothing stays behind when a step fails. */
-export async function signup(deps: Deps, input: SignupInput, requestHeaders: Headers): Promise<SignedIn> {
+/**
+ * A new user and their new organization, signed in. Nothing stays behind when
+ * a step fails. The e-mail asking them to confirm their address is queued in
+ * the same transaction as the organization; until they follow its link, the
+ * organization sends no other e-mail.
+ */
+export async function signup(deps: Deps, input: SignupInput, requestHeaders: Headers, language: "nl" | "en" = "en"): Promise<SignedIn> {
   if (await organizations.findUserByEmail(deps, input.email)) throw new AppError("auth.email_taken", 409);
   const created = await callAuth(() =>
     deps.auth.api.signUpEmail({
@@ -45,9 +52,11 @@ export async function signup(deps: Deps, input: SignupInput, requestHeaders: Hea
   );
   const user = created.response.user;
   try {
-    const organization = await deps.db
-      .transaction()
-      .execute((trx) => organizations.createOrganization({ ...deps, db: trx }, { name: input.organizationName, ownerUserId: user.id }));
+    const organization = await deps.db.transaction().execute(async (trx) => {
+      const created = await organizations.createOrganization({ ...deps, db: trx }, { name: input.organizationName, ownerUserId: user.id });
+      await queueVerificationEmail({ ...deps, db: trx }, { user, orgId: created.id, organizationName: created.name, language });
+      return created;
+    });
     if (created.response.token) await repo.setActiveOrganization(deps.db, created.response.token, organization.id);
     return {
       me: {
@@ -64,6 +73,60 @@ export async function signup(deps: Deps, input: SignupInput, requestHeaders: Hea
     await repo.deleteUser(deps.db, user.id);
     throw error;
   }
+}
+
+async function queueVerificationEmail(
+  deps: Deps,
+  input: { user: { id: string; email: string; name: string }; orgId: string; organizationName: string; language: "nl" | "en" },
+): Promise<void> {
+  // better-auth's own token (a signed JWT holding the address), checked by its verifyEmail.
+  const token = await createEmailVerificationToken(
+    deps.auth.options.secret ?? "",
+    input.user.email,
+    undefined,
+    VERIFICATION_EXPIRES_IN_SECONDS,
+    { userId: input.user.id },
+  );
+  const link = new URL(`/verify-email?token=${encodeURIComponent(token)}`, deps.auth.options.baseURL as string).toString();
+  const email = renderVerificationEmail({
+    language: input.language,
+    name: input.user.name,
+    organizationName: input.organizationName,
+    link,
+  });
+  await notifications.queueEmail(deps.db, deps.clock, {
+    orgId: input.orgId,
+    to: input.user.email,
+    language: input.language,
+    subject: email.subject,
+    text: email.text,
+    kind: notifications.VERIFICATION_KIND,
+    dedupeKey: `verify-email:${input.user.id}:${deps.clock.now().getTime()}`,
+  });
+}
+
+/** Follows the link of the confirmation e-mail: the address is confirmed (better-auth checks the token). */
+export async function verifyEmail(deps: Deps, token: string): Promise<{ email: string }> {
+  try {
+    await deps.auth.api.verifyEmail({ query: { token } });
+    // The token's signature was checked just now; its payload names the address.
+    const email = emailInToken(token);
+    await notifications.withdrawVerificationEmails(deps.db, email);
+    return { email };
+  } catch (error) {
+    if (isAPIError(error)) throw new AppError("auth.invalid_verification_link", 400);
+    throw error;
+  }
+}
+
+function emailInToken(token: string): string {
+  const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as { email?: unknown };
+  return String(payload.email ?? "");
+}
+
+/** Users created outside sign-up (the command line, the demo) are vouched for by whoever runs the installation. */
+async function markVerified(deps: Pick<Deps, "db">, userId: string): Promise<void> {
+  await repo.markEmailVerified(deps.db, userId);
 }
 
 export async function signin(deps: Deps, input: { email: string; password: string }, requestHeaders: Headers): Promise<SignedIn> {
@@ -106,6 +169,7 @@ export async function createUser(deps: Deps, input: { email: string; password: s
   if (await organizations.findUserByEmail(deps, input.email)) throw new AppError("auth.email_taken", 409);
   const created = await callAuth(() => deps.auth.api.signUpEmail({ body: input }));
   if (created.token) await repo.deleteSessionByToken(deps.db, created.token);
+  await markVerified(deps, created.user.id);
   return { id: created.user.id };
 }
 
@@ -139,6 +203,8 @@ export async function acceptInvitation(
     signedIn = { token: result.response.token ?? "", userId: result.response.user.id, setCookie: result.headers.getSetCookie() };
   }
   const { orgId } = await organizations.joinByInvitation(deps, invitationId, signedIn.userId);
+  // The invitation reached this address, and its link is the proof.
+  await markVerified(deps, signedIn.userId);
   await repo.setActiveOrganization(deps.db, signedIn.token, orgId);
   const me = await describeMe(deps, { userId: signedIn.userId, orgId, role: invitation.role, via: "session" });
   return { me, setCookie: signedIn.setCookie };

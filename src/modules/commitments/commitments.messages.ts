@@ -60,3 +60,58 @@ export function draftNotice(input: NoticeInput): { subject: string; text: string
     ].join("\n"),
   };
 }
+
+/**
+ * What the client receives: the sender's own words, quoted inside a fixed
+ * frame that names the firm and the person who wrote them, so the message
+ * cannot pose as anyone else. Web addresses in the quoted words are written so
+ * that mail programs do not turn them into links ("https[:]//", "www[.]").
+ */
+export function frameClientNotice(input: {
+  language: "nl" | "en";
+  organizationName: string;
+  senderName: string;
+  senderEmail: string;
+  subject: string;
+  text: string;
+}): { subject: string; text: string } {
+  const quoted = defang(input.text)
+    .split(/\r?\n/)
+    .map((line) => (line ? `> ${line}` : ">"))
+    .join("\n");
+  const sender = `${input.senderName} (${input.senderEmail})`;
+  if (input.language === "nl") {
+    return {
+      subject: `${input.organizationName}: ${input.subject}`,
+      text: [
+        `${sender} van ${input.organizationName} stuurt u dit bericht via Trustledger:`,
+        "",
+        quoted,
+        "",
+        "--",
+        `Dit bericht is geschreven door ${sender} van ${input.organizationName}. Vragen? Antwoord ${input.senderName} rechtstreeks.`,
+        "Webadressen in het bericht staan er als tekst, niet als link.",
+      ].join("\n"),
+    };
+  }
+  return {
+    subject: `${input.organizationName}: ${input.subject}`,
+    text: [
+      `${sender} of ${input.organizationName} sends you this message through Trustledger:`,
+      "",
+      quoted,
+      "",
+      "--",
+      `This message was written by ${sender} of ${input.organizationName}. Questions? Reply to ${input.senderName} directly.`,
+      "Web addresses in the message are shown as text, not as links.",
+    ].join("\n"),
+  };
+}
+
+/** Web addresses as text that no mail program makes clickable. */
+export function defang(text: string): string {
+  return text
+    .replace(/\b([a-z][a-z0-9+.-]{1,15}):\/\//gi, "$1[:]//")
+    .replace(/\bwww\./gi, "www[.]")
+    .replace(/\b(mailto|tel|sms|data|javascript):/gi, "$1[:]");
+}

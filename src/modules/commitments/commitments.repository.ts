@@ -286,3 +286,12 @@ export type SweepEventRow = { org_id: string; id: string; commitment_id: string;
 export async function insertEvents(trx: Kysely<DB>, events: readonly SweepEventRow[]) {
   if (events.length > 0) await trx.insertInto("commitment_events").values(events).execute();
 }
+
+/** Who sends a notice to a client, and for which firm: named in the notice's frame. */
+export async function findNoticeSender(db: Kysely<DB>, orgId: string, userId: string) {
+  const [sender, organization] = await Promise.all([
+    db.selectFrom("user").select(["name", "email"]).where("id", "=", userId).executeTakeFirst(),
+    db.selectFrom("organization").select("name").where("id", "=", orgId).executeTakeFirst(),
+  ]);
+  return { sender, organization };
+}

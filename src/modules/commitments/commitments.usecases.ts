@@ -19,7 +19,7 @@ import { inTransaction } from "../../shared/transaction.ts";
 import * as notifications from "../notifications/notifications.usecases.ts";
 import * as organizations from "../organizations/organizations.usecases.ts";
 import * as workingTime from "../working-time/working-time.usecases.ts";
-import { draftNotice } from "./commitments.messages.ts";
+import { draftNotice, frameClientNotice } from "./commitments.messages.ts";
 import * as repo from "./commitments.repository.ts";
 import {
   ACTIVE_STATUSES,
@@ -439,14 +439,24 @@ export async function informClient(deps: Deps, actor: Actor, id: string, input: 
       { dueAt: input.dueAt, reason: input.reason, clientInformed: true },
       { noticeSentTo: recipient.email },
     );
+    const { sender, organization } = await repo.findNoticeSender(trx, actor.orgId, actor.userId);
+    const framed = frameClientNotice({
+      language: input.language,
+      organizationName: organization?.name ?? "",
+      senderName: sender?.name ?? "",
+      senderEmail: sender?.email ?? "",
+      subject: input.subject,
+      text: input.text,
+    });
     await notifications.queueEmail(trx, deps.clock, {
       orgId: actor.orgId,
       to: recipient.email,
       language: input.language,
-      subject: input.subject,
-      text: input.text,
+      subject: framed.subject,
+      text: framed.text,
       kind: "commitment.client_notice",
       dedupeKey: `notice:${id}:${row.version}`,
+      requestedBy: actor.userId,
     });
     await repo.insertEvent(
       trx,

@@ -6,7 +6,10 @@ export type MailMessage = {
   subject: string;
   text: string;
   language: "nl" | "en";
-  /** Our delivery id, sent along as a header so a message can be traced back to its row. */
+  /**
+   * Our delivery id, sent along as a header so a message can be traced back to
+   * its row, and the stable Message-ID of every attempt of that delivery.
+   */
   deliveryId?: string;
 };
 
@@ -26,6 +29,16 @@ const CONNECTION_TIMEOUT_MS = 10_000;
 const GREETING_TIMEOUT_MS = 10_000;
 /** Well below the 5 minutes after which another instance takes over a claimed delivery. */
 const SOCKET_TIMEOUT_MS = 60_000;
+
+/**
+ * The Message-ID of a delivery: the same for every attempt, so a copy sent
+ * again (an administrator's resend of an uncertain delivery) is recognisably
+ * the same message, and mail systems that deduplicate on it show it once.
+ */
+export function messageIdFor(deliveryId: string, from: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? "trustledger.invalid";
+  return `<${deliveryId}@${domain}>`;
+}
 
 export function createMailer(options: { smtpUrl?: string | undefined; from: string }): Mailer {
   const smtpUrl = options.smtpUrl;
@@ -59,6 +72,7 @@ export function createMailer(options: { smtpUrl?: string | undefined; from: stri
         text: message.text,
         // Base64 keeps every line short and every character intact, whatever the text holds.
         textEncoding: "base64",
+        ...(message.deliveryId ? { messageId: messageIdFor(message.deliveryId, options.from) } : {}),
         headers: {
           "Content-Language": message.language,
           // Automatic mail: out-of-office replies and the like should not answer it (RFC 3834).

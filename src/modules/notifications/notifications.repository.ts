@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type RawBuilder, sql } from "kysely";
+import { type Insertable, type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { DeliveriesTable, DeliveryStatus, NotificationsTable } from "../../db/schema-notifications.ts";
 
@@ -108,6 +108,42 @@ export async function insertDeliveries(db: Kysely<DB>, rows: readonly DeliveryIn
   return inserted;
 }
 
+/**
+ * Whether an organization may send e-mail: one of its administrators (the
+ * owner who signed up, or one added since) has confirmed their address.
+ */
+export async function organizationMayMail(db: Kysely<DB>, orgId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("member")
+    .innerJoin("user", "user.id", "member.userId")
+    .select("member.id")
+    .where("member.organizationId", "=", orgId)
+    .where("member.role", "=", "admin")
+    .where("user.emailVerified", "=", true)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Serialises the send-limit checks of one organization until the caller's transaction ends. */
+export async function lockOrganizationSends(db: Kysely<DB>, orgId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`deliveries:${orgId}`}))`.execute(db);
+}
+
+/** E-mails people of the organization sent by hand since `since`: in all, and per person. */
+export async function countRequestedSince(db: Kysely<DB>, orgId: string, since: Date) {
+  const rows = await db
+    .selectFrom("deliveries")
+    .select(["requested_by", (eb) => eb.fn.countAll<number>().as("count")])
+    .where("org_id", "=", orgId)
+    .where("requested_by", "is not", null)
+    .where("created_at", ">=", since)
+    .groupBy("requested_by")
+    .execute();
+  const byUser = new Map(rows.map((row) => [String(row.requested_by), Number(row.count)]));
+  return { organization: [...byUser.values()].reduce((sum, n) => sum + n, 0), byUser };
+}
+
 export type ClaimedDelivery = {
   org_id: string;
   id: string;
@@ -122,29 +158,26 @@ export type ClaimedDelivery = {
 
 /**
  * Across organizations (the sender serves them all): takes up to `limit`
- * deliveries that are due and marks them 'sending' in one statement; when
- * fewer are due, also those claimed before `staleBefore` by an instance that
- * stopped. Two statements rather than one with OR, so each follows the index
- * on (status, next_attempt_at) instead of sorting the whole queue. SKIP LOCKED
- * lets two instances claim at the same moment without ever taking the same row.
+ * deliveries that are due and marks them 'sending' in one statement. It
+ * follows the index on (status, next_attempt_at); SKIP LOCKED lets two
+ * instances claim at the same moment without ever taking the same row.
+ * Nothing goes out for an organization none of whose administrators has
+ * confirmed their e-mail address, except that confirmation e-mail itself: such
+ * deliveries wait, queued, until someone has.
  */
-export async function claimDue(db: Kysely<DB>, now: Date, staleBefore: Date, limit: number): Promise<ClaimedDelivery[]> {
-  const due = await claimWhere(db, now, sql`status = 'queued' and next_attempt_at <= ${now}`, sql`next_attempt_at, id`, limit);
-  if (due.length >= limit) return due;
-  const stale = await claimWhere(db, now, sql`status = 'sending' and claimed_at < ${staleBefore}`, sql`claimed_at, id`, limit - due.length);
-  return [...due, ...stale];
-}
-
-async function claimWhere(db: Kysely<DB>, now: Date, condition: RawBuilder<unknown>, order: RawBuilder<unknown>, limit: number) {
+export async function claimDue(db: Kysely<DB>, now: Date, limit: number): Promise<ClaimedDelivery[]> {
   const result = await sql<ClaimedDelivery>`
     update deliveries d
        set status = 'sending', claimed_at = ${now}, attempts = d.attempts + 1
       from (
-        select org_id, id from deliveries
-         where ${condition}
-         order by ${order}
+        select q.org_id, q.id from deliveries q
+         where q.status = 'queued' and q.next_attempt_at <= ${now}
+           and (q.kind = ${VERIFICATION_KIND} or exists (
+                 select 1 from member m join "user" u on u.id = m."userId"
+                  where m."organizationId" = q.org_id and m.role = 'admin' and u."emailVerified"))
+         order by q.next_attempt_at, q.id
          limit ${limit}
-         for update skip locked
+         for update of q skip locked
       ) due
      where d.org_id = due.org_id and d.id = due.id
     returning d.org_id, d.id, d.to_address, d.language, d.subject, d.body_text, d.attempts, d.max_attempts, d.claimed_at
@@ -152,12 +185,41 @@ async function claimWhere(db: Kysely<DB>, now: Date, condition: RawBuilder<unkno
   return result.rows;
 }
 
+/** The kind of the e-mail that asks a new owner to confirm their address: the one e-mail an unconfirmed organization sends. */
+export const VERIFICATION_KIND = "auth.verify_email";
+
+/** Confirmation e-mails to an address that is confirmed now and that have not gone out yet: nothing left to send. */
+export async function deleteUnsentVerificationEmails(db: Kysely<DB>, toAddress: string): Promise<number> {
+  const result = await db
+    .deleteFrom("deliveries")
+    .where("kind", "=", VERIFICATION_KIND)
+    .where(sql<string>`lower(to_address)`, "=", toAddress.toLowerCase())
+    .where("status", "in", ["queued", "outbox"])
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/**
+ * Claims left 'sending' before `staleBefore` by an instance that stopped (or
+ * whose write after the send failed): the message may have gone out, so they
+ * are never sent again by themselves but marked 'uncertain' for an
+ * administrator. Returns how many.
+ */
+export async function markStaleClaimsUncertain(db: Kysely<DB>, staleBefore: Date): Promise<number> {
+  const result = await sql`
+    update deliveries
+       set status = 'uncertain', claimed_at = null,
+           last_error = 'The sender stopped during this attempt: the e-mail may or may not have been sent.'
+     where status = 'sending' and claimed_at < ${staleBefore}
+  `.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
 /** Without an SMTP server: what is due goes to the outbox instead. */
-export async function moveDueToOutbox(db: Kysely<DB>, now: Date, staleBefore: Date): Promise<number> {
+export async function moveDueToOutbox(db: Kysely<DB>, now: Date): Promise<number> {
   const result = await sql`
     update deliveries set status = 'outbox', claimed_at = null
-     where (status = 'queued' and next_attempt_at <= ${now})
-        or (status = 'sending' and claimed_at < ${staleBefore})
+     where status = 'queued' and next_attempt_at <= ${now}
   `.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
@@ -165,7 +227,9 @@ export async function moveDueToOutbox(db: Kysely<DB>, now: Date, staleBefore: Da
 export type AttemptOutcome =
   | { status: "sent"; sentAt: Date }
   | { status: "queued"; nextAttemptAt: Date; error: string }
-  | { status: "failed"; error: string };
+  | { status: "failed"; error: string }
+  /** It may have been sent: never retried by itself, an administrator decides. */
+  | { status: "uncertain"; error: string };
 
 export type Settlement = { orgId: string; id: string; claimedAt: Date; outcome: AttemptOutcome };
 
@@ -217,7 +281,7 @@ export async function countDeliveries(db: Kysely<DB>, orgId: string, sentSince: 
     .selectFrom("deliveries")
     .select(["status", (eb) => eb.fn.countAll<number>().as("count")])
     .where("org_id", "=", orgId)
-    .where("status", "in", ["queued", "sending", "failed", "outbox"])
+    .where("status", "in", ["queued", "sending", "failed", "outbox", "uncertain"])
     .groupBy("status")
     .execute();
   const sent = await db
@@ -233,6 +297,7 @@ export async function countDeliveries(db: Kysely<DB>, orgId: string, sentSince: 
     sending: count("sending"),
     failed: count("failed"),
     outbox: count("outbox"),
+    uncertain: count("uncertain"),
     sentLast24h: Number(sent?.count ?? 0),
   };
 }
@@ -279,14 +344,26 @@ export async function findDelivery(db: Kysely<DB>, orgId: string, id: string) {
   return db.selectFrom("deliveries").select(deliveryColumns).where("org_id", "=", orgId).where("id", "=", id).executeTakeFirst();
 }
 
-/** A failed or outbox delivery back in the queue, with all its attempts again. */
+/** A failed, outbox or uncertain delivery back in the queue, with all its attempts again. */
 export async function requeueDelivery(db: Kysely<DB>, orgId: string, id: string, now: Date) {
   return db
     .updateTable("deliveries")
     .set({ status: "queued", attempts: 0, next_attempt_at: now, claimed_at: null })
     .where("org_id", "=", orgId)
     .where("id", "=", id)
-    .where("status", "in", ["failed", "outbox"])
+    .where("status", "in", ["failed", "outbox", "uncertain"])
+    .returning(deliveryColumns)
+    .executeTakeFirst();
+}
+
+/** An administrator's decision not to send a failed, outbox or uncertain delivery (again). */
+export async function dismissDelivery(db: Kysely<DB>, orgId: string, id: string) {
+  return db
+    .updateTable("deliveries")
+    .set({ status: "dismissed", claimed_at: null })
+    .where("org_id", "=", orgId)
+    .where("id", "=", id)
+    .where("status", "in", ["failed", "outbox", "uncertain"])
     .returning(deliveryColumns)
     .executeTakeFirst();
 }

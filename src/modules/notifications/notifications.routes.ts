@@ -90,12 +90,26 @@ export const systemRoutes: FastifyPluginAsyncZod<{ deps: usecases.SystemDeps }> 
     {
       schema: {
         tags,
-        summary: "Send a failed or outbox e-mail again (admin)",
+        summary: "Send a failed, outbox or uncertain e-mail again (admin)",
         params: deliveryParams,
         body: emptyBody,
         response: { 200: deliverySchema, ...errors },
       },
     },
     async (request) => usecases.retryDelivery(deps, requireActor(request), request.params.id),
+  );
+
+  app.post(
+    "/system/deliveries/:id/dismiss",
+    {
+      schema: {
+        tags,
+        summary: "Decide not to send a failed, outbox or uncertain e-mail (again) (admin)",
+        params: deliveryParams,
+        body: emptyBody,
+        response: { 200: deliverySchema, ...errors },
+      },
+    },
+    async (request) => usecases.dismissDelivery(deps, requireActor(request), request.params.id),
   );
 };

@@ -63,11 +63,13 @@ export const noQuery = z.strictObject({});
 /** These actions take no input: no body at all (Fastify hands us null), or an empty object. */
 export const emptyBody = z.strictObject({}).nullish();
 
-export const DELIVERY_STATUSES = ["queued", "sending", "sent", "failed", "outbox"] as const;
+export const DELIVERY_STATUSES = ["queued", "sending", "sent", "failed", "outbox", "uncertain", "dismissed"] as const;
 export const deliveryStatus = z.enum(DELIVERY_STATUSES).meta({
   description:
     "queued: waiting to be sent (also between retries); sending: being sent; sent; failed: gave up after the last attempt; " +
-    "outbox: no SMTP server configured, waiting for an administrator.",
+    "outbox: no SMTP server configured, waiting for an administrator; " +
+    "uncertain: it may or may not have been sent (the sender stopped, or recording the send failed), never resent by itself: an administrator resends or dismisses it; " +
+    "dismissed: an administrator decided not to send it (again).",
 });
 export type DeliveryStatus = z.infer<typeof deliveryStatus>;
 
@@ -126,6 +128,7 @@ export const systemStatusSchema = z
       sending: z.number().int(),
       failed: z.number().int(),
       outbox: z.number().int(),
+      uncertain: z.number().int().meta({ description: "May or may not have been sent: waiting for an administrator's decision." }),
       sentLast24h: z.number().int(),
     }),
   })

@@ -342,7 +342,7 @@ describe("when the SMTP server is down", () => {
     mailer.close();
   });
 
-  it("a delivery left 'sending' by an instance that stopped is taken over after 5 minutes, not before", async () => {
+  it("a delivery left 'sending' by an instance that stopped is not resent: after 5 minutes it is marked uncertain for an administrator", async () => {
     await drain();
     const input = emailInput();
     await notifications.queueEmail(app.database.db, clock, input);
@@ -352,14 +352,17 @@ describe("when the SMTP server is down", () => {
       .set({ status: "sending", claimed_at: crashedAt, attempts: 1 })
       .where("dedupe_key", "=", input.dedupeKey)
       .execute();
+    const before = sink.messages.length;
     minutes(4);
-    expect(await deliver()).toMatchObject({ sent: 0 });
+    expect(await deliver()).toMatchObject({ sent: 0, uncertain: 0 });
     expect((await deliveryRow(app, input.dedupeKey)).status).toBe("sending");
     minutes(2);
-    const before = sink.messages.length;
-    expect(await deliver()).toMatchObject({ sent: 1 });
-    expect(sink.messages.length).toBe(before + 1);
-    expect(await deliveryRow(app, input.dedupeKey)).toMatchObject({ status: "sent", attempts: 2 });
+    expect(await deliver()).toMatchObject({ sent: 0, uncertain: 1 });
+    minutes(24 * 60);
+    expect(await deliver()).toMatchObject({ sent: 0, uncertain: 0 });
+    expect(sink.messages.length).toBe(before);
+    expect(await deliveryRow(app, input.dedupeKey)).toMatchObject({ status: "uncertain", attempts: 1, claimed_at: null, sent_at: null });
+    expect(log.lines.some((line) => line.level === 50 && /uncertain/.test(line.msg))).toBe(true);
   });
 
   it("an e-mail that waited too long behind slow sends is handed back untried, not sent when another instance may have taken it over", async () => {
@@ -467,7 +470,7 @@ describe("without SMTP settings", () => {
     await notifications.queueEmail(outboxApp.database.db, clock, input);
     const before = sink.messages.length;
     expect(outboxApp.mailer.mode).toBe("outbox");
-    expect(await deliver(outboxApp)).toEqual({ sent: 0, failed: 0, retried: 0, outbox: 1, handedBack: 0 });
+    expect(await deliver(outboxApp)).toEqual({ sent: 0, failed: 0, retried: 0, outbox: 1, handedBack: 0, uncertain: 0 });
     expect(await deliveryRow(outboxApp, input.dedupeKey)).toMatchObject({ status: "outbox", attempts: 0 });
     expect(log.lines.some((l) => l.level === 30 && /outbox/.test(l.msg))).toBe(true);
 
@@ -477,7 +480,7 @@ describe("without SMTP settings", () => {
     expect(status.json()).toEqual({
       mail: { mode: "outbox" },
       lastSweep: null,
-      deliveries: { queued: 0, sending: 0, failed: 0, outbox: 1, sentLast24h: 0 },
+      deliveries: { queued: 0, sending: 0, failed: 0, outbox: 1, uncertain: 0, sentLast24h: 0 },
     });
     const outbox = (await api.get("/api/v1/system/deliveries?status=outbox")).json();
     expect(outbox.items).toHaveLength(1);
@@ -501,6 +504,7 @@ describe("without SMTP settings", () => {
       sending: 0,
       failed: 0,
       outbox: 0,
+      uncertain: 0,
       sentLast24h: 1,
     });
   });
@@ -534,6 +538,7 @@ describe("the System API", () => {
       sending: 0,
       failed: 0,
       outbox: 0,
+      uncertain: 0,
       sentLast24h: 0,
     });
     for (const language of LANGUAGES) {

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
-import { afterFailedAttempt, canSeeSystem, STALE_CLAIM_MS } from "../../core/notifications.ts";
+import { afterFailedAttempt, canSeeSystem, SEND_LIMITS, STALE_CLAIM_MS, sendMayHaveSucceeded } from "../../core/notifications.ts";
 import type { DB } from "../../db/schema.ts";
 import { AppError, conflict, forbidden, notFound } from "../../shared/app-error.ts";
 import type { Clock } from "../../shared/clock.ts";
@@ -24,6 +24,7 @@ import { createSettler } from "./notifications.settler.ts";
 import { oneLine, renderNotificationEmail } from "./notifications.templates.ts";
 
 export type { Mailer } from "./mailer.ts";
+export { VERIFICATION_KIND } from "./notifications.repository.ts";
 export type { NotificationKind } from "./notifications.schemas.ts";
 
 export type NotifyInput = {
@@ -51,6 +52,13 @@ export type EmailInput = {
   kind: string;
   /** A second e-mail with the same (orgId, dedupeKey) is not queued; queueEmail returns false. */
   dedupeKey: string;
+  /**
+   * The person whose action sends it (an invitation, a notice to a client):
+   * such e-mail counts against the send limits and is refused while the
+   * organization's owner has not confirmed their address. Pass a transaction as
+   * `db`, so that the check and the queueing are one step.
+   */
+  requestedBy?: string;
 };
 
 const iso = (value: Date | string) => new Date(value).toISOString();
@@ -137,6 +145,7 @@ export async function queueEmail(db: Kysely<DB>, clock: Clock, input: EmailInput
 export async function queueEmails(db: Kysely<DB>, clock: Clock, inputs: readonly EmailInput[]): Promise<boolean[]> {
   if (inputs.length === 0) return [];
   const now = clock.now();
+  await assertMaySend(db, now, inputs);
   const rows = inputs.map((input) => ({
     org_id: input.orgId,
     id: newId(),
@@ -148,13 +157,59 @@ export async function queueEmails(db: Kysely<DB>, clock: Clock, inputs: readonly
     next_attempt_at: now,
     dedupe_key: input.dedupeKey,
     created_at: now,
+    requested_by: input.requestedBy ?? null,
   }));
   const queued = await repo.insertDeliveries(db, rows);
   return rows.map((row) => queued.has(row.id));
 }
 
-export type DeliverDeps = { db: Kysely<DB>; clock: Clock; mailer: Mailer; logger: Logger };
-export type DeliverResult = { sent: number; failed: number; retried: number; outbox: number; handedBack: number };
+/**
+ * E-mail someone sends by hand: refused (403) until the organization's owner
+ * has confirmed their e-mail address, and (429) beyond the send limits of the
+ * person and the organization, counted over the deliveries every instance
+ * shares. Each organization's count is taken under a lock held to the end of
+ * the caller's transaction, so two requests at once cannot both slip under it.
+ */
+async function assertMaySend(db: Kysely<DB>, now: Date, inputs: readonly EmailInput[]): Promise<void> {
+  const byOrganization = new Map<string, Map<string, number>>();
+  for (const input of inputs) {
+    if (!input.requestedBy) continue;
+    const users = byOrganization.get(input.orgId) ?? new Map<string, number>();
+    users.set(input.requestedBy, (users.get(input.requestedBy) ?? 0) + 1);
+    byOrganization.set(input.orgId, users);
+  }
+  const since = new Date(now.getTime() - SEND_LIMITS.windowMs);
+  for (const [orgId, users] of byOrganization) {
+    if (!(await repo.organizationMayMail(db, orgId))) throw new AppError("deliveries.owner_unverified", 403);
+    await repo.lockOrganizationSends(db, orgId);
+    const counts = await repo.countRequestedSince(db, orgId, since);
+    let organizationTotal = counts.organization;
+    for (const [userId, adding] of users) {
+      if ((counts.byUser.get(userId) ?? 0) + adding > SEND_LIMITS.perUser) {
+        throw new AppError("deliveries.user_limit", 429, { max: SEND_LIMITS.perUser });
+      }
+      organizationTotal += adding;
+    }
+    if (organizationTotal > SEND_LIMITS.perOrganization) {
+      throw new AppError("deliveries.organization_limit", 429, { max: SEND_LIMITS.perOrganization });
+    }
+  }
+}
+
+/** Once an address is confirmed, a confirmation e-mail to it that still waits is not sent any more. */
+export async function withdrawVerificationEmails(db: Kysely<DB>, toAddress: string): Promise<void> {
+  await repo.deleteUnsentVerificationEmails(db, toAddress);
+}
+
+export type DeliverDeps = {
+  db: Kysely<DB>;
+  clock: Clock;
+  mailer: Mailer;
+  logger: Logger;
+  /** Where outcomes are written; tests hand in one that fails, to prove a failed write never leads to a second send. */
+  settler?: Settler;
+};
+export type DeliverResult = { sent: number; failed: number; retried: number; outbox: number; handedBack: number; uncertain: number };
 
 /** Deliveries claimed per statement: a few rounds of sends, so an instance never sits on many while another idles. */
 const CLAIM_BATCH = 50;
@@ -165,65 +220,49 @@ const CLAIM_BATCH = 50;
  * (the embedded database has one connection; an SMTP conversation must not
  * hold it), then each is settled as soon as its send ends: sent, queued again
  * with a backoff, or failed after its last attempt (outcomes that finish
- * together share one write). Instances running this at the same time never
- * send one delivery twice. A send starts only while its claim is fresh
- * (START_SEND_WITHIN_MS): one that waited too long behind slow sends is handed
- * back untried rather than sent late, when another instance may already have
- * taken the claim over. Without an SMTP server, what is due goes to the outbox.
+ * together share one write).
+ *
+ * At most once: a delivery whose send may have succeeded is never sent again
+ * by itself. When the write after a successful send fails, when a send fails
+ * in a way that leaves open whether the server took the message, and when a
+ * claim is left 'sending' for 5 minutes (its instance stopped), the delivery
+ * becomes 'uncertain' and an administrator decides on the System page. Every
+ * attempt carries the delivery's own Message-ID, so even a resend the
+ * administrator asks for is recognisably the same message. A send starts only
+ * while its claim is fresh (START_SEND_WITHIN_MS): one that waited too long
+ * behind slow sends is handed back untried. Without an SMTP server, what is
+ * due goes to the outbox.
  */
 export async function deliverDue(deps: DeliverDeps, options: { limit?: number } = {}): Promise<DeliverResult> {
-  const result: DeliverResult = { sent: 0, failed: 0, retried: 0, outbox: 0, handedBack: 0 };
+  const result: DeliverResult = { sent: 0, failed: 0, retried: 0, outbox: 0, handedBack: 0, uncertain: 0 };
   const limit = options.limit ?? 500;
+  const staleBefore = new Date(deps.clock.now().getTime() - STALE_CLAIM_MS);
+  result.uncertain += await repo.markStaleClaimsUncertain(deps.db, staleBefore);
+  if (result.uncertain > 0) {
+    deps.logger.error(
+      { count: result.uncertain },
+      "e-mails left 'sending' by a sender that stopped may or may not have gone out: marked uncertain, not resent; an administrator decides on the System page",
+    );
+  }
   if (deps.mailer.mode === "outbox") {
-    const now = deps.clock.now();
-    result.outbox = await repo.moveDueToOutbox(deps.db, now, new Date(now.getTime() - STALE_CLAIM_MS));
+    result.outbox = await repo.moveDueToOutbox(deps.db, deps.clock.now());
     if (result.outbox > 0) deps.logger.info({ count: result.outbox }, "no SMTP server configured: e-mails moved to the outbox");
     return result;
   }
-  const settler = createSettler(deps.db);
+  const settler = deps.settler ?? createSettler(deps.db);
   let handled = 0;
   while (handled < limit) {
-    const now = deps.clock.now();
-    const claimed = await repo.claimDue(deps.db, now, new Date(now.getTime() - STALE_CLAIM_MS), Math.min(CLAIM_BATCH, limit - handled));
+    const claimed = await repo.claimDue(deps.db, deps.clock.now(), Math.min(CLAIM_BATCH, limit - handled));
     if (claimed.length === 0) break;
     handled += claimed.length;
     const stale: repo.ClaimedDelivery[] = [];
     await inParallel(claimed, SEND_CONCURRENCY, async (delivery) => {
-      const claim = { orgId: delivery.org_id, id: delivery.id, claimedAt: delivery.claimed_at };
       if (deps.clock.now().getTime() - delivery.claimed_at.getTime() > START_SEND_WITHIN_MS) {
         stale.push(delivery);
         return;
       }
-      try {
-        await deps.mailer.send({
-          to: delivery.to_address,
-          subject: delivery.subject,
-          text: delivery.body_text,
-          language: delivery.language,
-          deliveryId: delivery.id,
-        });
-        await settler.settle({ ...claim, outcome: { status: "sent", sentAt: deps.clock.now() } });
-        result.sent++;
-      } catch (error) {
-        const message = describeError(error);
-        const next = afterFailedAttempt(delivery.attempts, delivery.max_attempts, deps.clock.now());
-        const log = { deliveryId: delivery.id, orgId: delivery.org_id, attempt: delivery.attempts, maxAttempts: delivery.max_attempts };
-        if (next.status === "failed") {
-          await settler.settle({ ...claim, outcome: { status: "failed", error: message } });
-          deps.logger.error(
-            { ...log, error: message },
-            "e-mail delivery failed for good; an administrator can retry it on the System page",
-          );
-          result.failed++;
-        } else {
-          await settler.settle({ ...claim, outcome: { status: "queued", nextAttemptAt: next.nextAttemptAt, error: message } });
-          deps.logger.warn(
-            { ...log, error: message, nextAttemptAt: next.nextAttemptAt.toISOString() },
-            "e-mail delivery failed; will retry",
-          );
-          result.retried++;
-        }
-      }
+      const outcome = await sendOne(deps, settler, delivery);
+      result[outcome]++;
     });
     if (stale.length > 0) {
       const claims = stale.map((delivery) => ({ orgId: delivery.org_id, id: delivery.id, claimedAt: delivery.claimed_at }));
@@ -234,6 +273,76 @@ export async function deliverDue(deps: DeliverDeps, options: { limit?: number } 
     }
   }
   return result;
+}
+
+type Settler = Pick<ReturnType<typeof createSettler>, "settle">;
+
+/** One claimed delivery: sent, then its outcome written; what became of it. */
+async function sendOne(
+  deps: DeliverDeps,
+  settler: Settler,
+  delivery: repo.ClaimedDelivery,
+): Promise<"sent" | "retried" | "failed" | "uncertain"> {
+  const claim = { orgId: delivery.org_id, id: delivery.id, claimedAt: delivery.claimed_at };
+  const log = { deliveryId: delivery.id, orgId: delivery.org_id, attempt: delivery.attempts, maxAttempts: delivery.max_attempts };
+  let sendError: unknown;
+  let sent = false;
+  try {
+    await deps.mailer.send({
+      to: delivery.to_address,
+      subject: delivery.subject,
+      text: delivery.body_text,
+      language: delivery.language,
+      deliveryId: delivery.id,
+    });
+    sent = true;
+  } catch (error) {
+    sendError = error;
+  }
+  // Each write below may fail; none of them is retried by a second send.
+  try {
+    if (sent) {
+      await settler.settle({ ...claim, outcome: { status: "sent", sentAt: deps.clock.now() } });
+      return "sent";
+    }
+    const message = describeError(sendError);
+    if (sendMayHaveSucceeded(sendError)) {
+      await settler.settle({ ...claim, outcome: { status: "uncertain", error: message } });
+      deps.logger.error(
+        { ...log, error: message },
+        "e-mail send broke off after the message went over: it may have arrived, so it is marked uncertain and not resent; an administrator decides on the System page",
+      );
+      return "uncertain";
+    }
+    const next = afterFailedAttempt(delivery.attempts, delivery.max_attempts, deps.clock.now());
+    if (next.status === "failed") {
+      await settler.settle({ ...claim, outcome: { status: "failed", error: message } });
+      deps.logger.error({ ...log, error: message }, "e-mail delivery failed for good; an administrator can retry it on the System page");
+      return "failed";
+    }
+    await settler.settle({ ...claim, outcome: { status: "queued", nextAttemptAt: next.nextAttemptAt, error: message } });
+    deps.logger.warn({ ...log, error: message, nextAttemptAt: next.nextAttemptAt.toISOString() }, "e-mail delivery failed; will retry");
+    return "retried";
+  } catch (writeError) {
+    const error = describeError(writeError);
+    deps.logger.error(
+      { ...log, error, smtpAccepted: sent },
+      sent ? "e-mail sent, but recording that failed" : "e-mail attempt failed, and recording that failed too",
+    );
+    // Whatever the SMTP server did, the row no longer says it: it must not be sent again by itself.
+    const note = sent
+      ? `The SMTP server accepted this e-mail, but recording that failed (${error}).`
+      : `Recording the outcome of this attempt failed (${error}).`;
+    try {
+      await settler.settle({ ...claim, outcome: { status: "uncertain", error: note } });
+    } catch (again) {
+      deps.logger.error(
+        { ...log, error: describeError(again) },
+        "could not mark the e-mail uncertain either; it stays 'sending' and is marked uncertain after 5 minutes",
+      );
+    }
+    return "uncertain";
+  }
 }
 
 /**
@@ -369,7 +478,11 @@ export async function listDeliveries(deps: SystemDeps, actor: Actor, query: List
   };
 }
 
-/** A failed or outbox delivery goes back in the queue with all its attempts, and the sender is woken. */
+/**
+ * A failed, outbox or uncertain delivery goes back in the queue with all its
+ * attempts, and the sender is woken. For an uncertain one this is the
+ * administrator's decision that a possible second copy is better than none.
+ */
 export async function retryDelivery(deps: SystemDeps, actor: Actor, id: string): Promise<Delivery> {
   if (!canSeeSystem(actor.role)) throw forbidden();
   const row = await repo.requeueDelivery(deps.db, actor.orgId, id, deps.clock.now());
@@ -378,6 +491,17 @@ export async function retryDelivery(deps: SystemDeps, actor: Actor, id: string):
     throw notFound("deliveries.not_found");
   }
   deps.kickJobs?.();
+  return toDelivery(row);
+}
+
+/** An administrator decides a failed, outbox or uncertain delivery is not to be sent (again). */
+export async function dismissDelivery(deps: SystemDeps, actor: Actor, id: string): Promise<Delivery> {
+  if (!canSeeSystem(actor.role)) throw forbidden();
+  const row = await repo.dismissDelivery(deps.db, actor.orgId, id);
+  if (!row) {
+    if (await repo.findDelivery(deps.db, actor.orgId, id)) throw conflict("deliveries.not_dismissable");
+    throw notFound("deliveries.not_found");
+  }
   return toDelivery(row);
 }
 

@@ -170,6 +170,7 @@ export async function invite(deps: Deps & { baseUrl: string }, actor: Actor, inp
       text: email.text,
       kind: "invitation",
       dedupeKey: `invitation:${row.id}`,
+      requestedBy: actor.userId,
     });
     return invitation;
   });

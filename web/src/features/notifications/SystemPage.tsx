@@ -10,7 +10,7 @@ import { useMe } from "../auth/session.ts";
 import { formatRelative } from "./time.ts";
 
 /** The filters of the e-mail table, in the order shown. */
-const FILTERS = ["all", "queued", "failed", "outbox", "sent"] as const;
+const FILTERS = ["all", "queued", "uncertain", "failed", "outbox", "sent"] as const;
 type Filter = (typeof FILTERS)[number];
 
 /** Dark enough for white text at 4.5:1; the words say it too, never the colour alone. */
@@ -22,7 +22,12 @@ const STATUS_COLORS: Record<DeliveryStatus, string> = {
   sent: GREEN,
   failed: "red.9",
   outbox: ORANGE,
+  uncertain: ORANGE,
+  dismissed: "gray.7",
 };
+
+/** What an administrator may decide about a delivery: send it again, or not at all. */
+const DECIDABLE: readonly DeliveryStatus[] = ["failed", "outbox", "uncertain"];
 
 /** Administrators: is e-mail going out, did the background sweep run, what is waiting or failed. */
 export function SystemPage() {
@@ -62,6 +67,7 @@ function StatusCards() {
   const sweep = data.lastSweep;
   const counts: [string, number][] = [
     [t("system.counts.queued"), data.deliveries.queued + data.deliveries.sending],
+    [t("system.counts.uncertain"), data.deliveries.uncertain],
     [t("system.counts.failed"), data.deliveries.failed],
     [t("system.counts.outbox"), data.deliveries.outbox],
     [t("system.counts.sent"), data.deliveries.sentLast24h],
@@ -168,6 +174,11 @@ function Deliveries() {
     mutationFn: (id: string) => api<Delivery>("POST", `/api/v1/system/deliveries/${id}/retry`),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["system"] }),
   });
+  const dismiss = useMutation({
+    mutationFn: (id: string) => api<Delivery>("POST", `/api/v1/system/deliveries/${id}/dismiss`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["system"] }),
+  });
+  const decisionError = retry.error ?? dismiss.error;
   const deliveries = list.data?.pages.flatMap((page) => page.items) ?? [];
   const narrow = useMediaQuery("(max-width: 36em)");
   return (
@@ -190,11 +201,12 @@ function Deliveries() {
           />
         </div>
       </Group>
-      {retry.error && (
+      {decisionError && (
         <Alert color="red" role="alert">
-          {retry.error.message}
+          {decisionError.message}
         </Alert>
       )}
+      {filter === "uncertain" && <Text fz="sm">{t("system.uncertainHelp")}</Text>}
       {list.error && (
         <Alert color="red" role="alert">
           {list.error.message}
@@ -243,16 +255,28 @@ function Deliveries() {
                     {delivery.lastError ?? t("app.none")}
                   </Table.Td>
                   <Table.Td ta="right">
-                    {(delivery.status === "failed" || delivery.status === "outbox") && (
-                      <Button
-                        size="compact-sm"
-                        variant="light"
-                        aria-label={`${t("system.retry")}: ${delivery.subject}`}
-                        loading={retry.isPending && retry.variables === delivery.id}
-                        onClick={() => retry.mutate(delivery.id)}
-                      >
-                        {t("system.retry")}
-                      </Button>
+                    {DECIDABLE.includes(delivery.status) && (
+                      <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          aria-label={`${t("system.retry")}: ${delivery.subject}`}
+                          loading={retry.isPending && retry.variables === delivery.id}
+                          onClick={() => retry.mutate(delivery.id)}
+                        >
+                          {t("system.retry")}
+                        </Button>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color="gray"
+                          aria-label={`${t("system.dismiss")}: ${delivery.subject}`}
+                          loading={dismiss.isPending && dismiss.variables === delivery.id}
+                          onClick={() => dismiss.mutate(delivery.id)}
+                        >
+                          {t("system.dismiss")}
+                        </Button>
+                      </Group>
                     )}
                   </Table.Td>
                 </Table.Tr>
