@@ -16,6 +16,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.ts";
 import { languageFromHeader, translate } from "../i18n/translate.ts";
 import { apiTokensRoutes } from "../modules/api-tokens/api-tokens.routes.ts";
+import { ROUTE_ACCESS, tokenMayCall } from "../modules/api-tokens/token-scopes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import type { Auth } from "../modules/auth/auth.ts";
 import { authenticate, type SessionCache } from "../modules/auth/auth.usecases.ts";
@@ -143,6 +144,7 @@ export async function createHttpServer(deps: HttpDeps) {
       api.addHook("onRequest", async (request, reply) => {
         const authenticated = await authenticate(deps, toHeaders(request));
         if (authenticated) {
+          if (authenticated.tokenScopes) refuseOutsideScopes(request, authenticated.tokenScopes);
           request.actor = authenticated.actor;
           if (authenticated.setCookie?.length) reply.header("set-cookie", authenticated.setCookie);
         } else if (!request.routeOptions.config.public) {
@@ -185,6 +187,17 @@ export async function createHttpServer(deps: HttpDeps) {
 /** On every answer; also set directly on answers Fastify gives before routing, which skip the onSend hook. */
 function setSecurityHeaders(reply: FastifyReply): FastifyReply {
   return reply.header("x-content-type-options", "nosniff").header("referrer-policy", "same-origin").header("x-frame-options", "DENY");
+}
+
+/** A token does only what its scopes allow, and never what needs a session (api-tokens/token-scopes.ts). */
+function refuseOutsideScopes(request: FastifyRequest, scopes: string[]): void {
+  // HEAD is answered by the GET route.
+  const method = request.method === "HEAD" ? "GET" : request.method;
+  const url = request.routeOptions.url ?? "";
+  if (tokenMayCall(scopes, method, url)) return;
+  const access = ROUTE_ACCESS[`${method} ${url}`];
+  if (access === undefined || access === "session") throw new AppError("tokens.session_only", 403);
+  throw new AppError("tokens.scope_missing", 403, { scope: access });
 }
 
 /**

@@ -34,6 +34,8 @@ export const en = {
   "contacts.not_found": "Contact not found.",
   "tokens.not_found": "API token not found.",
   "tokens.limit_reached": "You can have at most {limit} active API tokens.",
+  "tokens.scope_missing": "This API token may not do this: it needs the '{scope}' scope.",
+  "tokens.session_only": "This can only be done signed in, not with an API token.",
   "working_time.invalid_time_zone": '"{zone}" is not a time zone. Use a name such as Europe/Amsterdam.',
   "working_time.invalid": "These working-time settings are not valid: {problems}.",
   "working_time.no_open_day": "Open on at least one day of the week.",

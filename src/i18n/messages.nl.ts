@@ -32,6 +32,8 @@ export const nl: Record<MessageKey, string> = {
   "contacts.not_found": "Contactpersoon niet gevonden.",
   "tokens.not_found": "API-sleutel niet gevonden.",
   "tokens.limit_reached": "U kunt maximaal {limit} actieve API-sleutels hebben.",
+  "tokens.scope_missing": "Deze API-sleutel mag dit niet: daarvoor is het recht '{scope}' nodig.",
+  "tokens.session_only": "Dit kan alleen als u bent aangemeld, niet met een API-sleutel.",
   "working_time.invalid_time_zone": '"{zone}" is geen tijdzone. Gebruik een naam zoals Europe/Amsterdam.',
   "working_time.invalid": "Deze werktijden zijn niet geldig: {problems}.",
   "working_time.no_open_day": "Wees op minstens één dag van de week open.",

@@ -147,14 +147,18 @@ export async function acceptInvitation(
 /**
  * Who is calling: an API token (Authorization: Bearer …) or a session cookie.
  * Undefined when neither proves anything; a presented but invalid token is an error.
+ * `tokenScopes` is set for a token: what it may do (api-tokens/token-scopes.ts).
  * `setCookie` is set when the session was extended and the browser must store it again.
  */
-export async function authenticate(deps: AuthenticateDeps, headers: Headers): Promise<{ actor: Actor; setCookie?: string[] } | undefined> {
+export async function authenticate(
+  deps: AuthenticateDeps,
+  headers: Headers,
+): Promise<{ actor: Actor; setCookie?: string[]; tokenScopes?: string[] } | undefined> {
   const authorization = headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
-    const actor = await apiTokens.resolveToken(deps, authorization.slice(7).trim());
-    if (!actor) throw new AppError("auth.invalid_token", 401);
-    return { actor };
+    const resolved = await apiTokens.resolveToken(deps, authorization.slice(7).trim());
+    if (!resolved) throw new AppError("auth.invalid_token", 401);
+    return { actor: resolved.actor, tokenScopes: resolved.scopes };
   }
   const cookieName = (await deps.auth.$context).authCookies.sessionToken.name;
   const token = readSessionToken(headers.get("cookie"), cookieName, deps.auth.options.secret ?? "");
