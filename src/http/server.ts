@@ -41,6 +41,7 @@ import { findNulPath } from "../shared/nul.ts";
 import type { Signer } from "../shared/signer.ts";
 import { installErrorHandler, sendFrameworkError, sendNotFound } from "./error-handler.ts";
 import { databaseRateLimitStore } from "./rate-limit-store.ts";
+import { isForeignWrite } from "./same-origin.ts";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -95,6 +96,14 @@ export async function createHttpServer(deps: HttpDeps) {
 
   app.addHook("onSend", async (_request, reply) => {
     setSecurityHeaders(reply);
+  });
+
+  // Before anything else runs: a write sent by another site's page never reaches a route.
+  const baseOrigin = new URL(deps.baseUrl).origin;
+  app.addHook("onRequest", async (request) => {
+    if (isForeignWrite(request.method, request.headers, baseOrigin)) {
+      throw new AppError("request.foreign_origin", 403, { baseUrl: baseOrigin });
+    }
   });
 
   await app.register(rateLimit, {
@@ -184,9 +193,32 @@ export async function createHttpServer(deps: HttpDeps) {
   return app;
 }
 
+/**
+ * Scripts only from our own files (the built web app has no inline script), so
+ * injected markup cannot run code. Styles may be inline: Mantine sets its CSS
+ * variables and component styles with style elements and attributes. Images
+ * may be data: URLs (the favicon, the API docs' icons). No one may frame us.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
 /** On every answer; also set directly on answers Fastify gives before routing, which skip the onSend hook. */
 function setSecurityHeaders(reply: FastifyReply): FastifyReply {
-  return reply.header("x-content-type-options", "nosniff").header("referrer-policy", "same-origin").header("x-frame-options", "DENY");
+  return reply
+    .header("content-security-policy", CONTENT_SECURITY_POLICY)
+    .header("x-content-type-options", "nosniff")
+    .header("referrer-policy", "same-origin")
+    .header("x-frame-options", "DENY");
 }
 
 /** A token does only what its scopes allow, and never what needs a session (api-tokens/token-scopes.ts). */

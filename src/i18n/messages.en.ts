@@ -13,6 +13,7 @@ export const en = {
   "request.not_found": "There is nothing at this address.",
   "request.bad_url": "This address is not valid.",
   "request.invalid_cursor": "This page link is no longer valid. Start again from the first page.",
+  "request.foreign_origin": "This request came from another website and was refused. Open Trustledger at {baseUrl}.",
   internal: "Something went wrong on our side. It has been logged; please try again.",
   "auth.unauthenticated": "Please sign in first.",
   "auth.invalid_credentials": "The e-mail address or password is incorrect.",

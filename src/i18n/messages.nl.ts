@@ -11,6 +11,7 @@ export const nl: Record<MessageKey, string> = {
   "request.not_found": "Op dit adres staat niets.",
   "request.bad_url": "Dit adres is ongeldig.",
   "request.invalid_cursor": "Deze paginalink is niet meer geldig. Begin opnieuw bij de eerste pagina.",
+  "request.foreign_origin": "Dit verzoek kwam van een andere website en is geweigerd. Open Trustledger op {baseUrl}.",
   internal: "Er ging aan onze kant iets mis. Het is vastgelegd; probeer het opnieuw.",
   "auth.unauthenticated": "Log eerst in.",
   "auth.invalid_credentials": "Het e-mailadres of wachtwoord is onjuist.",
