@@ -665,7 +665,7 @@ describe("tenant isolation", () => {
     const before = await snapshotData(app);
     const view = await as(app, B.admin).get(`/api/v1/invitations/${A.invitation.id}/public`);
     expect(view.statusCode).toBe(200);
-    expect(Object.keys(view.json()).sort()).toEqual(["email", "hasAccount", "organizationName", "role"]);
+    expect(Object.keys(view.json()).sort()).toEqual(["email", "organizationName", "role"]);
     expect(view.body).not.toContain(A.admin.me.organizationId);
     expect(view.body).not.toContain(A.admin.me.id);
 

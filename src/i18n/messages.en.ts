@@ -19,6 +19,9 @@ export const en = {
   "auth.invalid_credentials": "The e-mail address or password is incorrect.",
   "auth.email_taken": "An account with this e-mail address already exists.",
   "auth.weak_password": "The password must be between 8 and 128 characters.",
+  "auth.signup_accepted":
+    "Thank you. Sign in with this e-mail address and password. If the address already had an account, nothing was changed and we have e-mailed its owner.",
+  "auth.common_password": "This password is too common or has appeared in data breaches. Choose another, e.g. a few unrelated words.",
   "auth.forbidden": "Your role does not allow this.",
   "auth.no_organization": "Your account does not belong to an organization.",
   "auth.invalid_token": "This API token is not valid or has been revoked.",
@@ -81,6 +84,7 @@ export const en = {
   "field.too_long": "Too long (at most {maximum}).",
   "field.invalid_format": "Enter {format}.",
   "field.invalid_value": "This value is not allowed.",
+  "field.common_password": "Too common or seen in data breaches: choose another password.",
   "field.invalid_type": "This field has the wrong type.",
   "field.unknown": "This field is not known.",
 } as const;

@@ -17,6 +17,9 @@ export const nl: Record<MessageKey, string> = {
   "auth.invalid_credentials": "Het e-mailadres of wachtwoord is onjuist.",
   "auth.email_taken": "Er bestaat al een account met dit e-mailadres.",
   "auth.weak_password": "Het wachtwoord moet tussen 8 en 128 tekens lang zijn.",
+  "auth.signup_accepted":
+    "Dank u. Meld u aan met dit e-mailadres en wachtwoord. Had het adres al een account, dan is er niets gewijzigd en hebben we de eigenaar een e-mail gestuurd.",
+  "auth.common_password": "Dit wachtwoord is te gewoon of komt voor in gelekte gegevens. Kies een ander, bijv. een paar losse woorden.",
   "auth.forbidden": "Uw rol staat dit niet toe.",
   "auth.no_organization": "Uw account hoort niet bij een organisatie.",
   "auth.invalid_token": "Deze API-sleutel is ongeldig of ingetrokken.",
@@ -81,6 +84,7 @@ export const nl: Record<MessageKey, string> = {
   "field.too_long": "Te lang (maximaal {maximum}).",
   "field.invalid_format": "Vul {format} in.",
   "field.invalid_value": "Deze waarde is niet toegestaan.",
+  "field.common_password": "Te gewoon of voorgekomen in gelekte gegevens: kies een ander wachtwoord.",
   "field.invalid_type": "Dit veld heeft het verkeerde type.",
   "field.unknown": "Dit veld is onbekend.",
 };

@@ -42,7 +42,7 @@ export function cookieFrom(setCookie: string | string[] | undefined): string {
   return list.map((c) => c.split(";")[0]).join("; ");
 }
 
-/** Signs up a new user with a new organization and returns their session cookie. */
+/** Signs up a new user with a new organization, signs them in (sign-up itself hands out no session) and returns their session cookie. */
 export async function signup(
   app: App,
   input: Partial<{ email: string; password: string; name: string; organizationName: string }> = {},
@@ -54,8 +54,14 @@ export async function signup(
     organizationName: input.organizationName ?? "Test Firm",
   };
   const response = await app.server.inject({ method: "POST", url: "/api/v1/signup", payload: body });
-  if (response.statusCode !== 201) throw new Error(`signup failed: ${response.statusCode} ${response.body}`);
-  return { cookie: cookieFrom(response.headers["set-cookie"]), me: response.json() };
+  if (response.statusCode !== 202) throw new Error(`signup failed: ${response.statusCode} ${response.body}`);
+  const signedIn = await app.server.inject({
+    method: "POST",
+    url: "/api/v1/session",
+    payload: { email: body.email, password: body.password },
+  });
+  if (signedIn.statusCode !== 200) throw new Error(`sign-in after signup failed: ${signedIn.statusCode} ${signedIn.body}`);
+  return { cookie: cookieFrom(signedIn.headers["set-cookie"]), me: signedIn.json() };
 }
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";

@@ -3,13 +3,17 @@ import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
 import { isRole } from "../../core/roles.ts";
 import type { DB } from "../../db/schema.ts";
+import { languageFromHeader } from "../../i18n/translate.ts";
 import { AppError } from "../../shared/app-error.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { TtlCache } from "../../shared/ttl-cache.ts";
 import * as apiTokens from "../api-tokens/api-tokens.usecases.ts";
+import * as notifications from "../notifications/notifications.usecases.ts";
 import * as organizations from "../organizations/organizations.usecases.ts";
 import * as repo from "./auth.repository.ts";
+import { assertPasswordNotCommon } from "./password-policy.ts";
 import { readSessionToken } from "./session-cookie.ts";
+import { renderSignupAttemptEmail } from "./signup-attempt-email.ts";
 
 /** better-auth extends a session once it is older than the update age, i.e. this much before it expires. */
 const SESSION_REFRESH_WHEN_LEFT_MS = (SESSION_EXPIRES_IN_SECONDS - SESSION_UPDATE_AGE_SECONDS) * 1000;
@@ -33,37 +37,55 @@ export type SignedIn = { me: Me; setCookie: string[] };
 
 const invalidCredentials = () => new AppError("auth.invalid_credentials", 401);
 
-/** A new user and their new organization, signed in. Nothing stays behind when a step fails. */
-export async function signup(deps: Deps, input: SignupInput, requestHeaders: Headers): Promise<SignedIn> {
-  if (await organizations.findUserByEmail(deps, input.email)) throw new AppError("auth.email_taken", 409);
+type SignupDeps = Deps & { baseUrl: string; kickJobs?: (() => void) | undefined };
+
+/**
+ * A new user and their new organization; the caller then signs in. The answer
+ * is the same whether the address was new or already had an account, so
+ * sign-up cannot tell anyone who has one: no session is handed out here, and
+ * an address that has an account gets nothing new, only an e-mail to its owner
+ * (at most one a day). Nothing stays behind when a step fails.
+ */
+export async function signup(deps: SignupDeps, input: SignupInput, requestHeaders: Headers): Promise<void> {
+  const acceptLanguage = requestHeaders.get("accept-language") ?? undefined;
+  assertPasswordNotCommon(input.password, input.email, acceptLanguage);
+  const existing = await organizations.findUserByEmail(deps, input.email);
+  if (existing) {
+    // As long as creating the account would take: hashing is most of it.
+    await (await deps.auth.$context).password.hash(input.password);
+    await tellOwnerOfSignupAttempt(deps, existing.id, input.email, languageFromHeader(acceptLanguage));
+    return;
+  }
   const created = await callAuth(() =>
-    deps.auth.api.signUpEmail({
-      body: { email: input.email, password: input.password, name: input.name },
-      headers: requestHeaders,
-      returnHeaders: true,
-    }),
+    deps.auth.api.signUpEmail({ body: { email: input.email, password: input.password, name: input.name } }),
   );
-  const user = created.response.user;
+  const user = created.user;
   try {
-    const organization = await deps.db
+    if (created.token) await repo.deleteSessionByToken(deps.db, created.token);
+    await deps.db
       .transaction()
       .execute((trx) => organizations.createOrganization({ ...deps, db: trx }, { name: input.organizationName, ownerUserId: user.id }));
-    if (created.response.token) await repo.setActiveOrganization(deps.db, created.response.token, organization.id);
-    return {
-      me: {
-        id: user.id,
-        email: user.email,
-        name: user.name,
-        organizationId: organization.id,
-        organizationName: organization.name,
-        role: "admin",
-      },
-      setCookie: created.headers.getSetCookie(),
-    };
   } catch (error) {
     await repo.deleteUser(deps.db, user.id);
     throw error;
   }
+}
+
+async function tellOwnerOfSignupAttempt(deps: SignupDeps, userId: string, email: string, language: "nl" | "en"): Promise<void> {
+  // Outgoing e-mail belongs to an organization; an account without one has no one to send it for.
+  const membership = await organizations.resolveMembership(deps, null, userId);
+  if (!membership) return;
+  const message = renderSignupAttemptEmail({ language, signinLink: new URL("/signin", deps.baseUrl).toString() });
+  const queued = await notifications.queueEmail(deps.db, deps.clock, {
+    orgId: membership.orgId,
+    to: email,
+    language,
+    subject: message.subject,
+    text: message.text,
+    kind: "signup_attempt",
+    dedupeKey: `signup-attempt:${userId}:${deps.clock.now().toISOString().slice(0, 10)}`,
+  });
+  if (queued) deps.kickJobs?.();
 }
 
 export async function signin(deps: Deps, input: { email: string; password: string }, requestHeaders: Headers): Promise<SignedIn> {
@@ -103,6 +125,7 @@ export async function signout(deps: AuthenticateDeps, requestHeaders: Headers): 
 
 /** A user with a password, not signed in (CLI and demo data). */
 export async function createUser(deps: Deps, input: { email: string; password: string; name: string }): Promise<{ id: string }> {
+  assertPasswordNotCommon(input.password, input.email);
   if (await organizations.findUserByEmail(deps, input.email)) throw new AppError("auth.email_taken", 409);
   const created = await callAuth(() => deps.auth.api.signUpEmail({ body: input }));
   if (created.token) await repo.deleteSessionByToken(deps.db, created.token);
@@ -118,7 +141,7 @@ export async function acceptInvitation(
 ): Promise<SignedIn> {
   const invitation = await organizations.describeInvitation(deps, invitationId);
   let signedIn: { token: string; userId: string; setCookie: string[] };
-  if (invitation.hasAccount) {
+  if (await organizations.findUserByEmail(deps, invitation.email)) {
     const result = await callAuth(() =>
       deps.auth.api.signInEmail({
         body: { email: invitation.email, password: input.password },
@@ -129,6 +152,7 @@ export async function acceptInvitation(
     signedIn = { token: result.response.token, userId: result.response.user.id, setCookie: result.headers.getSetCookie() };
   } else {
     if (!input.name) throw new AppError("request.validation_failed", 400, { fields: "name" });
+    assertPasswordNotCommon(input.password, invitation.email, requestHeaders.get("accept-language") ?? undefined);
     const result = await callAuth(() =>
       deps.auth.api.signUpEmail({
         body: { email: invitation.email, password: input.password, name: input.name ?? "" },
