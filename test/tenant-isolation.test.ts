@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.ts";
+import { ROUTE_ACCESS } from "../src/core/token-scopes.ts";
 import type { MessageKey } from "../src/i18n/messages.en.ts";
-import { ROUTE_ACCESS } from "../src/modules/api-tokens/token-scopes.ts";
 import * as notifications from "../src/modules/notifications/notifications.usecases.ts";
 import { expectError } from "./helpers/errors.ts";
 import { addMember } from "./helpers/members.ts";

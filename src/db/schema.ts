@@ -134,7 +134,7 @@ export interface ApiTokensTable {
   created_at: CreatedAt;
   last_used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
-  /** read, write and/or admin (see api-tokens/token-scopes.ts). */
+  /** read, write and/or admin (see core/token-scopes.ts). */
   scopes: string[];
 }
 

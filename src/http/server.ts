@@ -13,10 +13,10 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
+import { ROUTE_ACCESS, tokenMayCall } from "../core/token-scopes.ts";
 import type { DB } from "../db/schema.ts";
 import { languageFromHeader, translate } from "../i18n/translate.ts";
 import { apiTokensRoutes } from "../modules/api-tokens/api-tokens.routes.ts";
-import { ROUTE_ACCESS, tokenMayCall } from "../modules/api-tokens/token-scopes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import type { Auth } from "../modules/auth/auth.ts";
 import { authenticate, type SessionCache } from "../modules/auth/auth.usecases.ts";
@@ -221,7 +221,7 @@ function setSecurityHeaders(reply: FastifyReply): FastifyReply {
     .header("x-frame-options", "DENY");
 }
 
-/** A token does only what its scopes allow, and never what needs a session (api-tokens/token-scopes.ts). */
+/** A token does only what its scopes allow, and never what needs a session (core/token-scopes.ts). */
 function refuseOutsideScopes(request: FastifyRequest, scopes: string[]): void {
   // HEAD is answered by the GET route.
   const method = request.method === "HEAD" ? "GET" : request.method;

@@ -1,8 +1,6 @@
 import { z } from "zod";
+import { TOKEN_SCOPES } from "../../core/token-scopes.ts";
 import { personName, uuid } from "../../shared/fields.ts";
-import { TOKEN_SCOPES, type TokenScope } from "./token-scopes.ts";
-
-export { TOKEN_SCOPES, type TokenScope };
 
 export const tokenScopeSchema = z.enum(TOKEN_SCOPES).meta({
   description:

@@ -4,8 +4,8 @@ import { expectError } from "../../../test/helpers/errors.ts";
 import { addMember } from "../../../test/helpers/members.ts";
 import { as, createTestApp, type Session, signup } from "../../../test/helpers/test-app.ts";
 import type { App } from "../../app.ts";
+import { ROUTE_ACCESS } from "../../core/token-scopes.ts";
 import type { Clock } from "../../shared/clock.ts";
-import { ROUTE_ACCESS } from "./token-scopes.ts";
 
 /** Real time plus an offset the tests can move forward ("last used" is written at most once a minute). */
 let offsetMs = 0;

@@ -1,13 +1,13 @@
 import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
 import { isRole } from "../../core/roles.ts";
+import { normalizeScopes } from "../../core/token-scopes.ts";
 import type { DB } from "../../db/schema.ts";
 import { AppError, notFound } from "../../shared/app-error.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { newId, newSecret, sha256 } from "../../shared/ids.ts";
 import * as repo from "./api-tokens.repository.ts";
 import type { ApiToken, CreateApiTokenInput } from "./api-tokens.schemas.ts";
-import { normalizeScopes } from "./token-scopes.ts";
 
 type Deps = { db: Kysely<DB>; clock: Clock };
 

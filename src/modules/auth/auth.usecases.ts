@@ -171,7 +171,7 @@ export async function acceptInvitation(
 /**
  * Who is calling: an API token (Authorization: Bearer …) or a session cookie.
  * Undefined when neither proves anything; a presented but invalid token is an error.
- * `tokenScopes` is set for a token: what it may do (api-tokens/token-scopes.ts).
+ * `tokenScopes` is set for a token: what it may do (core/token-scopes.ts).
  * `setCookie` is set when the session was extended and the browser must store it again.
  */
 export async function authenticate(

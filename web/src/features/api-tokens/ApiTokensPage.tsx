@@ -1,7 +1,9 @@
 import { Alert, Button, Checkbox, Code, Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { type ApiToken, TOKEN_SCOPES, type TokenScope } from "../../../../src/modules/api-tokens/api-tokens.schemas.ts";
+import { TOKEN_SCOPES, type TokenScope } from "../../../../src/core/token-scopes.ts";
+// Types only: a runtime import of the zod schemas would make zod probe for eval, which the Content-Security-Policy reports.
+import type { ApiToken } from "../../../../src/modules/api-tokens/api-tokens.schemas.ts";
 import { api, fieldError, formError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
