@@ -153,8 +153,15 @@ const signup = await fetch(`${appUrl}/api/v1/signup`, {
   headers: { "content-type": "application/json" },
   body: JSON.stringify({ email: "bench@example.test", password: "benchmark-password", name: "Bench Mark", organizationName: "Bench BV" }),
 });
-const me = (await signup.json()) as { id: string; organizationId: string };
-const cookie = signup.headers
+if (signup.status !== 202) throw new Error(`signup: ${signup.status} ${await signup.text()}`);
+// Sign-up hands out no session: sign in like the web app does right after it.
+const signin = await fetch(`${appUrl}/api/v1/session`, {
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ email: "bench@example.test", password: "benchmark-password" }),
+});
+const me = (await signin.json()) as { id: string; organizationId: string };
+const cookie = signin.headers
   .getSetCookie()
   .map((c) => c.split(";")[0])
   .join("; ");

@@ -52,7 +52,7 @@ beforeAll(async () => {
   bobClient = (await bobApi.post("/api/v1/clients", { kind: "company", name: "Bob 100% _\\ '; drop table clients; -- O'Brien" })).json();
   bobContact = (await bobApi.post(`/api/v1/clients/${bobClient.id}/contacts`, { name: "Bobs contact" })).json();
   bobTeam = (await bobApi.post("/api/v1/teams", { name: "Bobs team" })).json();
-  bobToken = (await bobApi.post("/api/v1/api-tokens", { name: "Bobs token" })).json();
+  bobToken = (await bobApi.post("/api/v1/api-tokens", { name: "Bobs token", scopes: ["read"] })).json();
 });
 afterAll(() => app.close());
 
@@ -192,7 +192,12 @@ describe.each(LANGUAGES)("bad input, answered in %s", (language) => {
       ["POST", "/api/v1/teams"],
       ["POST", "/api/v1/api-tokens"],
     ] as const) {
-      const body = method === "POST" && url === "/api/v1/clients" ? { kind: "company", name } : { name };
+      const body =
+        method === "POST" && url === "/api/v1/clients"
+          ? { kind: "company", name }
+          : url === "/api/v1/api-tokens"
+            ? { name, scopes: ["read"] }
+            : { name };
       const error = expectError(
         await app.server.inject({ method, url, payload: body, headers: { cookie: alice.cookie, "accept-language": language } }),
         400,
@@ -541,7 +546,7 @@ describe.each(LANGUAGES)("bad input the server still gets wrong, in %s", (langua
       ["PATCH", `/api/v1/clients/${client.id}`, { notes: "a\u0000b" }],
       ["POST", `/api/v1/clients/${client.id}/contacts`, { name: "Jan\u0000" }],
       ["POST", "/api/v1/teams", { name: "Team\u0000" }],
-      ["POST", "/api/v1/api-tokens", { name: "Token\u0000" }],
+      ["POST", "/api/v1/api-tokens", { name: "Token\u0000", scopes: ["read"] }],
       ["PUT", `/api/v1/members/${alice.me.id}/expertise`, { topics: ["tax\u0000"] }],
       ["POST", "/api/v1/signup", { email: "nul@example.test", password: "long enough", name: "N\u0000", organizationName: "Firm" }],
       ["GET", "/api/v1/clients?q=ab%00cd"],

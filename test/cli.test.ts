@@ -296,6 +296,10 @@ describe("trustledger CLI", () => {
       await cli(["user", "create", "--email", "kort@example.test", "--name", "X", "--password", "kort", "--new-org", "Kort"]),
       "The password must be between 8 and 128 characters.",
     );
+    expectFailure(
+      await cli(["user", "create", "--email", "kort@example.test", "--name", "X", "--password", "password", "--new-org", "Kort"]),
+      "This password is too common or has appeared in data breaches.",
+    );
     // None of the refused attempts left a user behind: the address is still free.
     const retry = await cli([
       "user",

@@ -14,6 +14,7 @@ import { translate } from "../i18n/translate.ts";
 import { password as passwordField } from "../modules/auth/auth.schemas.ts";
 import { createAuth } from "../modules/auth/auth.ts";
 import * as auth from "../modules/auth/auth.usecases.ts";
+import { isCommonPassword } from "../modules/auth/password-policy.ts";
 import * as demo from "../modules/demo/demo.usecases.ts";
 import * as exporter from "../modules/export/export.usecases.ts";
 import * as organizations from "../modules/organizations/organizations.usecases.ts";
@@ -175,6 +176,12 @@ function validOption<T>(option: string, schema: z.ZodType<T>, value: string, mes
   throw new InvalidArgumentError(`${option}: ${message ? translate("en", message) : issueMessage(issue, "en")}`);
 }
 
+/** The sign-up form's rule for new passwords: none an attacker tries first. */
+function notCommon(password: string, email: string): string {
+  if (isCommonPassword(password, email)) throw new InvalidArgumentError(`--password: ${translate("en", "auth.common_password")}`);
+  return password;
+}
+
 type UserCreateOptions = { email: string; name: string; password: string; org?: string; newOrg?: string; role: Role };
 
 /** The user-create options, checked before the database is even opened. */
@@ -183,7 +190,7 @@ function userCreateInput(options: UserCreateOptions) {
   return {
     email: validOption("--email", emailField, options.email),
     name: validOption("--name", personName, options.name),
-    password: validOption("--password", passwordField, readPassword(options.password), "auth.weak_password"),
+    password: notCommon(validOption("--password", passwordField, readPassword(options.password), "auth.weak_password"), options.email),
     newOrg: options.newOrg === undefined ? undefined : validOption("--new-org", personName, options.newOrg),
   };
 }

@@ -134,6 +134,8 @@ export interface ApiTokensTable {
   created_at: CreatedAt;
   last_used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
+  /** read, write and/or admin (see core/token-scopes.ts). */
+  scopes: string[];
 }
 
 export interface DB extends CommitmentTables, NotificationTables {

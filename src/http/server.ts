@@ -13,6 +13,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
+import { ROUTE_ACCESS, tokenMayCall } from "../core/token-scopes.ts";
 import type { DB } from "../db/schema.ts";
 import { languageFromHeader, translate } from "../i18n/translate.ts";
 import { apiTokensRoutes } from "../modules/api-tokens/api-tokens.routes.ts";
@@ -40,6 +41,7 @@ import { findUnstorableText } from "../shared/nul.ts";
 import type { Signer } from "../shared/signer.ts";
 import { installErrorHandler, sendFrameworkError, sendNotFound } from "./error-handler.ts";
 import { databaseRateLimitStore } from "./rate-limit-store.ts";
+import { isForeignWrite } from "./same-origin.ts";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -96,6 +98,14 @@ export async function createHttpServer(deps: HttpDeps) {
     setSecurityHeaders(reply);
   });
 
+  // Before anything else runs: a write sent by another site's page never reaches a route.
+  const baseOrigin = new URL(deps.baseUrl).origin;
+  app.addHook("onRequest", async (request) => {
+    if (isForeignWrite(request.method, request.headers, baseOrigin)) {
+      throw new AppError("request.foreign_origin", 403, { baseUrl: baseOrigin });
+    }
+  });
+
   await app.register(rateLimit, {
     global: false,
     // Counted in the database: every instance on it enforces the same limit.
@@ -143,6 +153,7 @@ export async function createHttpServer(deps: HttpDeps) {
       api.addHook("onRequest", async (request, reply) => {
         const authenticated = await authenticate(deps, toHeaders(request));
         if (authenticated) {
+          if (authenticated.tokenScopes) refuseOutsideScopes(request, authenticated.tokenScopes);
           request.actor = authenticated.actor;
           if (authenticated.setCookie?.length) reply.header("set-cookie", authenticated.setCookie);
         } else if (!request.routeOptions.config.public) {
@@ -182,9 +193,43 @@ export async function createHttpServer(deps: HttpDeps) {
   return app;
 }
 
+/**
+ * Scripts only from our own files (the built web app has no inline script), so
+ * injected markup cannot run code. Styles may be inline: Mantine sets its CSS
+ * variables and component styles with style elements and attributes. Images
+ * may be data: URLs (the favicon, the API docs' icons). No one may frame us.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
 /** On every answer; also set directly on answers Fastify gives before routing, which skip the onSend hook. */
 function setSecurityHeaders(reply: FastifyReply): FastifyReply {
-  return reply.header("x-content-type-options", "nosniff").header("referrer-policy", "same-origin").header("x-frame-options", "DENY");
+  return reply
+    .header("content-security-policy", CONTENT_SECURITY_POLICY)
+    .header("x-content-type-options", "nosniff")
+    .header("referrer-policy", "same-origin")
+    .header("x-frame-options", "DENY");
+}
+
+/** A token does only what its scopes allow, and never what needs a session (core/token-scopes.ts). */
+function refuseOutsideScopes(request: FastifyRequest, scopes: string[]): void {
+  // HEAD is answered by the GET route.
+  const method = request.method === "HEAD" ? "GET" : request.method;
+  const url = request.routeOptions.url ?? "";
+  if (tokenMayCall(scopes, method, url)) return;
+  const access = ROUTE_ACCESS[`${method} ${url}`];
+  if (access === undefined || access === "session") throw new AppError("tokens.session_only", 403);
+  throw new AppError("tokens.scope_missing", 403, { scope: access });
 }
 
 /**

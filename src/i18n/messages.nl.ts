@@ -11,12 +11,16 @@ export const nl: Record<MessageKey, string> = {
   "request.not_found": "Op dit adres staat niets.",
   "request.bad_url": "Dit adres is ongeldig.",
   "request.invalid_cursor": "Deze paginalink is niet meer geldig. Begin opnieuw bij de eerste pagina.",
+  "request.foreign_origin": "Dit verzoek kwam van een andere website en is geweigerd. Open Trustledger op {baseUrl}.",
   internal: "Er ging aan onze kant iets mis. Het is vastgelegd; probeer het opnieuw.",
   "auth.unauthenticated": "Log eerst in.",
   "auth.invalid_credentials": "Het e-mailadres of wachtwoord is onjuist.",
   "auth.email_taken": "Er bestaat al een account met dit e-mailadres.",
   "auth.invalid_verification_link": "Deze bevestigingslink is niet (meer) geldig: misschien is hij verlopen of niet helemaal gekopieerd.",
   "auth.weak_password": "Het wachtwoord moet tussen 8 en 128 tekens lang zijn.",
+  "auth.signup_accepted":
+    "Dank u. Meld u aan met dit e-mailadres en wachtwoord. Had het adres al een account, dan is er niets gewijzigd en hebben we de eigenaar een e-mail gestuurd.",
+  "auth.common_password": "Dit wachtwoord is te gewoon of komt voor in gelekte gegevens. Kies een ander, bijv. een paar losse woorden.",
   "auth.forbidden": "Uw rol staat dit niet toe.",
   "auth.no_organization": "Uw account hoort niet bij een organisatie.",
   "auth.invalid_token": "Deze API-sleutel is ongeldig of ingetrokken.",
@@ -33,6 +37,8 @@ export const nl: Record<MessageKey, string> = {
   "contacts.not_found": "Contactpersoon niet gevonden.",
   "tokens.not_found": "API-sleutel niet gevonden.",
   "tokens.limit_reached": "U kunt maximaal {limit} actieve API-sleutels hebben.",
+  "tokens.scope_missing": "Deze API-sleutel mag dit niet: daarvoor is het recht '{scope}' nodig.",
+  "tokens.session_only": "Dit kan alleen als u bent aangemeld, niet met een API-sleutel.",
   "working_time.invalid_time_zone": '"{zone}" is geen tijdzone. Gebruik een naam zoals Europe/Amsterdam.',
   "working_time.invalid": "Deze werktijden zijn niet geldig: {problems}.",
   "working_time.no_open_day": "Wees op minstens één dag van de week open.",
@@ -94,6 +100,7 @@ export const nl: Record<MessageKey, string> = {
   "field.invalid_text":
     "Deze tekst bevat een kapot teken (een losse UTF-16-surrogaat) dat niet kan worden opgeslagen. Typ of plak de tekst opnieuw.",
   "field.invalid_value": "Deze waarde is niet toegestaan.",
+  "field.common_password": "Te gewoon of voorgekomen in gelekte gegevens: kies een ander wachtwoord.",
   "field.invalid_type": "Dit veld heeft het verkeerde type.",
   "field.unknown": "Dit veld is onbekend.",
 };

@@ -235,6 +235,17 @@ describe("teams, expertise and API tokens", () => {
     const listed = await asScript.request.get("/api/v1/clients?q=veenstra", { headers: { authorization: `Bearer ${token}` } });
     expect(listed.status()).toBe(200);
     expect((await listed.json()).items.map((c: { name: string }) => c.name)).toEqual(["Drukkerij Veenstra"]);
+    // Made with the default scope, it may read and nothing more.
+    await page
+      .getByRole("row", { name: /Reporting script/ })
+      .getByRole("cell", { name: "read", exact: true })
+      .waitFor();
+    const written = await asScript.request.post("/api/v1/clients", {
+      headers: { authorization: `Bearer ${token}` },
+      data: { kind: "company", name: "Via Script BV" },
+    });
+    expect(written.status()).toBe(403);
+    expect((await written.json()).error.code).toBe("tokens.scope_missing");
 
     await page.getByRole("button", { name: "Revoke: Reporting script" }).click();
     await dialog().getByRole("button", { name: "Revoke" }).click();

@@ -43,11 +43,11 @@ export function cookieFrom(setCookie: string | string[] | undefined): string {
 }
 
 /**
- * Signs up a new user with a new organization and returns their session
- * cookie. The owner confirms their e-mail address the way a person does: the
- * link is read from the confirmation e-mail in the queue and followed through
- * the real route, so the organization may send e-mail. `verified: false`
- * leaves the address unconfirmed.
+ * Signs up a new user with a new organization, signs them in (sign-up itself
+ * hands out no session) and returns their session cookie. The owner confirms
+ * their e-mail address the way a person does: the link is read from the
+ * confirmation e-mail in the queue and followed through the real route, so the
+ * organization may send e-mail. `verified: false` leaves the address unconfirmed.
  */
 export async function signup(
   app: App,
@@ -60,8 +60,14 @@ export async function signup(
     organizationName: input.organizationName ?? "Test Firm",
   };
   const response = await app.server.inject({ method: "POST", url: "/api/v1/signup", payload: body });
-  if (response.statusCode !== 201) throw new Error(`signup failed: ${response.statusCode} ${response.body}`);
-  const session = { cookie: cookieFrom(response.headers["set-cookie"]), me: response.json() };
+  if (response.statusCode !== 202) throw new Error(`signup failed: ${response.statusCode} ${response.body}`);
+  const signedIn = await app.server.inject({
+    method: "POST",
+    url: "/api/v1/session",
+    payload: { email: body.email, password: body.password },
+  });
+  if (signedIn.statusCode !== 200) throw new Error(`sign-in after signup failed: ${signedIn.statusCode} ${signedIn.body}`);
+  const session: Session = { cookie: cookieFrom(signedIn.headers["set-cookie"]), me: signedIn.json() };
   if (input.verified !== false) await confirmEmail(app, session.me.organizationId);
   return session;
 }

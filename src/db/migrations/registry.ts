@@ -10,6 +10,7 @@ import * as reliabilityFigures from "./0008_reliability_figures.ts";
 import * as rateLimits from "./0009_rate_limits.ts";
 import * as callbackAlerts from "./0010_callback_alerts.ts";
 import * as mailGuarantees from "./0011_mail_guarantees.ts";
+import * as apiTokenScopes from "./0012_api_token_scopes.ts";
 
 /**
  * Every migration, in order, listed by hand: grep finds them all, nothing is
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "0009_rate_limits": rateLimits,
   "0010_callback_alerts": callbackAlerts,
   "0011_mail_guarantees": mailGuarantees,
+  "0012_api_token_scopes": apiTokenScopes,
 };

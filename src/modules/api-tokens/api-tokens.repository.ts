@@ -11,7 +11,16 @@ export async function lockTokenOwner(db: Kysely<DB>, orgId: string, userId: stri
 
 export async function insertToken(
   db: Kysely<DB>,
-  row: { org_id: string; id: string; user_id: string; name: string; token_hash: string; token_prefix: string; created_at: Date },
+  row: {
+    org_id: string;
+    id: string;
+    user_id: string;
+    name: string;
+    token_hash: string;
+    token_prefix: string;
+    scopes: string[];
+    created_at: Date;
+  },
 ) {
   await db.insertInto("api_tokens").values(row).execute();
 }
@@ -19,7 +28,7 @@ export async function insertToken(
 export async function listActiveTokens(db: Kysely<DB>, orgId: string, userId: string) {
   return db
     .selectFrom("api_tokens")
-    .select(["id", "name", "token_prefix", "created_at", "last_used_at"])
+    .select(["id", "name", "token_prefix", "scopes", "created_at", "last_used_at"])
     .where("org_id", "=", orgId)
     .where("user_id", "=", userId)
     .where("revoked_at", "is", null)
@@ -46,7 +55,7 @@ export async function findActiveTokenOwner(db: Kysely<DB>, tokenHash: string) {
     .innerJoin("member", (join) =>
       join.onRef("member.organizationId", "=", "api_tokens.org_id").onRef("member.userId", "=", "api_tokens.user_id"),
     )
-    .select(["api_tokens.org_id", "api_tokens.id", "api_tokens.user_id", "api_tokens.last_used_at", "member.role"])
+    .select(["api_tokens.org_id", "api_tokens.id", "api_tokens.user_id", "api_tokens.scopes", "api_tokens.last_used_at", "member.role"])
     .where("api_tokens.token_hash", "=", tokenHash)
     .where("api_tokens.revoked_at", "is", null)
     .executeTakeFirst();

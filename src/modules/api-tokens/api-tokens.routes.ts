@@ -10,7 +10,7 @@ import * as usecases from "./api-tokens.usecases.ts";
 
 type Deps = { db: Kysely<DB>; clock: Clock };
 const tags = ["api tokens"];
-const errors = { 400: errorResponse, 401: errorResponse, 404: errorResponse, 409: errorResponse };
+const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 
 export const apiTokensRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   app.get(
@@ -31,7 +31,7 @@ export const apiTokensRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
         response: { 201: createdApiTokenSchema, ...errors },
       },
     },
-    async (request, reply) => reply.code(201).send(await usecases.createToken(deps, requireActor(request), request.body.name)),
+    async (request, reply) => reply.code(201).send(await usecases.createToken(deps, requireActor(request), request.body)),
   );
 
   app.delete(

@@ -1,12 +1,13 @@
 import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
 import { isRole } from "../../core/roles.ts";
+import { normalizeScopes } from "../../core/token-scopes.ts";
 import type { DB } from "../../db/schema.ts";
 import { AppError, notFound } from "../../shared/app-error.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { newId, newSecret, sha256 } from "../../shared/ids.ts";
 import * as repo from "./api-tokens.repository.ts";
-import type { ApiToken } from "./api-tokens.schemas.ts";
+import type { ApiToken, CreateApiTokenInput } from "./api-tokens.schemas.ts";
 
 type Deps = { db: Kysely<DB>; clock: Clock };
 
@@ -14,15 +15,19 @@ const MAX_ACTIVE_TOKENS = 20;
 /** Writing last_used_at on every call would turn reads into writes; once a minute is enough. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-const toApiToken = (row: { id: string; name: string; token_prefix: string; created_at: Date; last_used_at: Date | null }): ApiToken => ({
+type TokenRow = { id: string; name: string; token_prefix: string; scopes: string[]; created_at: Date; last_used_at: Date | null };
+const toApiToken = (row: TokenRow): ApiToken => ({
   id: row.id,
   name: row.name,
   prefix: row.token_prefix,
+  scopes: normalizeScopes(row.scopes),
   createdAt: new Date(row.created_at).toISOString(),
   lastUsedAt: row.last_used_at ? new Date(row.last_used_at).toISOString() : null,
 });
 
-export async function createToken(deps: Deps, actor: Actor, name: string): Promise<ApiToken & { token: string }> {
+/** Made only from a signed-in session (see token-scopes.ts); the route table keeps tokens out, this keeps every other caller out too. */
+export async function createToken(deps: Deps, actor: Actor, input: CreateApiTokenInput): Promise<ApiToken & { token: string }> {
+  if (actor.via !== "session") throw new AppError("tokens.session_only", 403);
   return deps.db.transaction().execute(async (trx) => {
     // Without the lock, requests arriving together would each count 19 and all insert.
     await repo.lockTokenOwner(trx, actor.orgId, actor.userId);
@@ -33,7 +38,8 @@ export async function createToken(deps: Deps, actor: Actor, name: string): Promi
       org_id: actor.orgId,
       id: newId(),
       user_id: actor.userId,
-      name,
+      name: input.name,
+      scopes: normalizeScopes(input.scopes),
       token_hash: sha256(token),
       token_prefix: token.slice(0, 10),
       created_at: deps.clock.now(),
@@ -53,7 +59,8 @@ export async function revokeToken(deps: Deps, actor: Actor, id: string): Promise
   }
 }
 
-export async function resolveToken(deps: Deps, token: string): Promise<Actor | undefined> {
+/** The token's owner as an actor, and what the token may do. */
+export async function resolveToken(deps: Deps, token: string): Promise<{ actor: Actor; scopes: string[] } | undefined> {
   if (!token.startsWith("tl_") || token.length > 200) return undefined;
   const owner = await repo.findActiveTokenOwner(deps.db, sha256(token));
   if (!owner || !isRole(owner.role)) return undefined;
@@ -61,5 +68,5 @@ export async function resolveToken(deps: Deps, token: string): Promise<Actor | u
   if (!owner.last_used_at || now.getTime() - new Date(owner.last_used_at).getTime() > TOUCH_INTERVAL_MS) {
     await repo.touchToken(deps.db, owner.org_id, owner.id, now);
   }
-  return { userId: owner.user_id, orgId: owner.org_id, role: owner.role, via: "token" };
+  return { actor: { userId: owner.user_id, orgId: owner.org_id, role: owner.role, via: "token" }, scopes: owner.scopes };
 }

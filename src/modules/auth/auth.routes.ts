@@ -3,15 +3,22 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { DB } from "../../db/schema.ts";
-import { languageFromHeader } from "../../i18n/translate.ts";
+import { languageFromHeader, translate } from "../../i18n/translate.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { errorResponse } from "../../shared/fields.ts";
-import { meSchema, signinBody, signupBody, verifiedSchema, verifyEmailBody } from "./auth.schemas.ts";
+import { meSchema, signinBody, signupAcceptedSchema, signupBody, verifiedSchema, verifyEmailBody } from "./auth.schemas.ts";
 import type { Auth } from "./auth.ts";
 import * as usecases from "./auth.usecases.ts";
 import { requireActor, toHeaders } from "./request-context.ts";
 
-type Deps = { db: Kysely<DB>; clock: Clock; auth: Auth; sessionCache?: usecases.SessionCache | undefined };
+type Deps = {
+  db: Kysely<DB>;
+  clock: Clock;
+  auth: Auth;
+  baseUrl: string;
+  sessionCache?: usecases.SessionCache | undefined;
+  kickJobs?: (() => void) | undefined;
+};
 
 /** Failed and successful sign-ins alike count; 10 per quarter hour per address and e-mail. */
 const SIGNIN_LIMIT = { max: 10, timeWindow: 15 * 60 * 1000 };
@@ -32,15 +39,18 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       config: { public: true, rateLimit: SIGNUP_LIMIT },
       schema: {
         tags: ["session"],
-        summary: "Create an account and its organization, and sign in",
+        summary: "Create an account and its organization; then sign in with POST /session",
+        description:
+          "Answers 202 with the same message whether the address is new or already has an account (which gets nothing new; " +
+          "its owner gets an e-mail), so sign-up does not reveal who has an account.",
         body: signupBody,
-        response: { 201: meSchema, 400: errorResponse, 409: errorResponse },
+        response: { 202: signupAcceptedSchema, 400: errorResponse },
       },
     },
     async (request, reply) => {
       const language = languageFromHeader(request.headers["accept-language"]);
-      const { me, setCookie } = await usecases.signup(deps, request.body, toHeaders(request), language);
-      return reply.header("set-cookie", setCookie).code(201).send(me);
+      await usecases.signup(deps, request.body, toHeaders(request), language);
+      return reply.code(202).send({ status: "accepted" as const, message: translate(language, "auth.signup_accepted") });
     },
   );
 

@@ -13,6 +13,9 @@ export const signupBody = z
   })
   .meta({ id: "Signup" });
 export type SignupInput = z.infer<typeof signupBody>;
+export const signupAcceptedSchema = z
+  .object({ status: z.literal("accepted"), message: z.string() })
+  .meta({ id: "SignupAccepted", description: "The same for a new address and for one that already has an account." });
 
 export const signinBody = z
   .strictObject({

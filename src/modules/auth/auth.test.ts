@@ -57,15 +57,28 @@ function setCookies(response: { headers: Record<string, unknown> }): string[] {
 const sessionTokenOf = (cookie: string) => decodeURIComponent(cookie.split("=")[1] ?? "").split(".")[0] ?? "";
 
 describe("sign-up", () => {
-  it("creates the user and their organization, answers 201 with an HttpOnly SameSite session cookie, and /me works", async () => {
+  it("creates the user and their organization and answers 202 without a session; the password then signs in as its admin", async () => {
     const email = uniqueEmail("signup");
     const response = await app.server.inject({
       method: "POST",
       url: "/api/v1/signup",
+      remoteAddress: freshIp(),
       payload: { email: email.toUpperCase(), password: PASSWORD, name: "  Sanne de Wit ", organizationName: "De Wit Advies" },
     });
-    expect(response.statusCode).toBe(201);
-    const body = response.json();
+    expect(response.statusCode).toBe(202);
+    expect(response.json()).toEqual({ status: "accepted", message: expect.stringContaining("Sign in with this e-mail address") });
+    expect(response.headers["set-cookie"]).toBeUndefined();
+    const sessions = await app.database.db
+      .selectFrom("session")
+      .innerJoin("user", "user.id", "session.userId")
+      .select("session.id")
+      .where("user.email", "=", email)
+      .execute();
+    expect(sessions).toEqual([]);
+
+    const signedIn = await signin(email, PASSWORD);
+    expect(signedIn.statusCode).toBe(200);
+    const body = signedIn.json();
     expect(body).toEqual({
       id: expect.any(String),
       email,
@@ -74,43 +87,56 @@ describe("sign-up", () => {
       organizationName: "De Wit Advies",
       role: "admin",
     });
-    const cookies = setCookies(response);
-    const session = cookies.find((c) => c.startsWith("trustledger.session_token="));
-    expect(session).toBeDefined();
+    const session = setCookies(signedIn).find((c) => c.startsWith("trustledger.session_token="));
     expect(session).toMatch(/;\s*HttpOnly/i);
     expect(session).toMatch(/;\s*SameSite=(Lax|Strict)/i);
     expect(session).toMatch(/;\s*Path=\//i);
-
-    const who = await me(cookieFrom(response.headers["set-cookie"]));
-    expect(who.statusCode).toBe(200);
-    expect(who.json()).toEqual(body);
+    expect((await me(cookieFrom(signedIn.headers["set-cookie"]))).json()).toEqual(body);
   });
 
-  it("refuses an e-mail address that is taken (any case) with 409 and saves nothing", async () => {
+  it("answers an address that has an account exactly like a new one, changes nothing, and e-mails its owner (once a day)", async () => {
     const first = await signup(app, { email: uniqueEmail("taken") });
+    const attempts = async (email: string) => {
+      const answers = [];
+      for (const language of ["en", "nl"] as const) {
+        answers.push(
+          await app.server.inject({
+            method: "POST",
+            url: "/api/v1/signup",
+            remoteAddress: freshIp(),
+            headers: { "accept-language": language },
+            payload: { email, password: "another password", name: "Someone Else", organizationName: "Other" },
+          }),
+        );
+      }
+      return answers;
+    };
     const before = { users: await count("user"), organizations: await count("organization"), members: await count("member") };
-    for (const [language, text] of [
-      ["en", "already exists"],
-      ["nl", "bestaat al"],
-    ] as const) {
-      const again = await app.server.inject({
-        method: "POST",
-        url: "/api/v1/signup",
-        headers: { "accept-language": language },
-        payload: {
-          email: ` ${first.me.email.toUpperCase()} `,
-          password: "another password",
-          name: "Someone Else",
-          organizationName: "Other",
-        },
-      });
-      expect(again.statusCode).toBe(409);
-      expect(again.json().error).toEqual({ code: "auth.email_taken", message: expect.stringContaining(text) });
-      expect(again.headers["set-cookie"]).toBeUndefined();
-    }
+    const taken = await attempts(` ${first.me.email.toUpperCase()} `);
     expect({ users: await count("user"), organizations: await count("organization"), members: await count("member") }).toEqual(before);
-    // The original account still signs in with its own password.
+    const fresh = await attempts(uniqueEmail("fresh"));
+    for (const [index, answer] of taken.entries()) {
+      const other = fresh[index];
+      if (!other) throw new Error("an answer for the new address");
+      expect(answer.statusCode).toBe(202);
+      expect(answer.statusCode).toBe(other.statusCode);
+      expect(answer.json()).toEqual(other.json());
+      expect(answer.headers["set-cookie"]).toBeUndefined();
+      expect(Object.keys(answer.headers).sort()).toEqual(Object.keys(other.headers).sort());
+    }
+    expect(taken[1]?.json().message).toContain("Meld u aan met dit e-mailadres");
+    // The original account keeps its own password; the one typed at sign-up does nothing.
     expect((await signin(first.me.email, PASSWORD)).statusCode).toBe(200);
+    expect((await signin(first.me.email, "another password")).statusCode).toBe(401);
+    // Its owner hears of it, once however often it is tried that day, through their organization's outbox.
+    const mails = await app.database.db
+      .selectFrom("deliveries")
+      .select(["to_address", "kind", "subject", "body_text", "org_id"])
+      .where("to_address", "=", first.me.email)
+      .execute();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ kind: "signup_attempt", org_id: first.me.organizationId });
+    expect(mails[0]?.body_text).toContain("http://127.0.0.1:3000/signin");
   });
 
   it.each([
@@ -126,6 +152,7 @@ describe("sign-up", () => {
     const response = await app.server.inject({
       method: "POST",
       url: "/api/v1/signup",
+      remoteAddress: freshIp(),
       headers: { "accept-language": "nl" },
       payload: { email, password: PASSWORD, name: "Valid Name", organizationName: "Valid Firm", ...override },
     });
@@ -154,6 +181,7 @@ describe("sign-up", () => {
       const response = await app.server.inject({
         method: "POST",
         url: "/api/v1/signup",
+        remoteAddress: freshIp(),
         headers: { "accept-language": "nl" },
         payload: { email, password: PASSWORD, name: "Pech Gehad", organizationName: "Gedoemd Kantoor" },
       });
@@ -173,9 +201,49 @@ describe("sign-up", () => {
     const again = await app.server.inject({
       method: "POST",
       url: "/api/v1/signup",
+      remoteAddress: freshIp(),
       payload: { email, password: PASSWORD, name: "Pech Gehad", organizationName: "Gedoemd Kantoor" },
     });
-    expect(again.statusCode).toBe(201);
+    expect(again.statusCode).toBe(202);
+    expect((await signin(email, PASSWORD)).statusCode).toBe(200);
+  });
+
+  it.each(["12345678", "password", "Password", "wachtwoord", "qwertyuiop", "iloveyou!", "zzzzzzzzzz"])(
+    "refuses the common or breached password %j with a translated 400 naming the field, before anything is created",
+    async (password) => {
+      const email = uniqueEmail("common");
+      const before = await count("user");
+      for (const [language, text] of [
+        ["en", "This password is too common or has appeared in data breaches."],
+        ["nl", "Dit wachtwoord is te gewoon of komt voor in gelekte gegevens."],
+      ] as const) {
+        const response = await app.server.inject({
+          method: "POST",
+          url: "/api/v1/signup",
+          remoteAddress: freshIp(),
+          headers: { "accept-language": language },
+          payload: { email, password, name: "Zwak Wachtwoord", organizationName: "Zwak BV" },
+        });
+        expect(response.statusCode).toBe(400);
+        const error = response.json().error;
+        expect(error).toMatchObject({ code: "auth.common_password", message: expect.stringContaining(text) });
+        expect(error.details.fields).toEqual([{ path: "password", code: "common_password", message: expect.any(String) }]);
+        expect(error.details.fields[0].message).not.toBe(error.message);
+      }
+      expect(await usersWithEmail(email)).toBe(0);
+      expect(await count("user")).toBe(before);
+    },
+  );
+
+  it("refuses the account's own e-mail address as its password", async () => {
+    const email = uniqueEmail("self");
+    const response = await app.server.inject({
+      method: "POST",
+      url: "/api/v1/signup",
+      remoteAddress: freshIp(),
+      payload: { email, password: email, name: "Eigen Adres", organizationName: "Adres BV" },
+    });
+    expect(response.json().error.code).toBe("auth.common_password");
   });
 
   it("refuses unknown fields in the sign-up body (no role or organization id smuggled in)", async () => {
@@ -183,6 +251,7 @@ describe("sign-up", () => {
     const response = await app.server.inject({
       method: "POST",
       url: "/api/v1/signup",
+      remoteAddress: freshIp(),
       payload: { email, password: PASSWORD, name: "Mallory", organizationName: "Firm", role: "admin", emailVerified: true },
     });
     expect(response.statusCode).toBe(400);

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
 import { isRole } from "../../core/roles.ts";
 import type { DB } from "../../db/schema.ts";
+import { languageFromHeader } from "../../i18n/translate.ts";
 import { AppError } from "../../shared/app-error.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { TtlCache } from "../../shared/ttl-cache.ts";
@@ -10,7 +11,9 @@ import * as apiTokens from "../api-tokens/api-tokens.usecases.ts";
 import * as notifications from "../notifications/notifications.usecases.ts";
 import * as organizations from "../organizations/organizations.usecases.ts";
 import * as repo from "./auth.repository.ts";
+import { assertPasswordNotCommon } from "./password-policy.ts";
 import { readSessionToken } from "./session-cookie.ts";
+import { renderSignupAttemptEmail } from "./signup-attempt-email.ts";
 
 /** better-auth extends a session once it is older than the update age, i.e. this much before it expires. */
 const SESSION_REFRESH_WHEN_LEFT_MS = (SESSION_EXPIRES_IN_SECONDS - SESSION_UPDATE_AGE_SECONDS) * 1000;
@@ -35,40 +38,41 @@ export type SignedIn = { me: Me; setCookie: string[] };
 
 const invalidCredentials = () => new AppError("auth.invalid_credentials", 401);
 
+type SignupDeps = Deps & { baseUrl: string; kickJobs?: (() => void) | undefined };
+
 /**
- * A new user and their new organization, signed in. Nothing stays behind when
- * a step fails. The e-mail asking them to confirm their address is queued in
- * the same transaction as the organization; until they follow its link, the
- * organization sends no other e-mail.
+ * A new user and their new organization; the caller then signs in. The answer
+ * is the same whether the address was new or already had an account, so
+ * sign-up cannot tell anyone who has one: no session is handed out here, and
+ * an address that has an account gets nothing new, only an e-mail to its owner
+ * (at most one a day). Nothing stays behind when a step fails. The e-mail
+ * asking a new user to confirm their address is queued in the same transaction
+ * as the organization; until they follow its link, the organization sends no
+ * other e-mail.
  */
-export async function signup(deps: Deps, input: SignupInput, requestHeaders: Headers, language: "nl" | "en" = "en"): Promise<SignedIn> {
-  if (await organizations.findUserByEmail(deps, input.email)) throw new AppError("auth.email_taken", 409);
+export async function signup(deps: SignupDeps, input: SignupInput, requestHeaders: Headers, language: "nl" | "en" = "en"): Promise<void> {
+  const acceptLanguage = requestHeaders.get("accept-language") ?? undefined;
+  assertPasswordNotCommon(input.password, input.email, acceptLanguage);
+  const existing = await organizations.findUserByEmail(deps, input.email);
+  if (existing) {
+    // As long as creating the account would take: hashing is most of it.
+    await (await deps.auth.$context).password.hash(input.password);
+    await tellOwnerOfSignupAttempt(deps, existing.id, input.email, language);
+    return;
+  }
   const created = await callAuth(() =>
-    deps.auth.api.signUpEmail({
-      body: { email: input.email, password: input.password, name: input.name },
-      headers: requestHeaders,
-      returnHeaders: true,
-    }),
+    deps.auth.api.signUpEmail({ body: { email: input.email, password: input.password, name: input.name } }),
   );
-  const user = created.response.user;
+  const user = created.user;
   try {
-    const organization = await deps.db.transaction().execute(async (trx) => {
-      const created = await organizations.createOrganization({ ...deps, db: trx }, { name: input.organizationName, ownerUserId: user.id });
-      await queueVerificationEmail({ ...deps, db: trx }, { user, orgId: created.id, organizationName: created.name, language });
-      return created;
+    if (created.token) await repo.deleteSessionByToken(deps.db, created.token);
+    await deps.db.transaction().execute(async (trx) => {
+      const organization = await organizations.createOrganization(
+        { ...deps, db: trx },
+        { name: input.organizationName, ownerUserId: user.id },
+      );
+      await queueVerificationEmail({ ...deps, db: trx }, { user, orgId: organization.id, organizationName: organization.name, language });
     });
-    if (created.response.token) await repo.setActiveOrganization(deps.db, created.response.token, organization.id);
-    return {
-      me: {
-        id: user.id,
-        email: user.email,
-        name: user.name,
-        organizationId: organization.id,
-        organizationName: organization.name,
-        role: "admin",
-      },
-      setCookie: created.headers.getSetCookie(),
-    };
   } catch (error) {
     await repo.deleteUser(deps.db, user.id);
     throw error;
@@ -129,6 +133,23 @@ async function markVerified(deps: Pick<Deps, "db">, userId: string): Promise<voi
   await repo.markEmailVerified(deps.db, userId);
 }
 
+async function tellOwnerOfSignupAttempt(deps: SignupDeps, userId: string, email: string, language: "nl" | "en"): Promise<void> {
+  // Outgoing e-mail belongs to an organization; an account without one has no one to send it for.
+  const membership = await organizations.resolveMembership(deps, null, userId);
+  if (!membership) return;
+  const message = renderSignupAttemptEmail({ language, signinLink: new URL("/signin", deps.baseUrl).toString() });
+  const queued = await notifications.queueEmail(deps.db, deps.clock, {
+    orgId: membership.orgId,
+    to: email,
+    language,
+    subject: message.subject,
+    text: message.text,
+    kind: "signup_attempt",
+    dedupeKey: `signup-attempt:${userId}:${deps.clock.now().toISOString().slice(0, 10)}`,
+  });
+  if (queued) deps.kickJobs?.();
+}
+
 export async function signin(deps: Deps, input: { email: string; password: string }, requestHeaders: Headers): Promise<SignedIn> {
   const result = await callAuth(() => deps.auth.api.signInEmail({ body: input, headers: requestHeaders, returnHeaders: true }));
   const user = result.response.user;
@@ -166,6 +187,7 @@ export async function signout(deps: AuthenticateDeps, requestHeaders: Headers): 
 
 /** A user with a password, not signed in (CLI and demo data). */
 export async function createUser(deps: Deps, input: { email: string; password: string; name: string }): Promise<{ id: string }> {
+  assertPasswordNotCommon(input.password, input.email);
   if (await organizations.findUserByEmail(deps, input.email)) throw new AppError("auth.email_taken", 409);
   const created = await callAuth(() => deps.auth.api.signUpEmail({ body: input }));
   if (created.token) await repo.deleteSessionByToken(deps.db, created.token);
@@ -182,7 +204,7 @@ export async function acceptInvitation(
 ): Promise<SignedIn> {
   const invitation = await organizations.describeInvitation(deps, invitationId);
   let signedIn: { token: string; userId: string; setCookie: string[] };
-  if (invitation.hasAccount) {
+  if (await organizations.findUserByEmail(deps, invitation.email)) {
     const result = await callAuth(() =>
       deps.auth.api.signInEmail({
         body: { email: invitation.email, password: input.password },
@@ -193,6 +215,7 @@ export async function acceptInvitation(
     signedIn = { token: result.response.token, userId: result.response.user.id, setCookie: result.headers.getSetCookie() };
   } else {
     if (!input.name) throw new AppError("request.validation_failed", 400, { fields: "name" });
+    assertPasswordNotCommon(input.password, invitation.email, requestHeaders.get("accept-language") ?? undefined);
     const result = await callAuth(() =>
       deps.auth.api.signUpEmail({
         body: { email: invitation.email, password: input.password, name: input.name ?? "" },
@@ -213,14 +236,18 @@ export async function acceptInvitation(
 /**
  * Who is calling: an API token (Authorization: Bearer …) or a session cookie.
  * Undefined when neither proves anything; a presented but invalid token is an error.
+ * `tokenScopes` is set for a token: what it may do (core/token-scopes.ts).
  * `setCookie` is set when the session was extended and the browser must store it again.
  */
-export async function authenticate(deps: AuthenticateDeps, headers: Headers): Promise<{ actor: Actor; setCookie?: string[] } | undefined> {
+export async function authenticate(
+  deps: AuthenticateDeps,
+  headers: Headers,
+): Promise<{ actor: Actor; setCookie?: string[]; tokenScopes?: string[] } | undefined> {
   const authorization = headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
-    const actor = await apiTokens.resolveToken(deps, authorization.slice(7).trim());
-    if (!actor) throw new AppError("auth.invalid_token", 401);
-    return { actor };
+    const resolved = await apiTokens.resolveToken(deps, authorization.slice(7).trim());
+    if (!resolved) throw new AppError("auth.invalid_token", 401);
+    return { actor: resolved.actor, tokenScopes: resolved.scopes };
   }
   const cookieName = (await deps.auth.$context).authCookies.sessionToken.name;
   const token = readSessionToken(headers.get("cookie"), cookieName, deps.auth.options.secret ?? "");

@@ -51,8 +51,8 @@ beforeAll(async () => {
     foreign.contacts.push((await as(app, other).post(`/api/v1/clients/${client.id}/contacts`, { name: "Vreemd Contact" })).json().id);
   }
   tokens = {
-    admin: (await api.post("/api/v1/api-tokens", { name: "Backup" })).json().token,
-    other: (await as(app, other).post("/api/v1/api-tokens", { name: "Backup" })).json().token,
+    admin: (await api.post("/api/v1/api-tokens", { name: "Backup", scopes: ["admin"] })).json().token,
+    other: (await as(app, other).post("/api/v1/api-tokens", { name: "Backup", scopes: ["admin"] })).json().token,
   };
 });
 afterAll(() => app.close());

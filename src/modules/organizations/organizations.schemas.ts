@@ -50,11 +50,11 @@ export const invitationListSchema = z.object({ items: z.array(invitationSchema) 
 export const invitationParams = z.strictObject({ id: z.string().min(1).max(100) });
 
 export const publicInvitationSchema = z
-  .object({ organizationName: z.string(), email: z.string(), role: roleSchema, hasAccount: z.boolean() })
+  .object({ organizationName: z.string(), email: z.string(), role: roleSchema })
   .meta({ id: "PublicInvitation" });
 export const acceptInvitationBody = z
   .strictObject({
-    name: personName.optional().meta({ description: "Needed when the invitee has no account yet." }),
-    password: password,
+    name: personName.optional().meta({ description: "Needed when the invitee has no account yet; ignored otherwise." }),
+    password: password.meta({ description: "The existing account's password, or a new one (8–128 characters, not a common one)." }),
   })
   .meta({ id: "AcceptInvitation" });

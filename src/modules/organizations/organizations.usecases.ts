@@ -186,7 +186,10 @@ export async function cancelInvitation(deps: Deps, actor: Actor, id: string): Pr
   if ((await repo.closeInvitation(deps.db, actor.orgId, id, "canceled")) === 0) throw notFound("invitations.not_found");
 }
 
-/** What the accept page may show to someone holding the link, before they sign in. */
+/**
+ * What the accept page may show to someone holding the link, before they sign
+ * in. Not whether the address has an account: the page asks the same either way.
+ */
 export async function describeInvitation(deps: Deps, id: string) {
   const invitation = await repo.findPendingInvitation(deps.db, id, deps.clock.now());
   if (!invitation) throw notFound("invitations.not_found");
@@ -194,7 +197,6 @@ export async function describeInvitation(deps: Deps, id: string) {
     organizationName: invitation.organizationName,
     email: invitation.email,
     role: invitation.role && isRole(invitation.role) ? invitation.role : ("advisor" as Role),
-    hasAccount: (await repo.findUserByEmail(deps.db, invitation.email)) !== undefined,
     organizationId: invitation.organizationId,
   };
 }

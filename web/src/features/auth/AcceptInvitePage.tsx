@@ -8,7 +8,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { PublicLayout } from "../../layout/PublicLayout.tsx";
 import { useSignedIn } from "./session.ts";
 
-type PublicInvitation = { organizationName: string; email: string; role: "admin" | "lead" | "advisor" | "frontdesk"; hasAccount: boolean };
+type PublicInvitation = { organizationName: string; email: string; role: "admin" | "lead" | "advisor" | "frontdesk" };
 
 export function AcceptInvitePage() {
   const { t } = useI18n();
@@ -27,7 +27,8 @@ export function AcceptInvitePage() {
       api<Me>(
         "POST",
         `/api/v1/invitations/${encodeURIComponent(id)}/accept`,
-        invitation.data?.hasAccount ? { password } : { name, password },
+        // The page does not know whether the address has an account (it is not told): the server uses the name only for a new one.
+        name.trim() ? { name, password } : { password },
       ),
     onSuccess: (me) => {
       signedIn(me);
@@ -58,7 +59,7 @@ export function AcceptInvitePage() {
   return (
     <PublicLayout title={t("auth.invite.title", { organization: data.organizationName })}>
       <Text fz="sm">{t("auth.invite.intro", { role: t(`roles.${data.role}`), email: data.email })}</Text>
-      {data.hasAccount && <Text fz="sm">{t("auth.invite.existing")}</Text>}
+      <Text fz="sm">{t("auth.invite.existing")}</Text>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {formError(accept.error, ["name", "password"]) && (
@@ -66,20 +67,18 @@ export function AcceptInvitePage() {
               {formError(accept.error, ["name", "password"])}
             </Alert>
           )}
-          {!data.hasAccount && (
-            <TextInput
-              label={t("auth.name")}
-              autoComplete="name"
-              required
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={fieldError(accept.error, "name")}
-            />
-          )}
+          <TextInput
+            label={t("auth.name")}
+            description={t("auth.invite.nameHint")}
+            autoComplete="name"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={fieldError(accept.error, "name")}
+          />
           <PasswordInput
             label={t("auth.password")}
-            description={data.hasAccount ? undefined : t("auth.passwordHint")}
-            autoComplete={data.hasAccount ? "current-password" : "new-password"}
+            description={t("auth.invite.passwordHint")}
+            autoComplete="current-password"
             required
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}

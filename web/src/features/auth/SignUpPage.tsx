@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import type { Me } from "../../../../src/modules/auth/auth.schemas.ts";
-import { api, fieldError, formError } from "../../api/client.ts";
+import { ApiError, api, fieldError, formError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PublicLayout } from "../../layout/PublicLayout.tsx";
 import { useSignedIn } from "./session.ts";
@@ -15,10 +15,26 @@ export function SignUpPage() {
   const [form, setForm] = useState({ name: "", email: "", password: "", organizationName: "" });
   const set = (key: keyof typeof form) => (event: { currentTarget: { value: string } }) =>
     setForm({ ...form, [key]: event.currentTarget.value });
+  // Sign-up answers the same whether or not the address already has an account, and signs no one in:
+  // sign in with what was typed. That fails only for an address that had an account with another password,
+  // whose owner has been e-mailed; then show the sign-up's own answer.
+  const [accepted, setAccepted] = useState<string | null>(null);
   const signUp = useMutation({
-    mutationFn: () => api<Me>("POST", "/api/v1/signup", form),
-    onSuccess: (me) => {
-      signedIn(me);
+    mutationFn: async () => {
+      const answer = await api<{ message: string }>("POST", "/api/v1/signup", form);
+      try {
+        return await api<Me>("POST", "/api/v1/session", { email: form.email, password: form.password });
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return answer.message;
+        throw error;
+      }
+    },
+    onSuccess: (result) => {
+      if (typeof result === "string") {
+        setAccepted(result);
+        return;
+      }
+      signedIn(result);
       navigate({ to: "/clients" });
     },
   });
@@ -35,6 +51,11 @@ export function SignUpPage() {
           {alert && (
             <Alert color="red" role="alert">
               {alert}
+            </Alert>
+          )}
+          {accepted && (
+            <Alert color="blue" role="status">
+              {accepted}
             </Alert>
           )}
           <TextInput

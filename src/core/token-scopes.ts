@@ -1,0 +1,129 @@
+/**
+ * What an API token may do. A token carries one or more scopes, chosen when it
+ * is made; its owner's role still applies on top (an advisor's admin token
+ * cannot manage members). write and admin include read.
+ */
+export const TOKEN_SCOPES = ["read", "write", "admin"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/**
+ * What each route needs from a token:
+ * - a scope: the token must carry it;
+ * - "session": only a signed-in browser session, never a token. Tokens, calendar
+ *   addresses and portal links are new secrets: a leaked token that could make
+ *   them would outlive its own revocation;
+ * - "public": no one needs to be signed in (the route checks its own secret).
+ *
+ * Every route of /api/v1 is listed (a test walks the live routes against this
+ * table); a route missing here is refused to every token.
+ */
+export type RouteAccess = TokenScope | "session" | "public";
+
+export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
+  "POST /api/v1/signup": "public",
+  "POST /api/v1/session": "public",
+  "DELETE /api/v1/session": "public",
+  "GET /api/v1/me": "read",
+
+  "GET /api/v1/members": "read",
+  "PATCH /api/v1/members/:userId": "admin",
+  "PUT /api/v1/members/:userId/expertise": "admin",
+  "GET /api/v1/expertise": "read",
+  "POST /api/v1/invitations": "admin",
+  "GET /api/v1/invitations": "read",
+  "DELETE /api/v1/invitations/:id": "admin",
+  "GET /api/v1/invitations/:id/public": "public",
+  "POST /api/v1/invitations/:id/accept": "public",
+
+  "GET /api/v1/teams": "read",
+  "POST /api/v1/teams": "admin",
+  "PATCH /api/v1/teams/:id": "admin",
+  "DELETE /api/v1/teams/:id": "admin",
+  "PUT /api/v1/teams/:id/members": "admin",
+
+  "GET /api/v1/clients": "read",
+  "POST /api/v1/clients": "write",
+  "GET /api/v1/clients/:id": "read",
+  "PATCH /api/v1/clients/:id": "write",
+  "POST /api/v1/clients/:id/archive": "write",
+  "POST /api/v1/clients/:id/restore": "write",
+  "GET /api/v1/clients/:id/contacts": "read",
+  "POST /api/v1/clients/:id/contacts": "write",
+  "PATCH /api/v1/clients/:id/contacts/:contactId": "write",
+  "DELETE /api/v1/clients/:id/contacts/:contactId": "write",
+
+  "GET /api/v1/api-tokens": "session",
+  "POST /api/v1/api-tokens": "session",
+  "DELETE /api/v1/api-tokens/:id": "session",
+
+  // Everything the organization holds in one file: as much as an admin setting.
+  "GET /api/v1/export": "admin",
+
+  "GET /api/v1/settings/working-time": "read",
+  "PUT /api/v1/settings/working-time": "admin",
+  // Computes a due time; changes nothing.
+  "POST /api/v1/working-time/due": "read",
+  "GET /api/v1/sla-policies": "read",
+  "POST /api/v1/sla-policies": "admin",
+  "PATCH /api/v1/sla-policies/:id": "admin",
+  "DELETE /api/v1/sla-policies/:id": "admin",
+  "GET /api/v1/clients/:id/sla-overrides": "read",
+  "PUT /api/v1/clients/:id/sla-overrides/:policyId": "admin",
+  "DELETE /api/v1/clients/:id/sla-overrides/:policyId": "admin",
+
+  "POST /api/v1/commitments": "write",
+  "GET /api/v1/commitments": "read",
+  "GET /api/v1/commitments/:id": "read",
+  "POST /api/v1/commitments/:id/complete": "write",
+  "POST /api/v1/commitments/:id/renegotiate": "write",
+  "POST /api/v1/commitments/:id/break": "write",
+  "POST /api/v1/commitments/:id/cancel": "write",
+  "POST /api/v1/commitments/:id/reassign": "write",
+  "GET /api/v1/commitments/:id/client-notice": "read",
+  // Sends an e-mail to the client.
+  "POST /api/v1/commitments/:id/client-notice": "write",
+  "GET /api/v1/my-day": "read",
+  "GET /api/v1/reliability": "read",
+  // Reads a sentence and proposes a promise; stores nothing.
+  "POST /api/v1/commitments/suggestions": "read",
+
+  // The feed's address is a secret of its own.
+  "GET /api/v1/calendar-feed": "session",
+  "POST /api/v1/calendar-feed": "session",
+  "DELETE /api/v1/calendar-feed": "session",
+  "GET /api/v1/calendar/:token": "public",
+
+  // Portal links are secrets handed to clients.
+  "GET /api/v1/clients/:id/portal-links": "session",
+  "POST /api/v1/clients/:id/portal-links": "session",
+  "DELETE /api/v1/clients/:id/portal-links/:linkId": "session",
+  "GET /api/v1/portal/:token": "public",
+
+  "GET /api/v1/callbacks/preview": "read",
+  "POST /api/v1/callbacks": "write",
+  "GET /api/v1/callbacks/:id": "read",
+  "POST /api/v1/callbacks/:id/accept": "write",
+  "POST /api/v1/callbacks/:id/attempts": "write",
+  "POST /api/v1/callbacks/:id/outcome": "write",
+
+  "GET /api/v1/notifications": "read",
+  "POST /api/v1/notifications/:id/read": "write",
+  "POST /api/v1/notifications/read-all": "write",
+  "GET /api/v1/system/status": "read",
+  "GET /api/v1/system/deliveries": "read",
+  "POST /api/v1/system/deliveries/:id/retry": "admin",
+};
+
+/** Whether a token with these scopes may call the route (`method` and Fastify's route pattern). */
+export function tokenMayCall(scopes: readonly string[], method: string, routeUrl: string): boolean {
+  const access = ROUTE_ACCESS[`${method.toUpperCase()} ${routeUrl}`];
+  if (access === undefined || access === "session") return false;
+  if (access === "public") return true;
+  if (access === "read") return scopes.length > 0;
+  return scopes.includes(access);
+}
+
+/** Stored in a fixed order without repeats, so lists and comparisons are stable. */
+export function normalizeScopes(scopes: readonly string[]): TokenScope[] {
+  return TOKEN_SCOPES.filter((scope) => scopes.includes(scope));
+}
