@@ -13,8 +13,12 @@ export const MOMENTS = [
   { label: "the night summer time starts", at: "2027-03-28 00:45:00" },
 ] as const;
 
-/** The ones `npm test` runs every time (the rest: `npm run test:dates`). */
-export const CI_MOMENTS = [MOMENTS[2], MOMENTS[3]] as const;
+/**
+ * The one `npm test` runs every time: a Sunday, when nothing is due "today" and the next
+ * working day is in another week (the rest: `npm run test:dates`; the demo's own test loads
+ * the demo at all of these moments on a fixed clock).
+ */
+export const CI_MOMENTS = [MOMENTS[2]] as const;
 
 const LIBRARY = "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1";
 

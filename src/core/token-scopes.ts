@@ -21,6 +21,7 @@ export type RouteAccess = TokenScope | "session" | "public";
 
 export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "POST /api/v1/signup": "public",
+  "POST /api/v1/verify-email": "public",
   "POST /api/v1/session": "public",
   "DELETE /api/v1/session": "public",
   "GET /api/v1/me": "read",
@@ -112,6 +113,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/v1/system/status": "read",
   "GET /api/v1/system/deliveries": "read",
   "POST /api/v1/system/deliveries/:id/retry": "admin",
+  "POST /api/v1/system/deliveries/:id/dismiss": "admin",
 };
 
 /** Whether a token with these scopes may call the route (`method` and Fastify's route pattern). */

@@ -3,7 +3,6 @@ import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
 import { isRole } from "../../core/roles.ts";
 import type { DB } from "../../db/schema.ts";
-import { languageFromHeader } from "../../i18n/translate.ts";
 import { AppError } from "../../shared/app-error.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { TtlCache } from "../../shared/ttl-cache.ts";
