@@ -8,6 +8,7 @@ import * as portal from "./0006_portal.ts";
 import * as callbacks from "./0007_callbacks.ts";
 import * as reliabilityFigures from "./0008_reliability_figures.ts";
 import * as rateLimits from "./0009_rate_limits.ts";
+import * as reopenFigures from "./0013_reopen_figures.ts";
 
 /**
  * Every migration, in order, listed by hand: grep finds them all, nothing is
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "0007_callbacks": callbacks,
   "0008_reliability_figures": reliabilityFigures,
   "0009_rate_limits": rateLimits,
+  "0013_reopen_figures": reopenFigures,
 };
