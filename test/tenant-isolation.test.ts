@@ -338,6 +338,12 @@ const idRoutes: Record<string, IdRoute> = {
     body: () => ({}),
     expect: notFound("commitments.not_found"),
   },
+  "POST /api/v1/commitments/:id/reopen": {
+    ids: () => ({ id: A.commitment.id }),
+    missing: { id: missingUuid },
+    body: () => ({ reason: "undo" }),
+    expect: notFound("commitments.not_found"),
+  },
   "POST /api/v1/commitments/:id/renegotiate": {
     ids: () => ({ id: A.commitment.id }),
     missing: { id: missingUuid },

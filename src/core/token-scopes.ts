@@ -76,6 +76,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/v1/commitments": "read",
   "GET /api/v1/commitments/:id": "read",
   "POST /api/v1/commitments/:id/complete": "write",
+  "POST /api/v1/commitments/:id/reopen": "write",
   "POST /api/v1/commitments/:id/renegotiate": "write",
   "POST /api/v1/commitments/:id/break": "write",
   "POST /api/v1/commitments/:id/cancel": "write",

@@ -63,6 +63,9 @@ export const en = {
   "commitments.due_required": "When is it due? Give a date and time, a number of working hours or days, or an SLA policy.",
   "commitments.not_yours": "Only the owner, a team lead or an administrator can change this commitment.",
   "commitments.version_conflict": "Someone else changed this commitment in the meantime. Reload and try again.",
+  "commitments.not_closed": "This commitment is still open: there is nothing to undo.",
+  "commitments.reopen_not_yours": "Only whoever closed this commitment, a team lead or an administrator can undo it.",
+  "commitments.reopen_too_late": "Closing can only be undone within {minutes} minutes. Record a new promise if there is more to do.",
   "commitments.no_client_email":
     "There is no e-mail address for this client's contact. Add one, or call the client and record the new due time.",
   "reliability.invalid_period": "The end of the period is before its start.",

@@ -62,6 +62,10 @@ export const nl: Record<MessageKey, string> = {
   "commitments.due_required": "Wanneer moet het klaar zijn? Geef een datum en tijd, een aantal werkuren of werkdagen, of een SLA-afspraak.",
   "commitments.not_yours": "Alleen de eigenaar, een teamleider of een beheerder kan deze toezegging wijzigen.",
   "commitments.version_conflict": "Iemand anders heeft deze toezegging intussen gewijzigd. Laad opnieuw en probeer het nog eens.",
+  "commitments.not_closed": "Deze toezegging staat nog open: er valt niets ongedaan te maken.",
+  "commitments.reopen_not_yours": "Alleen wie deze toezegging afsloot, een teamleider of een beheerder kan dat ongedaan maken.",
+  "commitments.reopen_too_late":
+    "Afsluiten kan alleen binnen {minutes} minuten ongedaan worden gemaakt. Leg een nieuwe toezegging vast als er meer te doen is.",
   "commitments.no_client_email":
     "Er is geen e-mailadres van een contactpersoon van deze klant. Voeg er een toe, of bel de klant en leg de nieuwe termijn vast.",
   "reliability.invalid_period": "Het einde van de periode ligt vóór het begin.",

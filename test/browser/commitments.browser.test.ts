@@ -7,7 +7,7 @@ import { field, type Harness, screenshotDir, startHarness } from "./harness.ts";
 
 /**
  * Promises in the browser, as the demo administrator: recorded on a client's
- * page, found on My day, kept there with one click, told on the promise page;
+ * page, found on My day, kept there after seeing what done means, told on the promise page;
  * moving a due time; every screen against axe. Runs on the real clock, in the
  * demo organization's time zone (Europe/Amsterdam).
  */
@@ -219,8 +219,17 @@ describe("promises", () => {
     await expectAccessible("my day");
     await shoot("my-day.png");
 
+    // Done asks once, showing what done means for this promise.
     await section.getByRole("button", { name: `Done: ${title}` }).click();
+    const confirm = page.getByRole("dialog", { name: "Mark done?" });
+    await confirm.getByText("Done means: The signed letter is in the client's mailbox", { exact: true }).waitFor();
+    await confirm.getByRole("button", { name: "Yes, it is done" }).click();
     await link.waitFor({ state: "detached" });
+    // Undo is offered for a few seconds after; it is not taken here.
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Marked done: ${title}.` })
+      .waitFor();
 
     await page.getByRole("link", { name: "Team", exact: true }).click();
     await expect

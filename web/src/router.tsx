@@ -1,12 +1,16 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Navigate, Outlet } from "@tanstack/react-router";
+import type { Role } from "../../src/core/roles.ts";
 import { AcceptInvitePage } from "./features/auth/AcceptInvitePage.tsx";
 import { safeRedirect } from "./features/auth/redirect.ts";
 import { SignInPage } from "./features/auth/SignInPage.tsx";
 import { SignUpPage } from "./features/auth/SignUpPage.tsx";
+import { useMe } from "./features/auth/session.ts";
 import { VerifyEmailPage } from "./features/auth/VerifyEmailPage.tsx";
 import { ClientPage } from "./features/clients/ClientPage.tsx";
 import { ClientsPage } from "./features/clients/ClientsPage.tsx";
 import { CommitmentPage } from "./features/commitments/CommitmentPage.tsx";
+import { DoneUndo } from "./features/commitments/DoneUndo.tsx";
+import { validateCommitmentsSearch } from "./features/commitments/list-search.ts";
 import { MyDayPage } from "./features/commitments/MyDayPage.tsx";
 import { validateTeamSearch } from "./features/reliability/period.ts";
 import { SettingsLayout } from "./features/settings/SettingsLayout.tsx";
@@ -42,8 +46,30 @@ const portalRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/portal/PortalPage.tsx"), "PortalPage"),
 });
 
-const appRoute = createRoute({ getParentRoute: () => rootRoute, id: "app", component: AppLayout });
-const homeRoute = createRoute({ getParentRoute: () => appRoute, path: "/", component: () => <Navigate to="/clients" /> });
+/** Every signed-in page, and the undo offered after "Mark done" on any of them. */
+function SignedIn() {
+  return (
+    <>
+      <AppLayout />
+      <DoneUndo />
+    </>
+  );
+}
+const appRoute = createRoute({ getParentRoute: () => rootRoute, id: "app", component: SignedIn });
+
+/** Where each role starts its day: front desk takes calls, advisors keep promises, leads watch the team; admins set things up. */
+export const LANDING: Record<Role, "/callbacks/new" | "/my-day" | "/team" | "/clients"> = {
+  frontdesk: "/callbacks/new",
+  advisor: "/my-day",
+  lead: "/team",
+  admin: "/clients",
+};
+function Landing() {
+  // AppLayout renders pages only once the signed-in person is known.
+  const me = useMe();
+  return <Navigate to={me.data ? LANDING[me.data.role] : "/clients"} replace />;
+}
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: "/", component: Landing });
 const clientsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/clients",
@@ -65,6 +91,13 @@ const callbackIntakeRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/callbacks/CallbackIntakePage.tsx"), "CallbackIntakePage"),
 });
 const commitmentRoute = createRoute({ getParentRoute: () => appRoute, path: "/commitments/$id", component: CommitmentPage });
+/** Promises by filter (the list behind a figure); the filters live in the address. */
+const commitmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/commitments",
+  component: lazyRouteComponent(() => import("./features/commitments/CommitmentsListPage.tsx"), "CommitmentsListPage"),
+  validateSearch: validateCommitmentsSearch,
+});
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: "/settings", component: SettingsLayout });
 const settingsIndexRoute = createRoute({
   getParentRoute: () => settingsRoute,
@@ -131,6 +164,7 @@ const routeTree = rootRoute.addChildren([
     clientRoute,
     myDayRoute,
     commitmentRoute,
+    commitmentsRoute,
     callbackIntakeRoute,
     teamFiguresRoute,
     settingsRoute.addChildren([

@@ -11,6 +11,7 @@ import * as rateLimits from "./0009_rate_limits.ts";
 import * as callbackAlerts from "./0010_callback_alerts.ts";
 import * as mailGuarantees from "./0011_mail_guarantees.ts";
 import * as apiTokenScopes from "./0012_api_token_scopes.ts";
+import * as reopenFigures from "./0013_reopen_figures.ts";
 
 /**
  * Every migration, in order, listed by hand: grep finds them all, nothing is
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "0010_callback_alerts": callbackAlerts,
   "0011_mail_guarantees": mailGuarantees,
   "0012_api_token_scopes": apiTokenScopes,
+  "0013_reopen_figures": reopenFigures,
 };

@@ -61,6 +61,8 @@ export async function lockCommitment(db: Kysely<DB>, orgId: string, id: string) 
       "title",
       "sla_policy_id",
       "created_at",
+      "closed_at",
+      "renegotiation_count",
     ])
     .where("org_id", "=", orgId)
     .where("id", "=", id)
@@ -75,7 +77,13 @@ export async function listCommitments(
   filter: {
     clientId?: string | undefined;
     ownerId?: string | undefined;
+    /** Owned by one of these (a team's members); an empty list matches nothing. */
+    ownerIds?: readonly string[] | undefined;
     statuses?: readonly CommitmentStatus[] | undefined;
+    /** Closed in [from, to). */
+    closed?: { from: Date; to: Date } | undefined;
+    /** Still to be done and due before this instant (overdue at that moment). */
+    activeDueBefore?: Date | undefined;
     order: "due_asc" | "due_desc";
     after?: { dueAt: Date; id: string } | undefined;
     limit: number;
@@ -84,7 +92,13 @@ export async function listCommitments(
   let query = baseSelect(db, orgId);
   if (filter.clientId) query = query.where("c.client_id", "=", filter.clientId);
   if (filter.ownerId) query = query.where("c.owner_id", "=", filter.ownerId);
+  if (filter.ownerIds) {
+    if (filter.ownerIds.length === 0) return [];
+    query = query.where("c.owner_id", "in", filter.ownerIds);
+  }
   if (filter.statuses) query = query.where("c.status", "in", filter.statuses);
+  if (filter.closed) query = query.where("c.closed_at", ">=", filter.closed.from).where("c.closed_at", "<", filter.closed.to);
+  if (filter.activeDueBefore) query = query.where("c.status", "in", ACTIVE).where("c.due_at", "<", filter.activeDueBefore);
   const ascending = filter.order === "due_asc";
   if (filter.after) {
     const { dueAt, id } = filter.after;
@@ -211,6 +225,19 @@ export async function listEvents(db: Kysely<DB>, orgId: string, commitmentId: st
     .where("e.commitment_id", "=", commitmentId)
     .orderBy("e.seq")
     .execute();
+}
+
+/** The event that closed the promise last (completed, broken or cancelled): who closed it. */
+export async function lastClosingEvent(db: Kysely<DB>, orgId: string, commitmentId: string) {
+  return db
+    .selectFrom("commitment_events")
+    .select(["kind", "at", "actor_id"])
+    .where("org_id", "=", orgId)
+    .where("commitment_id", "=", commitmentId)
+    .where("kind", "in", ["completed", "broken", "cancelled"])
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export async function findContact(db: Kysely<DB>, orgId: string, clientId: string, contactId: string) {

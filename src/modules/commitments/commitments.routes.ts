@@ -24,6 +24,7 @@ import {
   reliabilityQuery,
   reliabilitySchema,
   renegotiateBody,
+  reopenBody,
 } from "./commitments.schemas.ts";
 import * as usecases from "./commitments.usecases.ts";
 
@@ -59,7 +60,9 @@ export const commitmentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
     async (request) => usecases.getCommitment(deps, requireActor(request), request.params.id),
   );
 
-  const action = <B extends typeof completeBody | typeof renegotiateBody | typeof breakBody | typeof cancelBody | typeof reassignBody>(
+  const action = <
+    B extends typeof completeBody | typeof renegotiateBody | typeof breakBody | typeof cancelBody | typeof reassignBody | typeof reopenBody,
+  >(
     path: string,
     summary: string,
     body: B,
@@ -83,6 +86,15 @@ export const commitmentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
   const cancel = action("/commitments/:id/cancel", "Cancel, with the client's agreement", cancelBody);
   app.post(cancel.path, { schema: cancel.schema }, async (request) =>
     usecases.cancelCommitment(deps, requireActor(request), request.params.id, request.body),
+  );
+
+  const reopen = action(
+    "/commitments/:id/reopen",
+    "Undo closing it: back to open, as a new event; within 2 minutes of closing, by whoever closed it or a lead/admin",
+    reopenBody,
+  );
+  app.post(reopen.path, { schema: reopen.schema }, async (request) =>
+    usecases.reopenCommitment(deps, requireActor(request), request.params.id, request.body ?? {}),
   );
 
   const reassign = action("/commitments/:id/reassign", "Give the promise another owner", reassignBody);

@@ -28,7 +28,7 @@ export const commitmentEventSchema = z
   .object({
     id: z.string(),
     kind: z.string().meta({
-      description: "created, renegotiated, client_informed, completed, broken, cancelled, reassigned, reminder_sent, escalated",
+      description: "created, renegotiated, client_informed, completed, broken, cancelled, reopened, reassigned, reminder_sent, escalated",
     }),
     at: z.string(),
     actor: person.nullable(),
@@ -114,6 +114,13 @@ export const listCommitmentsQuery = z.strictObject({
     })
     .meta({ description: "One status or several separated by commas, e.g. `open,renegotiated`." }),
   state: z.enum(["active", "closed"]).optional().meta({ description: "active = open or renegotiated; closed = the rest." }),
+  teamId: uuid.optional().meta({ description: "Owned by a member of this team." }),
+  closedFrom: z.iso.date().optional().meta({ description: "Closed on or after this day (YYYY-MM-DD, organization's time zone)." }),
+  closedTo: z.iso.date().optional().meta({ description: "Closed on or before this day (inclusive)." }),
+  overdue: z
+    .stringbool()
+    .optional()
+    .meta({ description: "true: only promises still to be done and past their due time now (as the figures count overdue)." }),
   order: z.enum(["due_asc", "due_desc"]).default("due_asc"),
   limit: pageLimit,
   cursor: cursorParam,
@@ -136,6 +143,12 @@ export const breakBody = z.strictObject({ reason, version }).meta({ id: "BreakCo
 export const cancelBody = z
   .strictObject({ reason, clientAgreed: z.boolean().meta({ description: "Cancelling needs the client's agreement." }), version })
   .meta({ id: "CancelCommitment" });
+export const reopenBody = z
+  .strictObject({
+    reason: z.enum(["undo"]).default("undo").meta({ description: "Why it is reopened: an undo of closing it, shortly after." }),
+    version,
+  })
+  .meta({ id: "ReopenCommitment" });
 export const reassignBody = z.strictObject({ ownerId: userId, version }).meta({ id: "ReassignCommitment" });
 
 export const noticeDraftQuery = z.strictObject({

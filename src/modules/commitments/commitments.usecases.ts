@@ -8,8 +8,9 @@ import {
   type TransitionRefusal,
   warningTime,
 } from "../../core/commitment-lifecycle.ts";
+import { addDays } from "../../core/dates.ts";
 import { canActOnOthersCommitments } from "../../core/roles.ts";
-import { addWorkingDays, localDateOf } from "../../core/working-time.ts";
+import { addWorkingDays, localDateOf, zonedTime } from "../../core/working-time.ts";
 import type { DB } from "../../db/schema.ts";
 import { AppError, conflict, forbidden, notFound } from "../../shared/app-error.ts";
 import type { Clock } from "../../shared/clock.ts";
@@ -18,6 +19,7 @@ import { newId } from "../../shared/ids.ts";
 import { inTransaction } from "../../shared/transaction.ts";
 import * as notifications from "../notifications/notifications.usecases.ts";
 import * as organizations from "../organizations/organizations.usecases.ts";
+import * as teams from "../teams/teams.usecases.ts";
 import * as workingTime from "../working-time/working-time.usecases.ts";
 import { draftNotice, frameClientNotice } from "./commitments.messages.ts";
 import * as repo from "./commitments.repository.ts";
@@ -217,20 +219,43 @@ export async function listCommitments(deps: Deps, actor: Actor, query: ListCommi
     }
     after = { dueAt: parsed, id };
   }
+  const now = deps.clock.now();
   const rows = await repo.listCommitments(deps.db, actor.orgId, {
     clientId: query.clientId,
     ownerId: query.ownerId === "me" ? actor.userId : query.ownerId,
+    ownerIds: query.teamId ? await teamMemberIds(deps, actor, query.teamId) : undefined,
     statuses,
+    closed: await closedPeriod(deps, actor.orgId, query),
+    activeDueBefore: query.overdue ? now : undefined,
     order: query.order,
     after,
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const now = deps.clock.now();
   return {
     items: page.map((row) => toCommitment(row, now)),
     nextCursor: rows.length > query.limit && last ? deps.cursor.encode([iso(last.due_at), last.id]) : null,
+  };
+}
+
+async function teamMemberIds(deps: Deps, actor: Actor, teamId: string): Promise<string[]> {
+  const team = (await teams.listTeams(deps, actor)).find((candidate) => candidate.id === teamId);
+  if (!team) throw new AppError("teams.not_found", 400);
+  return team.memberIds;
+}
+
+/**
+ * Closed between two calendar days of the organization (both included), as
+ * instants: the same days the reliability figures count a promise under.
+ */
+async function closedPeriod(deps: Deps, orgId: string, query: ListCommitmentsQuery) {
+  if (!query.closedFrom && !query.closedTo) return undefined;
+  if (query.closedFrom && query.closedTo && query.closedTo < query.closedFrom) throw new AppError("reliability.invalid_period", 400);
+  const zone = (await workingTime.loadOrganizationTime(deps, orgId)).settings.timeZone;
+  return {
+    from: query.closedFrom ? zonedTime(zone, query.closedFrom, "00:00") : new Date(0),
+    to: query.closedTo ? zonedTime(zone, addDays(query.closedTo, 1), "00:00") : new Date(8.64e15),
   };
 }
 
@@ -287,6 +312,37 @@ export async function completeCommitment(
       }),
     );
     await alongside?.(trx, now);
+  });
+}
+
+/** How long after closing a promise it can still be reopened (an undo of "Mark done"). */
+export const REOPEN_WINDOW_MS = 2 * 60_000;
+
+/**
+ * Undo of closing: shortly after it was closed, whoever closed it (or a lead
+ * or administrator) puts it back to be done. The closing stays in the history
+ * and a "reopened" event follows it: history is never edited. The database
+ * takes it out of the reliability tally again (migration 0013).
+ */
+export async function reopenCommitment(deps: Deps, actor: Actor, id: string, input: { reason?: "undo"; version?: number | undefined }) {
+  return change(deps, actor, id, input.version, async (trx, row, now) => {
+    if (isActive(row.status) || !row.closed_at) throw conflict("commitments.not_closed");
+    const closing = await repo.lastClosingEvent(trx, actor.orgId, id);
+    if (closing?.actor_id !== actor.userId && !canActOnOthersCommitments(actor.role)) throw forbidden("commitments.reopen_not_yours");
+    if (now.getTime() - new Date(row.closed_at).getTime() > REOPEN_WINDOW_MS) {
+      throw new AppError("commitments.reopen_too_late", 409, { minutes: REOPEN_WINDOW_MS / 60_000 });
+    }
+    const status = row.renegotiation_count > 0 ? "renegotiated" : "open";
+    await repo.updateCommitment(trx, actor.orgId, id, { status, closed_at: null, updated_at: now });
+    await repo.insertEvent(
+      trx,
+      event(actor.orgId, id, "reopened", now, actor.userId, {
+        reason: input.reason ?? "undo",
+        fromStatus: row.status,
+        closedAt: iso(row.closed_at),
+        status,
+      }),
+    );
   });
 }
 

@@ -19,8 +19,8 @@ export function SignInPage() {
     mutationFn: () => api<Me>("POST", "/api/v1/session", { email, password }),
     onSuccess: (me) => {
       signedIn(me);
-      // Back to the page the expired session interrupted, or the client list.
-      router.history.replace(redirect ?? "/clients");
+      // Back to the page the expired session interrupted, or the landing page of their role.
+      router.history.replace(redirect ?? "/");
     },
   });
   const submit = (event: FormEvent) => {

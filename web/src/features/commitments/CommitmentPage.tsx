@@ -10,7 +10,8 @@ import { CallbackPanel } from "../callbacks/CallbackPanel.tsx";
 import { CommitmentBadges } from "./CommitmentBadges.tsx";
 import { BreakDialog, CancelDialog, InformClientDialog, MoveDueDialog, ReassignDialog } from "./CommitmentDialogs.tsx";
 import { CommitmentStory } from "./CommitmentStory.tsx";
-import { isActive, useCommitment, useCommitmentAction, useDueFormat } from "./queries.ts";
+import { MarkDoneButton } from "./MarkDone.tsx";
+import { isActive, useCommitment, useDueFormat } from "./queries.ts";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -46,7 +47,6 @@ export function CommitmentPage() {
     setTitled(next);
     setDialog(next);
   };
-  const complete = useCommitmentAction(commitment.data ?? { id, version: 0 }, "complete");
   usePageTitle(commitment.data?.title ?? t("commitments.one"));
 
   if (commitment.isPending) return <Loader aria-label={t("app.loading")} />;
@@ -106,9 +106,7 @@ export function CommitmentPage() {
 
       {active && canAct && (
         <Group gap="sm">
-          <Button loading={complete.isPending} onClick={() => complete.mutate({})}>
-            {t("commitments.action.complete")}
-          </Button>
+          <MarkDoneButton commitment={c} label={t("commitments.action.complete")} />
           <Button variant="default" onClick={() => open("move")}>
             {t("commitments.action.move")}
           </Button>
@@ -129,12 +127,6 @@ export function CommitmentPage() {
         </Group>
       )}
       {active && !canAct && <Text c="gray.7">{t("commitments.notYours")}</Text>}
-      {complete.error && (
-        <Alert color={complete.error instanceof ApiError && complete.error.status === 409 ? "yellow" : "red"} role="alert">
-          {complete.error.message}
-          {complete.error instanceof ApiError && complete.error.status === 409 && <Text fz="sm">{t("commitments.reloaded")}</Text>}
-        </Alert>
-      )}
 
       {c.kind === "callback" && <CallbackPanel commitment={c} />}
 

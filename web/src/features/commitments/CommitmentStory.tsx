@@ -62,6 +62,8 @@ export function CommitmentStory({ events, ownerName }: { events: CommitmentEvent
         return t("commitments.event.broken", { actor, reason: text(data, "reason") });
       case "cancelled":
         return t("commitments.event.cancelled", { actor, reason: text(data, "reason") });
+      case "reopened":
+        return t("commitments.event.reopened", { actor });
       case "reassigned":
         return t("commitments.event.reassigned", { actor, from: nameOf(text(data, "fromOwnerId")), to: nameOf(text(data, "toOwnerId")) });
       case "reminder_sent":

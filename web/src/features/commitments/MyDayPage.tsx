@@ -11,7 +11,8 @@ import { usePageTitle } from "../../layout/usePageTitle.ts";
 import { CallbacksWithoutPerson } from "../callbacks/CallbacksWithoutPerson.tsx";
 import { RiskBadge } from "./CommitmentBadges.tsx";
 import { CommitmentForm } from "./CommitmentForm.tsx";
-import { useCommitmentAction, useDueFormat, useMyDay } from "./queries.ts";
+import { MarkDoneButton } from "./MarkDone.tsx";
+import { useDueFormat, useMyDay } from "./queries.ts";
 import { formatDay } from "./time.ts";
 
 const SECTIONS = [
@@ -24,7 +25,6 @@ const SECTIONS = [
 function Row({ commitment, timeZone }: { commitment: Commitment; timeZone: string }) {
   const { t } = useI18n();
   const format = useDueFormat(timeZone);
-  const done = useCommitmentAction(commitment, "complete");
   return (
     <Stack component="li" gap={4} py="xs" style={{ borderTop: "1px solid var(--mantine-color-gray-2)" }}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -40,22 +40,15 @@ function Row({ commitment, timeZone }: { commitment: Commitment; timeZone: strin
             <RiskBadge commitment={commitment} />
           </Group>
         </div>
-        <Button
+        <MarkDoneButton
+          commitment={commitment}
           size="xs"
           variant="light"
           style={{ flexShrink: 0 }}
-          loading={done.isPending}
-          onClick={() => done.mutate({})}
-          aria-label={t("myday.doneLabel", { title: commitment.title })}
-        >
-          {t("myday.done")}
-        </Button>
+          label={t("myday.done")}
+          ariaLabel={t("myday.doneLabel", { title: commitment.title })}
+        />
       </Group>
-      {done.error && (
-        <Alert color="red" role="alert" p="xs">
-          {done.error.message}
-        </Alert>
-      )}
     </Stack>
   );
 }

@@ -1,10 +1,24 @@
 import "@mantine/dates/styles.css";
 import "dayjs/locale/nl";
-import { Alert, Button, Card, Group, Loader, SegmentedControl, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Loader,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  UnstyledButton,
+} from "@mantine/core";
 import { DateInput, DatesProvider } from "@mantine/dates";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useNavigate, useSearch } from "@tanstack/react-router";
-import { useState } from "react";
+import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import { type ReactNode, useState } from "react";
 import { canSeeTeamFigures } from "../../../../src/core/roles.ts";
 import type { Reliability } from "../../../../src/modules/commitments/commitments.schemas.ts";
 import { api } from "../../api/client.ts";
@@ -12,8 +26,10 @@ import type { MessageKey } from "../../i18n/en.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { usePageTitle } from "../../layout/usePageTitle.ts";
 import { useMe } from "../auth/session.ts";
+import { type CommitmentsSearch, RATE_STATUSES } from "../commitments/list-search.ts";
 import { formatMinutes, formatPercent } from "./format.ts";
 import {
+  addDays,
   GROUP_BYS,
   type GroupBy,
   last90Days,
@@ -45,6 +61,23 @@ const QUICK: { key: "last90" | "month" | "quarter" | "year"; period: (today: str
   { key: "quarter", period: lastQuarter },
   { key: "year", period: thisYear },
 ];
+
+/** The outcome each count column stands for, so its number links to those promises. */
+const COUNT_STATUSES = { kept: "kept", keptLate: "kept_late", broken: "broken", cancelled: "cancelled" } as const;
+
+/** The filter of the promises list that picks one group's promises (a person, a client or a team). */
+function groupFilter(groupBy: GroupBy, id: string): CommitmentsSearch {
+  return groupBy === "owner" ? { ownerId: id } : groupBy === "client" ? { clientId: id } : { teamId: id };
+}
+
+/** A figure that opens the list of the promises it counts. */
+function FigureLink({ search, label, children }: { search: CommitmentsSearch; label: string; children: ReactNode }) {
+  return (
+    <Anchor renderRoot={(props) => <Link {...props} to="/commitments" search={search} />} aria-label={label} inherit>
+      {children}
+    </Anchor>
+  );
+}
 
 /**
  * How well promises were kept in a period: for leads and admins everyone's
@@ -80,6 +113,15 @@ export function TeamPage() {
   const byWeek = new Map((data?.trend ?? []).map((week) => [week.weekStart, week]));
   const weeks = data ? weeksOf(data).map((week) => byWeek.get(week) ?? { weekStart: week, closed: 0, keptOnTimeRate: null }) : [];
   const percent = (rate: number | null) => (rate === null ? t("app.none") : formatPercent(locale, rate));
+  // Every figure links to the promises behind it: those closed in the figures' period, of the people counted.
+  const everyone: CommitmentsSearch = isLead || !me.data ? {} : { ownerId: me.data.id };
+  const closedIn = (from: string, to: string): CommitmentsSearch => ({ closedFrom: from, closedTo: to });
+  // A week's promises, within the period (its first and last week may be cut off). Dates compare as text.
+  const weekLink = (weekStart: string): CommitmentsSearch => {
+    const [from] = [weekStart, period.from].sort().reverse();
+    const [to] = [addDays(weekStart, 6), period.to].sort();
+    return { ...everyone, status: RATE_STATUSES, ...closedIn(from ?? weekStart, to ?? period.to) };
+  };
   const calendarLabels = {
     nextMonth: t("team.calendar.nextMonth"),
     previousMonth: t("team.calendar.previousMonth"),
@@ -160,10 +202,24 @@ export function TeamPage() {
       {data && total && (
         <>
           <SimpleGrid cols={{ base: 1, sm: 3 }} aria-live="polite">
-            <Headline label={t("team.headline.rate")} value={percent(total.keptOnTimeRate)}>
+            <Headline
+              label={t("team.headline.rate")}
+              value={percent(total.keptOnTimeRate)}
+              link={{
+                search: { ...everyone, status: RATE_STATUSES, ...closedIn(data.from, data.to) },
+                label: t("team.show.rate", { name: t("team.show.everyone"), value: percent(total.keptOnTimeRate) }),
+              }}
+            >
               {due > 0 ? t("team.headline.rateOf", { kept: total.kept, due }) : t("team.headline.nothingDue")}
             </Headline>
-            <Headline label={t("team.headline.overdue")} value={String(total.overdueNow)}>
+            <Headline
+              label={t("team.headline.overdue")}
+              value={String(total.overdueNow)}
+              link={{
+                search: { ...everyone, overdue: true },
+                label: t("team.show.overdue", { name: t("team.show.everyone"), value: total.overdueNow }),
+              }}
+            >
               {t("team.headline.overdueHint")}
             </Headline>
             <Headline
@@ -180,24 +236,40 @@ export function TeamPage() {
               <Title order={2} fz="h4" id="team-trend" mb="sm">
                 {t("team.trend.title")}
               </Title>
-              <TrendChart weeks={weeks} />
+              <TrendChart weeks={weeks} linkOf={weekLink} />
             </Card>
           )}
-          {data.groups.length > 0 && <GroupTable groups={data.groups} groupBy={data.groupBy} />}
+          {data.groups.length > 0 && <GroupTable groups={data.groups} groupBy={data.groupBy} period={{ from: data.from, to: data.to }} />}
         </>
       )}
     </Stack>
   );
 }
 
-function Headline({ label, value, children }: { label: string; value: string; children: string }) {
+function Headline({
+  label,
+  value,
+  link,
+  children,
+}: {
+  label: string;
+  value: string;
+  link?: { search: CommitmentsSearch; label: string };
+  children: string;
+}) {
   return (
     <Card withBorder>
       <Text fz="sm" fw={600} c="gray.7">
         {label}
       </Text>
       <Text fz={32} fw={700} lh={1.3}>
-        {value}
+        {link ? (
+          <FigureLink search={link.search} label={link.label}>
+            {value}
+          </FigureLink>
+        ) : (
+          value
+        )}
       </Text>
       <Text fz="sm" c="gray.7">
         {children}
@@ -213,8 +285,23 @@ function Headline({ label, value, children }: { label: string; value: string; ch
  */
 const ROWS_AT_A_TIME = 200;
 
-function GroupTable({ groups, groupBy }: { groups: FigureGroup[]; groupBy: GroupBy }) {
+function GroupTable({ groups, groupBy, period }: { groups: FigureGroup[]; groupBy: GroupBy; period: Period }) {
   const { t, locale } = useI18n();
+  const closedIn: CommitmentsSearch = { closedFrom: period.from, closedTo: period.to };
+  const count = (group: FigureGroup, key: keyof typeof COUNT_STATUSES, column: MessageKey) => (
+    <Table.Td ta="right">
+      {group[key] === 0 ? (
+        group[key]
+      ) : (
+        <FigureLink
+          search={{ ...groupFilter(groupBy, group.id), status: COUNT_STATUSES[key], ...closedIn }}
+          label={t("team.show.count", { name: group.name, value: group[key], column: t(column) })}
+        >
+          {group[key]}
+        </FigureLink>
+      )}
+    </Table.Td>
+  );
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: "name", descending: false });
   const [shown, setShown] = useState(ROWS_AT_A_TIME);
   const collator = new Intl.Collator(locale);
@@ -265,17 +352,37 @@ function GroupTable({ groups, groupBy }: { groups: FigureGroup[]; groupBy: Group
                 <Table.Th scope="row" fw={500}>
                   {group.name}
                 </Table.Th>
-                <Table.Td ta="right">{group.kept}</Table.Td>
-                <Table.Td ta="right">{group.keptLate}</Table.Td>
-                <Table.Td ta="right">{group.broken}</Table.Td>
-                <Table.Td ta="right">{group.cancelled}</Table.Td>
+                {count(group, "kept", "team.col.kept")}
+                {count(group, "keptLate", "team.col.keptLate")}
+                {count(group, "broken", "team.col.broken")}
+                {count(group, "cancelled", "team.col.cancelled")}
                 <Table.Td ta="right">
                   {t("team.renegotiatedWithNotice", { count: group.renegotiated, notice: group.renegotiatedWithNotice })}
                 </Table.Td>
                 <Table.Td ta="right" fw={600}>
-                  {group.keptOnTimeRate === null ? t("app.none") : formatPercent(locale, group.keptOnTimeRate)}
+                  {group.keptOnTimeRate === null ? (
+                    t("app.none")
+                  ) : (
+                    <FigureLink
+                      search={{ ...groupFilter(groupBy, group.id), status: RATE_STATUSES, ...closedIn }}
+                      label={t("team.show.rate", { name: group.name, value: formatPercent(locale, group.keptOnTimeRate) })}
+                    >
+                      {formatPercent(locale, group.keptOnTimeRate)}
+                    </FigureLink>
+                  )}
                 </Table.Td>
-                <Table.Td ta="right">{group.overdueNow}</Table.Td>
+                <Table.Td ta="right">
+                  {group.overdueNow === 0 ? (
+                    0
+                  ) : (
+                    <FigureLink
+                      search={{ ...groupFilter(groupBy, group.id), overdue: true }}
+                      label={t("team.show.overdue", { name: group.name, value: group.overdueNow })}
+                    >
+                      {group.overdueNow}
+                    </FigureLink>
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,5 +1,7 @@
-import { Table, Text } from "@mantine/core";
+import { Anchor, Table, Text } from "@mantine/core";
+import { Link, useNavigate } from "@tanstack/react-router";
 import { useI18n } from "../../i18n/i18n.tsx";
+import type { CommitmentsSearch } from "../commitments/list-search.ts";
 import { formatPercent, formatShortDate } from "./format.ts";
 
 export type TrendWeek = { weekStart: string; closed: number; keptOnTimeRate: number | null };
@@ -17,8 +19,9 @@ const MAX_X_LABELS = 8;
  * summary, and the same numbers as a table under a disclosure for everyone.
  * Weeks without closed promises get no bar (and say so in the table).
  */
-export function TrendChart({ weeks }: { weeks: TrendWeek[] }) {
+export function TrendChart({ weeks, linkOf }: { weeks: TrendWeek[]; linkOf?: (weekStart: string) => CommitmentsSearch }) {
   const { t, locale } = useI18n();
+  const navigate = useNavigate();
   const rated = weeks.filter((week): week is TrendWeek & { keptOnTimeRate: number } => week.keptOnTimeRate !== null);
   if (weeks.length === 0 || rated.length === 0) return null;
   const percent = (rate: number) => formatPercent(locale, rate);
@@ -63,14 +66,28 @@ export function TrendChart({ weeks }: { weeks: TrendWeek[] }) {
           return (
             <g key={week.weekStart}>
               {week.keptOnTimeRate !== null && (
-                <rect
-                  x={x - barWidth / 2}
-                  y={y(week.keptOnTimeRate)}
-                  width={barWidth}
-                  height={Math.max(1, PLOT_H * week.keptOnTimeRate)}
-                  fill="#1c5d99"
-                  rx={2}
-                />
+                <a
+                  href={linkOf ? `/commitments?${new URLSearchParams(linkOf(week.weekStart) as Record<string, string>)}` : undefined}
+                  aria-label={t("team.show.week", {
+                    date: formatShortDate(locale, week.weekStart, true),
+                    value: percent(week.keptOnTimeRate),
+                  })}
+                  onClick={(event) => {
+                    if (!linkOf) return;
+                    // In the app, without reloading it.
+                    event.preventDefault();
+                    void navigate({ to: "/commitments", search: linkOf(week.weekStart) });
+                  }}
+                >
+                  <rect
+                    x={x - barWidth / 2}
+                    y={y(week.keptOnTimeRate)}
+                    width={barWidth}
+                    height={Math.max(1, PLOT_H * week.keptOnTimeRate)}
+                    fill="#1c5d99"
+                    rx={2}
+                  />
+                </a>
               )}
               {index % labelEvery === 0 && (
                 <text x={x} y={HEIGHT - MARGIN.bottom + 18} textAnchor="middle" fontSize="12" fill="#495057">
@@ -106,7 +123,17 @@ export function TrendChart({ weeks }: { weeks: TrendWeek[] }) {
                   {t("team.trend.weekOf", { date: formatShortDate(locale, week.weekStart, true) })}
                 </Table.Th>
                 <Table.Td ta="right">{week.closed}</Table.Td>
-                <Table.Td ta="right">{week.keptOnTimeRate === null ? t("app.none") : percent(week.keptOnTimeRate)}</Table.Td>
+                <Table.Td ta="right">
+                  {week.keptOnTimeRate === null ? (
+                    t("app.none")
+                  ) : linkOf ? (
+                    <Anchor renderRoot={(props) => <Link {...props} to="/commitments" search={linkOf(week.weekStart)} />}>
+                      {percent(week.keptOnTimeRate)}
+                    </Anchor>
+                  ) : (
+                    percent(week.keptOnTimeRate)
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
