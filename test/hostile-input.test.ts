@@ -64,7 +64,7 @@ beforeAll(async () => {
   const client = await made(await api.post("/api/v1/clients", { kind: "company", name: "Bakkerij Jansen", email: "info@jansen.example" }));
   const contact = await made(await api.post(`/api/v1/clients/${client.id}/contacts`, { name: "Jan Jansen", email: "jan@jansen.example" }));
   const team = await made(await api.post("/api/v1/teams", { name: "Fiscaal" }));
-  const token = await made(await api.post("/api/v1/api-tokens", { name: "Koppeling" }));
+  const token = await made(await api.post("/api/v1/api-tokens", { name: "Koppeling", scopes: ["read", "write"] }));
   const policies = (await api.get("/api/v1/sla-policies")).json().items;
   const commitment = await made(
     await api.post("/api/v1/commitments", {

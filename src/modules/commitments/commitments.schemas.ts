@@ -115,8 +115,8 @@ export const listCommitmentsQuery = z.strictObject({
     .meta({ description: "One status or several separated by commas, e.g. `open,renegotiated`." }),
   state: z.enum(["active", "closed"]).optional().meta({ description: "active = open or renegotiated; closed = the rest." }),
   teamId: uuid.optional().meta({ description: "Owned by a member of this team." }),
-  closedFrom: z.iso.date().optional().meta({ description: "Closed on or after this day (YYYY-MM-DD, organization's time zone)." }),
-  closedTo: z.iso.date().optional().meta({ description: "Closed on or before this day (inclusive)." }),
+  closedFrom: localDate.optional().meta({ description: "Closed on or after this day (YYYY-MM-DD, organization's time zone)." }),
+  closedTo: localDate.optional().meta({ description: "Closed on or before this day (inclusive)." }),
   overdue: z
     .stringbool()
     .optional()
