@@ -105,7 +105,7 @@ describe("taking a callback", () => {
     await page.getByRole("navigation", { name: "Hoofdnavigatie" }).waitFor();
     const first = page.getByRole("navigation", { name: "Hoofdnavigatie" }).getByRole("link").first();
     await expect.poll(() => first.textContent(), WAIT).toBe("Terugbelverzoek aannemen");
-    await first.click();
+    // The front desk lands on the intake itself after signing in, ready to type.
     await page.getByRole("heading", { level: 1, name: "Terugbelverzoek aannemen" }).waitFor();
     await expect.poll(async () => (await focused()).role, WAIT).toBe("combobox");
     await page.getByRole("option", { name: /^Nieuwe beller/ }).waitFor();

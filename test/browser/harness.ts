@@ -128,3 +128,23 @@ export async function signUpInEnglish(page: Page, input: { name: string; email: 
   await page.getByRole("button", { name: "Create account" }).click();
   await page.getByRole("heading", { level: 1, name: "Clients" }).waitFor();
 }
+
+/**
+ * Follows the link of the confirmation e-mail queued for `email`, in the page, as its
+ * recipient would: until the owner's address is confirmed, the firm sends no e-mail
+ * (invitations are refused). The page lands back on /clients afterwards.
+ */
+export async function confirmEmailInBrowser(harness: Harness, page: Page, email: string) {
+  const mail = await harness.app.database.db
+    .selectFrom("deliveries")
+    .select("body_text")
+    .where("to_address", "=", email)
+    .where("kind", "=", "auth.verify_email")
+    .orderBy("created_at", "desc")
+    .executeTakeFirst();
+  const link = /https?:\/\/\S+\/verify-email\?token=\S+/.exec(mail?.body_text ?? "")?.[0];
+  if (!link) throw new Error(`no confirmation e-mail was queued for ${email}`);
+  await page.goto(new URL(link).pathname + new URL(link).search);
+  await page.getByRole("status").filter({ hasText: email }).waitFor();
+  await page.goto("/clients");
+}

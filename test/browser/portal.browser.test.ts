@@ -21,15 +21,14 @@ afterAll(async () => {
   await harness?.close();
 });
 
+/** A client with a promise still open that was made to one of its contacts: that contact's link shows it. */
 async function clientWithPromisesAndContact() {
-  const promises = (await (await staff.request.get("/api/v1/commitments?state=active&limit=50")).json()).items as { clientId: string }[];
-  for (const { clientId } of promises) {
-    const contacts = (await (await staff.request.get(`/api/v1/clients/${clientId}/contacts`)).json()).items as {
-      id: string;
-      name: string;
-    }[];
-    if (contacts[0]) return { clientId, contact: contacts[0] };
-  }
+  const promises = (await (await staff.request.get("/api/v1/commitments?state=active&limit=200")).json()).items as {
+    clientId: string;
+    contact: { id: string; name: string } | null;
+  }[];
+  const made = promises.find((p) => p.contact);
+  if (made?.contact) return { clientId: made.clientId, contact: made.contact };
   throw new Error("the demo has a client with open promises and a contact");
 }
 

@@ -46,7 +46,8 @@ export function TrendChart({ weeks, linkOf }: { weeks: TrendWeek[]; linkOf?: (we
   return (
     <div>
       <svg
-        role="img"
+        // A picture, unless its bars are links: then a group, since an image's content is not reachable.
+        role={linkOf ? "group" : "img"}
         aria-label={summary}
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         width="100%"
