@@ -20,7 +20,7 @@ export const MOMENTS = [
  */
 export const CI_MOMENTS = [MOMENTS[2]] as const;
 
-const LIBRARY = "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1";
+const LIBRARY = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1";
 
 export function faketimeAvailable(): boolean {
   return existsSync(LIBRARY);
@@ -28,15 +28,12 @@ export function faketimeAvailable(): boolean {
 
 /**
  * The environment that starts a process tree at `at` (UTC), ticking on from
- * there: child processes (test workers, Chromium) continue the parent's fake
- * clock instead of starting over, and timers keep the real monotonic clock.
+ * there, as `faketime -f @…` does (the shared-clock options hung a run here).
  */
 export function faketimeEnvironment(at: string): NodeJS.ProcessEnv {
   return {
     LD_PRELOAD: LIBRARY,
     FAKETIME: `@${at}`,
-    FAKETIME_DONT_RESET: "1",
-    FAKETIME_DONT_FAKE_MONOTONIC: "1",
     TZ: "UTC",
   };
 }
