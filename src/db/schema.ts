@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from "kysely";
 import type { CommitmentTables } from "./schema-commitments.ts";
 import type { NotificationTables } from "./schema-notifications.ts";
+import type { TrustTables } from "./schema-trust.ts";
 
 /**
  * Hand-written table types: the source of truth is the migrations; these say
@@ -138,7 +139,7 @@ export interface ApiTokensTable {
   scopes: string[];
 }
 
-export interface DB extends CommitmentTables, NotificationTables {
+export interface DB extends CommitmentTables, NotificationTables, TrustTables {
   user: UserTable;
   session: SessionTable;
   organization: OrganizationTable;

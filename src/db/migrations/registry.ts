@@ -12,6 +12,7 @@ import * as callbackAlerts from "./0010_callback_alerts.ts";
 import * as mailGuarantees from "./0011_mail_guarantees.ts";
 import * as apiTokenScopes from "./0012_api_token_scopes.ts";
 import * as reopenFigures from "./0013_reopen_figures.ts";
+import * as domainEventsAndTrust from "./0014_domain_events_and_trust.ts";
 
 /**
  * Every migration, in order, listed by hand: grep finds them all, nothing is
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "0011_mail_guarantees": mailGuarantees,
   "0012_api_token_scopes": apiTokenScopes,
   "0013_reopen_figures": reopenFigures,
+  "0014_domain_events_and_trust": domainEventsAndTrust,
 };

@@ -1,0 +1,77 @@
+import type { ColumnType, Generated } from "kysely";
+
+/** Table types of migration 0014 (domain events, trust evidence and scores). */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type RecordedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export type TrustCore = "integrity" | "intent" | "capabilities" | "results";
+
+export interface DomainEventsTable {
+  org_id: string;
+  id: string;
+  seq: ColumnType<number, never, never>;
+  type: string;
+  subject_type: string;
+  subject_id: string;
+  client_id: string | null;
+  actor_id: string | null;
+  payload: ColumnType<Record<string, unknown>, string, never>;
+  occurred_at: Timestamp;
+  recorded_at: RecordedAt;
+}
+
+export interface TrustSettingsTable {
+  org_id: string;
+  half_life_days: Generated<number>;
+  weights: ColumnType<Record<string, Partial<Record<TrustCore, number>>>, string | undefined, string>;
+  version: Generated<number>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface TrustEvidenceTable {
+  org_id: string;
+  id: string;
+  event_id: string;
+  client_id: string;
+  core: TrustCore;
+  kind: string;
+  weight: number;
+  occurred_at: Timestamp;
+  source_type: string;
+  source_id: string;
+  subject_user_id: string | null;
+  recorded_by: string | null;
+  note: string | null;
+  revoked_at: NullableTimestamp;
+  revoked_by_event_id: string | null;
+  recorded_at: RecordedAt;
+}
+
+export interface TrustScoresTable {
+  org_id: string;
+  client_id: string;
+  core: TrustCore;
+  r: number;
+  s: number;
+  as_of: Timestamp;
+  evidence_count: number;
+}
+
+export interface TrustScoreDaysTable {
+  org_id: string;
+  client_id: string;
+  core: TrustCore;
+  day: ColumnType<string, string, string>;
+  r: number;
+  s: number;
+  as_of: Timestamp;
+}
+
+export interface TrustTables {
+  domain_events: DomainEventsTable;
+  trust_settings: TrustSettingsTable;
+  trust_evidence: TrustEvidenceTable;
+  trust_scores: TrustScoresTable;
+  trust_score_days: TrustScoreDaysTable;
+}

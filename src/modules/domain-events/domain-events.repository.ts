@@ -1,0 +1,63 @@
+import { type Kysely, sql } from "kysely";
+import type { DB } from "../../db/schema.ts";
+
+export type DomainEventRow = {
+  org_id: string;
+  id: string;
+  type: string;
+  subject_type: string;
+  subject_id: string;
+  client_id: string | null;
+  actor_id: string | null;
+  payload: Record<string, unknown>;
+  occurred_at: Date;
+};
+
+/** Inserts the event unless one with its id exists; true when it is new. */
+export async function insertEvent(db: Kysely<DB>, event: DomainEventRow): Promise<boolean> {
+  const inserted = await db
+    .insertInto("domain_events")
+    .values({ ...event, payload: JSON.stringify(event.payload) })
+    .onConflict((conflict) => conflict.columns(["org_id", "id"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+const columns = ["org_id", "id", "seq", "type", "subject_type", "subject_id", "client_id", "actor_id", "payload", "occurred_at"] as const;
+
+/** A client's events, newest first, from an optional (occurred_at, id) position. */
+export async function listForClient(
+  db: Kysely<DB>,
+  orgId: string,
+  clientId: string,
+  options: { types?: readonly string[]; before?: { occurredAt: Date; id: string }; limit: number },
+) {
+  let query = db
+    .selectFrom("domain_events")
+    .select(columns)
+    .where("org_id", "=", orgId)
+    .where("client_id", "=", clientId);
+  if (options.types && options.types.length > 0) query = query.where("type", "in", options.types);
+  if (options.before) {
+    const { occurredAt, id } = options.before;
+    query = query.where(sql<boolean>`(occurred_at, id) < (${occurredAt}, ${id}::uuid)`);
+  }
+  return query.orderBy("occurred_at", "desc").orderBy("id", "desc").limit(options.limit).execute();
+}
+
+/** An organization's events in the order they were recorded, after `afterSeq`. */
+export async function listAfter(db: Kysely<DB>, orgId: string, afterSeq: number, limit: number) {
+  return db
+    .selectFrom("domain_events")
+    .select(columns)
+    .where("org_id", "=", orgId)
+    .where("seq", ">", afterSeq)
+    .orderBy("seq")
+    .limit(limit)
+    .execute();
+}
+
+export async function findEvent(db: Kysely<DB>, orgId: string, id: string) {
+  return db.selectFrom("domain_events").select(columns).where("org_id", "=", orgId).where("id", "=", id).executeTakeFirst();
+}
