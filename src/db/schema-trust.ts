@@ -43,6 +43,7 @@ export interface TrustEvidenceTable {
   subject_user_id: string | null;
   recorded_by: string | null;
   note: string | null;
+  label: string | null;
   revoked_at: NullableTimestamp;
   revoked_by_event_id: string | null;
   recorded_at: RecordedAt;

@@ -57,12 +57,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       subject_user_id text,
       recorded_by text,
       note text,
+      -- What the source was called when it happened (a promise's title), for the explanation.
+      label text,
       -- A later event undid the source (a closed promise reopened): no longer counted.
       revoked_at timestamptz,
       revoked_by_event_id uuid,
       recorded_at timestamptz not null default now(),
       primary key (org_id, id),
-      unique (org_id, event_id, core),
+      unique (org_id, event_id, kind, core),
       foreign key (org_id, event_id) references domain_events (org_id, id)
     );
     create index trust_evidence_client_idx on trust_evidence (org_id, client_id, core, occurred_at desc) where revoked_at is null;

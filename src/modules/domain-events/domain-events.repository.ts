@@ -33,11 +33,7 @@ export async function listForClient(
   clientId: string,
   options: { types?: readonly string[]; before?: { occurredAt: Date; id: string }; limit: number },
 ) {
-  let query = db
-    .selectFrom("domain_events")
-    .select(columns)
-    .where("org_id", "=", orgId)
-    .where("client_id", "=", clientId);
+  let query = db.selectFrom("domain_events").select(columns).where("org_id", "=", orgId).where("client_id", "=", clientId);
   if (options.types && options.types.length > 0) query = query.where("type", "in", options.types);
   if (options.before) {
     const { occurredAt, id } = options.before;
