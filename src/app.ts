@@ -12,8 +12,10 @@ import { type Jobs, type JobTask, startJobs } from "./jobs/runner.ts";
 import { type Auth, createAuth } from "./modules/auth/auth.ts";
 import { rerouteUnaccepted } from "./modules/callbacks/callbacks.sweep.ts";
 import { sweepCommitments } from "./modules/commitments/commitments.sweep.ts";
+import * as domainEvents from "./modules/domain-events/domain-events.usecases.ts";
 import { createMailer, type Mailer } from "./modules/notifications/mailer.ts";
 import * as notifications from "./modules/notifications/notifications.usecases.ts";
+import * as trust from "./modules/trust/trust.usecases.ts";
 import { type Clock, systemClock } from "./shared/clock.ts";
 import { createCursorCodec } from "./shared/cursor.ts";
 import { createLogger, type Logger } from "./shared/logger.ts";
@@ -24,6 +26,12 @@ import { TtlCache } from "./shared/ttl-cache.ts";
  * The composition root: the one place that constructs things and wires them
  * together. Everything else receives what it needs as arguments.
  */
+/**
+ * Consumers of domain events that must agree with the facts run inside the
+ * transaction that publishes them (ARCHITECTURE.md, "domain events").
+ */
+domainEvents.consumeInTransaction("trust evidence", (trx, event) => trust.recordEvidenceFor(trx, event).then(() => undefined));
+
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const appVersion: string = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")).version;
 

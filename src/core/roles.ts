@@ -33,3 +33,6 @@ export const canSeeTeamFigures = (role: Role): boolean => role === "admin" || ro
  * the team's leads and admins; the front desk records callbacks but does not close others' promises.
  */
 export const canActOnOthersCommitments = (role: Role): boolean => role === "admin" || role === "lead";
+
+/** The trust ledger is the advisers' judgement of a relationship: not for the front desk's intake work. */
+export const canSeeTrust = (role: Role): boolean => role !== "frontdesk";

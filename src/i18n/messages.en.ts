@@ -1,3 +1,5 @@
+import { trustMessagesEn } from "../modules/trust/trust.messages.ts";
+
 /**
  * Server-side messages in English. The keys are the stable error codes of the
  * API; messages.nl.ts must have exactly the same keys (a test checks that).
@@ -104,6 +106,7 @@ export const en = {
   "field.common_password": "Too common or seen in data breaches: choose another password.",
   "field.invalid_type": "This field has the wrong type.",
   "field.unknown": "This field is not known.",
+  ...trustMessagesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { trustMessagesNl } from "../modules/trust/trust.messages.ts";
 import type { MessageKey } from "./messages.en.ts";
 
 /** Server-side messages in Dutch; the same keys as messages.en.ts. */
@@ -107,4 +108,5 @@ export const nl: Record<MessageKey, string> = {
   "field.common_password": "Te gewoon of voorgekomen in gelekte gegevens: kies een ander wachtwoord.",
   "field.invalid_type": "Dit veld heeft het verkeerde type.",
   "field.unknown": "Dit veld is onbekend.",
+  ...trustMessagesNl,
 };

@@ -63,6 +63,7 @@ export async function lockCommitment(db: Kysely<DB>, orgId: string, id: string) 
       "created_at",
       "closed_at",
       "renegotiation_count",
+      "kind",
     ])
     .where("org_id", "=", orgId)
     .where("id", "=", id)
@@ -231,7 +232,7 @@ export async function listEvents(db: Kysely<DB>, orgId: string, commitmentId: st
 export async function lastClosingEvent(db: Kysely<DB>, orgId: string, commitmentId: string) {
   return db
     .selectFrom("commitment_events")
-    .select(["kind", "at", "actor_id"])
+    .select(["id", "kind", "at", "actor_id"])
     .where("org_id", "=", orgId)
     .where("commitment_id", "=", commitmentId)
     .where("kind", "in", ["completed", "broken", "cancelled"])
@@ -321,4 +322,32 @@ export async function findNoticeSender(db: Kysely<DB>, orgId: string, userId: st
     db.selectFrom("organization").select("name").where("id", "=", orgId).executeTakeFirst(),
   ]);
   return { sender, organization };
+}
+
+/** Promises of an organization in id order, for publishing their facts again. */
+export async function listForRepublish(db: Kysely<DB>, orgId: string, afterId: string | undefined, limit: number) {
+  let query = db.selectFrom("commitments").select(["id", "client_id", "kind", "title", "owner_id"]).where("org_id", "=", orgId);
+  if (afterId) query = query.where("id", ">", afterId);
+  return query.orderBy("id").limit(limit).execute();
+}
+
+/** The whole history of some promises, each in the order it was written. */
+export async function listHistories(db: Kysely<DB>, orgId: string, ids: readonly string[]) {
+  const rows =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom("commitment_events")
+          .select(["id", "commitment_id", "kind", "at", "actor_id", "data"])
+          .where("org_id", "=", orgId)
+          .where("commitment_id", "in", ids)
+          .orderBy("seq")
+          .execute();
+  const histories = new Map<string, Array<(typeof rows)[number]>>();
+  for (const row of rows) {
+    const list = histories.get(row.commitment_id) ?? [];
+    list.push(row);
+    histories.set(row.commitment_id, list);
+  }
+  return histories;
 }

@@ -88,6 +88,13 @@ export const createCommitmentBody = z
       .boolean()
       .optional()
       .meta({ description: "Set to record a promise whose due time has already passed; it is flagged as recorded late." }),
+    outcome: z
+      .enum(["kept", "kept_late", "broken", "cancelled"])
+      .optional()
+      .meta({
+        description: "History: how a past promise ended (with pastPromise and closedAt). Cancelled means with the client's agreement.",
+      }),
+    closedAt: isoDateTime.optional().meta({ description: "History: when a past promise was kept, broken or cancelled." }),
   })
   .meta({ id: "CreateCommitment" });
 export type CreateCommitmentInput = z.infer<typeof createCommitmentBody>;
@@ -139,7 +146,16 @@ export const renegotiateBody = z
   })
   .meta({ id: "RenegotiateCommitment" });
 export type RenegotiateInput = z.infer<typeof renegotiateBody>;
-export const breakBody = z.strictObject({ reason, version }).meta({ id: "BreakCommitment" });
+export const breakBody = z
+  .strictObject({
+    reason,
+    clientInformed: z
+      .boolean()
+      .optional()
+      .meta({ description: "Was the client told it will not happen? Not telling weighs heaviest on trust." }),
+    version,
+  })
+  .meta({ id: "BreakCommitment" });
 export const cancelBody = z
   .strictObject({ reason, clientAgreed: z.boolean().meta({ description: "Cancelling needs the client's agreement." }), version })
   .meta({ id: "CancelCommitment" });

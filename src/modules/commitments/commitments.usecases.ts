@@ -17,10 +17,12 @@ import type { Clock } from "../../shared/clock.ts";
 import type { CursorCodec } from "../../shared/cursor.ts";
 import { newId } from "../../shared/ids.ts";
 import { inTransaction } from "../../shared/transaction.ts";
+import * as domainEvents from "../domain-events/domain-events.usecases.ts";
 import * as notifications from "../notifications/notifications.usecases.ts";
 import * as organizations from "../organizations/organizations.usecases.ts";
 import * as teams from "../teams/teams.usecases.ts";
 import * as workingTime from "../working-time/working-time.usecases.ts";
+import { commitmentFact, commitmentFactsOf } from "./commitments.events.ts";
 import { draftNotice, frameClientNotice } from "./commitments.messages.ts";
 import * as repo from "./commitments.repository.ts";
 import {
@@ -167,14 +169,11 @@ export async function createCommitment(
       created_at: now,
       updated_at: now,
     });
-    await repo.insertEvent(trx, {
-      org_id: actor.orgId,
-      id: newId(),
-      commitment_id: id,
-      kind: "created",
-      at: now,
-      actor_id: actor.userId,
-      data: {
+    const factRow = { id, client_id: input.clientId, kind, title: input.title, owner_id: input.ownerId };
+    await recordFact(
+      trx,
+      factRow,
+      event(actor.orgId, id, "created", now, actor.userId, {
         title: input.title,
         doneWhen: input.doneWhen,
         ownerId: input.ownerId,
@@ -183,8 +182,9 @@ export async function createCommitment(
         kind,
         slaPolicyId: policy?.id ?? null,
         recordedAfterDue: past,
-      },
-    });
+      }),
+    );
+    if (input.outcome) await closeFromHistory(trx, actor, factRow, dueAt, now, input);
     if (input.ownerId !== actor.userId) {
       await notifications.notify(trx, deps.clock, {
         orgId: actor.orgId,
@@ -200,6 +200,39 @@ export async function createCommitment(
     if (within) await within(trx, id);
   });
   return getCommitment(deps, actor, id);
+}
+
+/**
+ * History brought in: a promise recorded after the fact with its real outcome
+ * and closing time. It closes at that time, its facts carry that time and the
+ * flag "recorded afterwards", so evidence and figures date it when it happened.
+ */
+async function closeFromHistory(
+  trx: Kysely<DB>,
+  actor: Actor,
+  row: FactRow,
+  dueAt: Date,
+  now: Date,
+  input: Pick<CreateCommitmentInput, "outcome" | "closedAt" | "pastPromise">,
+) {
+  if (input.pastPromise !== true) throw new AppError("commitments.outcome_needs_past_promise", 400);
+  if (!input.closedAt) throw new AppError("commitments.outcome_needs_closed_at", 400);
+  const closedAt = new Date(input.closedAt);
+  if (closedAt.getTime() > now.getTime()) throw new AppError("commitments.closed_at_in_future", 400);
+  const late = closedAt.getTime() > dueAt.getTime();
+  if (input.outcome === "kept" && late) throw new AppError("commitments.kept_after_due", 400);
+  if (input.outcome === "kept_late" && !late) throw new AppError("commitments.kept_late_before_due", 400);
+  const status = input.outcome ?? "kept";
+  await repo.updateCommitment(trx, actor.orgId, row.id, { status, closed_at: closedAt, updated_at: now });
+  const common = { dueAt: dueAt.toISOString(), recordedAfterwards: true };
+  const kind = status === "kept" || status === "kept_late" ? "completed" : status;
+  const data =
+    kind === "completed"
+      ? { ...common, status, onTime: status === "kept" }
+      : kind === "cancelled"
+        ? { ...common, reason: "recorded afterwards", clientAgreed: true }
+        : { ...common, reason: "recorded afterwards", clientInformed: false };
+  await recordFact(trx, row, event(actor.orgId, row.id, kind, closedAt, actor.userId, data));
 }
 
 export async function listCommitments(deps: Deps, actor: Actor, query: ListCommitmentsQuery): Promise<CommitmentList> {
@@ -285,6 +318,43 @@ function event(orgId: string, commitmentId: string, kind: string, at: Date, acto
   return { org_id: orgId, id: newId(), commitment_id: commitmentId, kind, at, actor_id: actorId, data };
 }
 
+type EventRow = ReturnType<typeof event>;
+type FactRow = { id: string; client_id: string; kind: string; title: string; owner_id: string };
+
+/** Writes one history event and publishes it as a fact for the rest of the app, in the same transaction. */
+async function recordFact(trx: Kysely<DB>, row: FactRow, written: EventRow, undoesEventId?: string) {
+  await repo.insertEvent(trx, written);
+  const fact = commitmentFact(written.org_id, row, written, { ownerId: row.owner_id, undoesEventId });
+  if (fact) await domainEvents.publish(trx, fact);
+}
+
+/**
+ * Publishes the facts of every promise of the organization again, as they were
+ * published when they happened (same ids, so nothing counts twice): for the
+ * evidence backfill of history written before facts existed.
+ */
+export async function republishFacts(db: Kysely<DB>, orgId: string): Promise<number> {
+  let published = 0;
+  let after: string | undefined;
+  for (;;) {
+    const batch = await repo.listForRepublish(db, orgId, after, 500);
+    if (batch.length === 0) return published;
+    await inTransaction(db, async (trx) => {
+      const histories = await repo.listHistories(
+        trx,
+        orgId,
+        batch.map((row) => row.id),
+      );
+      for (const row of batch) {
+        for (const fact of commitmentFactsOf(orgId, row, histories.get(row.id) ?? [])) {
+          if (await domainEvents.publish(trx, fact)) published += 1;
+        }
+      }
+    });
+    after = batch[batch.length - 1]?.id;
+  }
+}
+
 /**
  * Done: kept, or kept late. `answer` (what the client was told, for a
  * callback) goes into the history; `alongside` writes what the caller keeps
@@ -302,8 +372,9 @@ export async function completeCommitment(
     if (refusal) throw refuse(refusal);
     const status = completionStatus(now, new Date(row.due_at));
     await repo.updateCommitment(trx, actor.orgId, id, { status, closed_at: now, updated_at: now });
-    await repo.insertEvent(
+    await recordFact(
       trx,
+      row,
       event(actor.orgId, id, "completed", now, actor.userId, {
         status,
         dueAt: iso(row.due_at),
@@ -334,14 +405,16 @@ export async function reopenCommitment(deps: Deps, actor: Actor, id: string, inp
     }
     const status = row.renegotiation_count > 0 ? "renegotiated" : "open";
     await repo.updateCommitment(trx, actor.orgId, id, { status, closed_at: null, updated_at: now });
-    await repo.insertEvent(
+    await recordFact(
       trx,
+      row,
       event(actor.orgId, id, "reopened", now, actor.userId, {
         reason: input.reason ?? "undo",
         fromStatus: row.status,
         closedAt: iso(row.closed_at),
         status,
       }),
+      closing?.id,
     );
   });
 }
@@ -376,8 +449,9 @@ async function renegotiateWithin(
     },
     { renegotiated: { informedBeforeDue: toldInTime } },
   );
-  await repo.insertEvent(
+  await recordFact(
     trx,
+    row,
     event(actor.orgId, row.id, "renegotiated", now, actor.userId, {
       fromDueAt: oldDueAt.toISOString(),
       toDueAt: newDueAt.toISOString(),
@@ -393,12 +467,25 @@ export async function renegotiateCommitment(deps: Deps, actor: Actor, id: string
   return change(deps, actor, id, input.version, (trx, row, now) => renegotiateWithin(trx, actor, row, now, input));
 }
 
-export async function breakCommitment(deps: Deps, actor: Actor, id: string, input: { reason: string; version?: number | undefined }) {
+export async function breakCommitment(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: { reason: string; clientInformed?: boolean | undefined; version?: number | undefined },
+) {
   return change(deps, actor, id, input.version, async (trx, row, now) => {
     const refusal = refuseTransition(row.status, "break", { reason: input.reason });
     if (refusal) throw refuse(refusal);
     await repo.updateCommitment(trx, actor.orgId, id, { status: "broken", closed_at: now, updated_at: now });
-    await repo.insertEvent(trx, event(actor.orgId, id, "broken", now, actor.userId, { reason: input.reason, dueAt: iso(row.due_at) }));
+    await recordFact(
+      trx,
+      row,
+      event(actor.orgId, id, "broken", now, actor.userId, {
+        reason: input.reason,
+        dueAt: iso(row.due_at),
+        clientInformed: input.clientInformed === true,
+      }),
+    );
   });
 }
 
@@ -412,7 +499,7 @@ export async function cancelCommitment(
     const refusal = refuseTransition(row.status, "cancel", { reason: input.reason, clientAgreed: input.clientAgreed });
     if (refusal) throw refuse(refusal);
     await repo.updateCommitment(trx, actor.orgId, id, { status: "cancelled", closed_at: now, updated_at: now });
-    await repo.insertEvent(trx, event(actor.orgId, id, "cancelled", now, actor.userId, { reason: input.reason, clientAgreed: true }));
+    await recordFact(trx, row, event(actor.orgId, id, "cancelled", now, actor.userId, { reason: input.reason, clientAgreed: true }));
   });
 }
 

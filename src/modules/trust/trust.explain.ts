@@ -1,0 +1,72 @@
+import type { TrustCore } from "../../core/trust/cores.ts";
+import type { Language } from "../../i18n/translate.ts";
+
+/**
+ * Plain-language "why" for one piece of evidence, in Dutch or English:
+ * "Integriteit daalde: afspraak "Offerte sturen" werd gebroken zonder melding, 12 dagen geleden".
+ */
+const CORE_NAMES: Record<Language, Record<TrustCore, string>> = {
+  en: { integrity: "Integrity", intent: "Intent", capabilities: "Capabilities", results: "Results" },
+  nl: { integrity: "Integriteit", intent: "Intentie", capabilities: "Capaciteiten", results: "Resultaten" },
+};
+
+const WHAT: Record<Language, Record<string, string>> = {
+  en: {
+    commitment_kept: "promise {label} was kept on time",
+    commitment_kept_late: "promise {label} was kept late without notice",
+    commitment_renegotiated_with_notice: "promise {label} was renegotiated with the client told in advance",
+    commitment_renegotiated_without_notice: "promise {label} was renegotiated without telling the client in time",
+    commitment_broken_disclosed: "promise {label} was broken, and the client was told",
+    commitment_broken_undisclosed: "promise {label} was broken without telling the client",
+    commitment_cancelled_agreed: "promise {label} was cancelled with the client's agreement",
+    callback_returned_in_time: "callback {label} was returned in time",
+    callback_returned_late: "callback {label} was returned late",
+    callback_never_returned: "callback {label} was never returned",
+    client_raised_problem: "the client raised a problem on their own initiative ({label})",
+    client_invitation: "the client invited us to their own event ({label})",
+    pulse_answer: "the client answered {answer} of 5 in a pulse",
+    team_pulse_low: "the team does not enjoy working with this client",
+    team_pulse_high: "the team enjoys working with this client",
+    observation_positive: "a colleague observed: {label}",
+    observation_negative: "a colleague observed: {label}",
+  },
+  nl: {
+    commitment_kept: "afspraak {label} werd op tijd nagekomen",
+    commitment_kept_late: "afspraak {label} werd te laat nagekomen zonder melding",
+    commitment_renegotiated_with_notice: "afspraak {label} werd opnieuw gemaakt, met de klant vooraf ingelicht",
+    commitment_renegotiated_without_notice: "afspraak {label} werd verzet zonder de klant op tijd in te lichten",
+    commitment_broken_disclosed: "afspraak {label} werd gebroken, en de klant werd ingelicht",
+    commitment_broken_undisclosed: "afspraak {label} werd gebroken zonder melding",
+    commitment_cancelled_agreed: "afspraak {label} werd geannuleerd met instemming van de klant",
+    callback_returned_in_time: "terugbelverzoek {label} werd op tijd beantwoord",
+    callback_returned_late: "terugbelverzoek {label} werd te laat beantwoord",
+    callback_never_returned: "terugbelverzoek {label} werd nooit beantwoord",
+    client_raised_problem: "de klant bracht uit zichzelf een probleem ter sprake ({label})",
+    client_invitation: "de klant nodigde ons uit voor een eigen evenement ({label})",
+    pulse_answer: "de klant gaf een {answer} van 5 in een peiling",
+    team_pulse_low: "het team werkt niet graag met deze klant",
+    team_pulse_high: "het team werkt graag met deze klant",
+    observation_positive: "een collega merkte op: {label}",
+    observation_negative: "een collega merkte op: {label}",
+  },
+};
+
+const MOVED: Record<Language, { up: string; down: string; none: string }> = {
+  en: { up: "rose", down: "fell", none: "did not change" },
+  nl: { up: "steeg", down: "daalde", none: "veranderde niet" },
+};
+
+export function explainEvidence(
+  language: Language,
+  item: { core: TrustCore; kind: string; weight: number; label: string | null; note: string | null; occurredAt: Date },
+  now: Date,
+): string {
+  const pulse = /^pulse_answer_(\d)$/.exec(item.kind);
+  const template = WHAT[language][pulse ? "pulse_answer" : item.kind] ?? item.kind;
+  const label = item.label ?? item.note ?? "";
+  const what = template.replace("{label}", `“${label}”`).replace("{answer}", pulse?.[1] ?? "");
+  const moved = MOVED[language][item.weight > 0 ? "up" : item.weight < 0 ? "down" : "none"];
+  const days = Math.round((item.occurredAt.getTime() - now.getTime()) / 86_400_000);
+  const when = new Intl.RelativeTimeFormat(language === "nl" ? "nl-NL" : "en-GB", { numeric: "auto" }).format(days, "day");
+  return `${CORE_NAMES[language][item.core]} ${moved}: ${what}, ${when}`;
+}

@@ -1,0 +1,220 @@
+import { type Kysely, sql } from "kysely";
+import type { DB } from "../../db/schema.ts";
+import type { TrustCore } from "../../db/schema-trust.ts";
+
+export async function findSettings(db: Kysely<DB>, orgId: string) {
+  return db.selectFrom("trust_settings").select(["half_life_days", "weights", "version"]).where("org_id", "=", orgId).executeTakeFirst();
+}
+
+/** Saves settings when `expectedVersion` still holds (or none exist yet); false on a lost update. */
+export async function saveSettings(
+  db: Kysely<DB>,
+  orgId: string,
+  settings: { halfLifeDays: number; weights: Record<string, unknown> },
+  expectedVersion: number | undefined,
+  now: Date,
+): Promise<boolean> {
+  const weights = JSON.stringify(settings.weights);
+  const result = await db
+    .insertInto("trust_settings")
+    .values({ org_id: orgId, half_life_days: settings.halfLifeDays, weights, updated_at: now })
+    .onConflict((conflict) =>
+      conflict
+        .column("org_id")
+        .doUpdateSet((eb) => ({
+          half_life_days: settings.halfLifeDays,
+          weights,
+          updated_at: now,
+          version: eb(eb.ref("trust_settings.version"), "+", 1),
+        }))
+        .where((eb) => (expectedVersion === undefined ? eb.val(true) : eb("trust_settings.version", "=", expectedVersion))),
+    )
+    .returning("version")
+    .executeTakeFirst();
+  return result !== undefined;
+}
+
+export type EvidenceInsert = {
+  org_id: string;
+  id: string;
+  event_id: string;
+  client_id: string;
+  core: TrustCore;
+  kind: string;
+  weight: number;
+  occurred_at: Date;
+  source_type: string;
+  source_id: string;
+  subject_user_id: string | null;
+  recorded_by: string | null;
+  note: string | null;
+  label: string | null;
+};
+
+/** Inserts evidence rows; returns those that were new (a replayed event inserts nothing). */
+export async function insertEvidence(db: Kysely<DB>, rows: readonly EvidenceInsert[]) {
+  if (rows.length === 0) return [];
+  return db
+    .insertInto("trust_evidence")
+    .values(rows.map((row) => ({ ...row })))
+    .onConflict((conflict) => conflict.columns(["org_id", "event_id", "kind", "core"]).doNothing())
+    .returning(["client_id", "core", "weight", "occurred_at"])
+    .execute();
+}
+
+/** Marks the evidence of an undone event; returns what it had counted. */
+export async function revokeEvidenceOf(db: Kysely<DB>, orgId: string, eventId: string, byEventId: string, now: Date) {
+  return db
+    .updateTable("trust_evidence")
+    .set({ revoked_at: now, revoked_by_event_id: byEventId })
+    .where("org_id", "=", orgId)
+    .where("event_id", "=", eventId)
+    .where("revoked_at", "is", null)
+    .returning(["client_id", "core", "weight", "occurred_at"])
+    .execute();
+}
+
+export async function lockScore(db: Kysely<DB>, orgId: string, clientId: string, core: TrustCore) {
+  return db
+    .selectFrom("trust_scores")
+    .select(["r", "s", "as_of", "evidence_count"])
+    .where("org_id", "=", orgId)
+    .where("client_id", "=", clientId)
+    .where("core", "=", core)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function upsertScore(
+  db: Kysely<DB>,
+  row: { org_id: string; client_id: string; core: TrustCore; r: number; s: number; as_of: Date; evidence_count: number },
+) {
+  await db
+    .insertInto("trust_scores")
+    .values(row)
+    .onConflict((conflict) =>
+      conflict
+        .columns(["org_id", "client_id", "core"])
+        .doUpdateSet({ r: row.r, s: row.s, as_of: row.as_of, evidence_count: row.evidence_count }),
+    )
+    .execute();
+}
+
+export async function upsertScoreDay(
+  db: Kysely<DB>,
+  row: { org_id: string; client_id: string; core: TrustCore; day: string; r: number; s: number; as_of: Date },
+) {
+  await db
+    .insertInto("trust_score_days")
+    .values(row)
+    .onConflict((conflict) =>
+      conflict.columns(["org_id", "client_id", "core", "day"]).doUpdateSet({ r: row.r, s: row.s, as_of: row.as_of }),
+    )
+    .execute();
+}
+
+export async function listScores(db: Kysely<DB>, orgId: string, clientId: string) {
+  return db
+    .selectFrom("trust_scores")
+    .select(["core", "r", "s", "as_of", "evidence_count"])
+    .where("org_id", "=", orgId)
+    .where("client_id", "=", clientId)
+    .execute();
+}
+
+/** Per core, the last day's state at or before `day`. */
+export async function scoresOnDay(db: Kysely<DB>, orgId: string, clientId: string, day: string) {
+  return db
+    .selectFrom("trust_score_days")
+    .distinctOn("core")
+    .select(["core", "r", "s", "as_of"])
+    .where("org_id", "=", orgId)
+    .where("client_id", "=", clientId)
+    .where("day", "<=", day)
+    .orderBy("core")
+    .orderBy("day", "desc")
+    .execute();
+}
+
+/** Day states from `fromDay` on, plus the last one before it per core (the line's start). */
+export async function scoreDaysSince(db: Kysely<DB>, orgId: string, clientId: string, fromDay: string) {
+  return db
+    .selectFrom("trust_score_days")
+    .select(["core", "day", "r", "s", "as_of"])
+    .where("org_id", "=", orgId)
+    .where("client_id", "=", clientId)
+    .where("day", ">=", fromDay)
+    .orderBy("day")
+    .execute();
+}
+
+export async function listEvidence(db: Kysely<DB>, orgId: string, clientId: string, core: TrustCore | undefined) {
+  let query = db
+    .selectFrom("trust_evidence")
+    .select([
+      "id",
+      "event_id",
+      "core",
+      "kind",
+      "weight",
+      "occurred_at",
+      "source_type",
+      "source_id",
+      "subject_user_id",
+      "recorded_by",
+      "note",
+      "label",
+    ])
+    .where("org_id", "=", orgId)
+    .where("client_id", "=", clientId)
+    .where("revoked_at", "is", null);
+  if (core) query = query.where("core", "=", core);
+  return query.orderBy("occurred_at", "desc").orderBy("id").execute();
+}
+
+/** Forgets an organization's evidence and scores (a rebuild follows in the same transaction). */
+export async function clearLedger(db: Kysely<DB>, orgId: string) {
+  await db.deleteFrom("trust_score_days").where("org_id", "=", orgId).execute();
+  await db.deleteFrom("trust_scores").where("org_id", "=", orgId).execute();
+  await db.deleteFrom("trust_evidence").where("org_id", "=", orgId).execute();
+}
+
+/** The whole ledger of an organization, for comparing a rebuild with what was written as things happened. */
+export async function dumpLedger(db: Kysely<DB>, orgId: string) {
+  const evidence = await db
+    .selectFrom("trust_evidence")
+    .select(["event_id", "client_id", "core", "kind", "weight", "occurred_at", "subject_user_id", "revoked_at"])
+    .where("org_id", "=", orgId)
+    .orderBy("event_id")
+    .orderBy("kind")
+    .orderBy("core")
+    .execute();
+  const scores = await db
+    .selectFrom("trust_scores")
+    .select(["client_id", "core", "r", "s", "as_of", "evidence_count"])
+    .where("org_id", "=", orgId)
+    .orderBy("client_id")
+    .orderBy("core")
+    .execute();
+  return { evidence, scores };
+}
+
+export async function countEvidence(db: Kysely<DB>, orgId: string) {
+  const row = await db
+    .selectFrom("trust_evidence")
+    .select(sql<number>`count(*)::int`.as("count"))
+    .where("org_id", "=", orgId)
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+/** Every counted piece of evidence of an organization with its client's name (the settings preview). */
+export async function allLiveEvidence(db: Kysely<DB>, orgId: string) {
+  return db
+    .selectFrom("trust_evidence as e")
+    .innerJoin("clients as c", (join) => join.onRef("c.org_id", "=", "e.org_id").onRef("c.id", "=", "e.client_id"))
+    .select(["e.client_id", "c.name as client_name", "e.core", "e.kind", "e.weight", "e.occurred_at"])
+    .where("e.org_id", "=", orgId)
+    .where("e.revoked_at", "is", null)
+    .execute();
+}
