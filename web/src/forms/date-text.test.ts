@@ -45,4 +45,10 @@ describe("schema issues as catalog sentences", () => {
     });
     expect(zodErrors(schema, { ...bad, title: "too long" }, t(en)).title).toBe("Use at most 5 characters.");
   });
+  it("an empty field is asked for, whatever format it would need", () => {
+    const withEmail = z.strictObject({ email: z.string().trim().pipe(z.email()) });
+    const t = (key: string) => (en as Record<string, string>)[key] ?? key;
+    expect(zodErrors(withEmail, { email: "  " }, t)).toEqual({ email: en["form.required"] });
+    expect(zodErrors(withEmail, { email: "anna@" }, t)).toEqual({ email: en["form.email"] });
+  });
 });

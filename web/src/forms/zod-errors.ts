@@ -32,10 +32,21 @@ export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
   }
 }
 
+/** What `value` holds at a schema path: the text of a field, to tell an empty one from a wrong one. */
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
 /**
  * The errors of `value` against `schema`, keyed by form field: `fieldOf` maps
  * the schema's path ("dueIn.amount") to the form's field name, or drops it.
- * Only the first issue per field counts: one clear sentence per field.
+ * Only the first issue per field counts: one clear sentence per field. A field
+ * left empty is asked for ("Fill this in."), whatever its format would be.
  */
 export function zodErrors(
   schema: z.ZodType,
@@ -48,7 +59,9 @@ export function zodErrors(
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) {
     const field = fieldOf(issue.path.map(String).join("."));
-    if (field !== undefined && errors[field] === undefined) errors[field] = issueMessage(issue, t);
+    if (field === undefined || errors[field] !== undefined) continue;
+    const text = valueAt(value, issue.path);
+    errors[field] = typeof text === "string" && text.trim() === "" ? t("form.required") : issueMessage(issue, t);
   }
   return errors;
 }

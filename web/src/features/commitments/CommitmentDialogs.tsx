@@ -1,11 +1,20 @@
 import { Alert, Button, Checkbox, Group, Loader, Radio, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
-import type { Commitment, NoticeDraft } from "../../../../src/modules/commitments/commitments.schemas.ts";
+import {
+  type Commitment,
+  informClientBody,
+  type NoticeDraft,
+  renegotiateBody,
+} from "../../../../src/modules/commitments/commitments.schemas.ts";
 import { ApiError, api, fieldError } from "../../api/client.ts";
+import { dateTimePattern } from "../../forms/date-text.ts";
+import { zodErrors } from "../../forms/zod-errors.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useMembers } from "../settings/members/queries.ts";
-import { DueTimePicker } from "./DueTimePicker.tsx";
+import { DueInput } from "./DueInput.tsx";
 import { type CommitmentAction, useCommitmentAction, useDueFormat } from "./queries.ts";
 
 type DialogProps = { commitment: Commitment; onClose: () => void };
@@ -82,32 +91,67 @@ function useDialogAction(commitment: Commitment, action: CommitmentAction, onClo
   return { ...mutation, send: (body: Record<string, unknown>) => mutation.mutate(body, { onSuccess: onClose }) };
 }
 
-/** A new due time, why, and whether the client heard it in time. */
+/**
+ * A typed due time's error, beside the field: nothing typed, or typed so it is
+ * no date and time ("31-02-2027"); the pattern is the language's.
+ */
+function useDueTextError() {
+  const { t, language } = useI18n();
+  return (text: string) => (text.trim() ? t("form.dateTime", { pattern: dateTimePattern(language) }) : t("commitments.due.required"));
+}
+
+type MoveValues = { dueAt: string | undefined; dueText: string; reason: string; told: string | null };
+
+/** The renegotiation schema's paths as the dialog's fields. */
+const MOVE_FIELD_OF: Record<string, string> = { dueAt: "dueText", clientInformed: "told" };
+
+/** A new due time, typed as the language writes it, why, and whether the client heard it in time. */
 export function MoveDueDialog({ commitment, onClose }: DialogProps) {
   const { t } = useI18n();
   const format = useDueFormat();
+  const dueTextError = useDueTextError();
   const action = useDialogAction(commitment, "renegotiate", onClose);
-  const [dueAt, setDueAt] = useState<string | undefined>();
-  const [reason, setReason] = useState("");
-  const [told, setTold] = useState<string | null>(null);
-  const [tried, setTried] = useState(false);
-  const submit = () => {
-    setTried(true);
-    if (!dueAt || !reason.trim() || !told) return;
-    action.send({ dueAt, reason, clientInformed: told === "yes" });
-  };
+  const bodyOf = (values: MoveValues) => ({
+    dueAt: values.dueAt,
+    reason: values.reason,
+    clientInformed: values.told === null ? undefined : values.told === "yes",
+  });
+  const form = useForm<MoveValues>({
+    mode: "controlled",
+    initialValues: { dueAt: undefined, dueText: "", reason: "", told: null },
+    // The API's own schema, its issues in the UI's words; then the sentences these dialogs use for what is missing.
+    validate: (values) => {
+      const errors = zodErrors(renegotiateBody, bodyOf(values), t, (path) => MOVE_FIELD_OF[path] ?? path);
+      if (!values.dueAt) errors.dueText = dueTextError(values.dueText);
+      if (!values.reason.trim()) errors.reason = t("commitments.reasonRequired");
+      if (values.told === null) errors.told = t("commitments.move.toldRequired");
+      return errors;
+    },
+  });
+  const values = form.getValues();
   const error = action.error;
+  const errorOf = (field: keyof MoveValues, path: string) => (form.errors[field] as string | undefined) ?? errorAt(error, path);
   return (
-    <DialogForm onSubmit={submit} onClose={onClose} submitLabel={t("commitments.move.submit")} pending={action.isPending}>
+    <DialogForm
+      onSubmit={form.onSubmit((submitted) => action.send(bodyOf(submitted)))}
+      onClose={onClose}
+      submitLabel={t("commitments.move.submit")}
+      pending={action.isPending}
+    >
       <ActionAlert error={error} paths={["dueAt", "reason", "clientInformed"]} />
       <Text fz="sm">{t("commitments.move.current", { due: format.due(commitment.dueAt) })}</Text>
-      <DueTimePicker
+      <DueInput
         label={t("commitments.move.newDue")}
         required
-        value={dueAt}
-        onChange={setDueAt}
+        value={values.dueAt}
+        now={format.now}
+        onChange={(iso, text) => {
+          form.setFieldValue("dueAt", iso);
+          form.setFieldValue("dueText", text);
+          form.clearFieldError("dueText");
+        }}
         timeZone={format.timeZone}
-        error={tried && !dueAt ? t("commitments.due.required") : errorAt(error, "dueAt")}
+        error={errorOf("dueText", "dueAt")}
       />
       <Textarea
         label={t("commitments.field.reason")}
@@ -115,17 +159,10 @@ export function MoveDueDialog({ commitment, onClose }: DialogProps) {
         required
         autosize
         minRows={2}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={tried && !reason.trim() ? t("commitments.reasonRequired") : errorAt(error, "reason")}
+        {...form.getInputProps("reason")}
+        error={errorOf("reason", "reason")}
       />
-      <Radio.Group
-        label={t("commitments.move.told")}
-        required
-        value={told}
-        onChange={setTold}
-        error={tried && !told ? t("commitments.move.toldRequired") : errorAt(error, "clientInformed")}
-      >
+      <Radio.Group label={t("commitments.move.told")} required {...form.getInputProps("told")} error={errorOf("told", "clientInformed")}>
         <Group mt={6} gap="lg">
           <Radio value="yes" label={t("commitments.yes")} />
           <Radio value="no" label={t("commitments.no")} />
@@ -135,23 +172,37 @@ export function MoveDueDialog({ commitment, onClose }: DialogProps) {
   );
 }
 
+type InformValues = {
+  /** Whether a due time was typed; until then, the one the draft proposes. */
+  dueTyped: boolean;
+  dueAt: string | undefined;
+  dueText: string;
+  language: "nl" | "en" | undefined;
+  subject: string;
+  text: string;
+  reason: string;
+};
+
 /** The message that tells the client, before it slips, and proposes a new due time; sending records the move. */
 export function InformClientDialog({ commitment, onClose }: DialogProps) {
   const { t } = useI18n();
   const format = useDueFormat();
+  const dueTextError = useDueTextError();
   const action = useDialogAction(commitment, "client-notice", onClose);
-  const [dueAt, setDueAt] = useState<string | undefined>();
-  const [language, setLanguage] = useState<"nl" | "en" | undefined>();
-  const [subject, setSubject] = useState("");
-  const [body, setBody] = useState("");
-  const [reason, setReason] = useState("");
-  const [tried, setTried] = useState(false);
+  const form = useForm<InformValues>({
+    mode: "controlled",
+    initialValues: { dueTyped: false, dueAt: undefined, dueText: "", language: undefined, subject: "", text: "", reason: "" },
+  });
+  const values = form.getValues();
+  // The message is drafted anew for the last due time typed that is one, once typing pauses.
+  const [typedDue, setTypedDue] = useState<string | undefined>();
+  const [draftDue] = useDebouncedValue(typedDue, 400);
   const draft = useQuery({
-    queryKey: ["client-notice", commitment.id, dueAt ?? null, language ?? null],
+    queryKey: ["client-notice", commitment.id, draftDue ?? null, values.language ?? null],
     queryFn: () => {
       const params = new URLSearchParams();
-      if (dueAt) params.set("dueAt", dueAt);
-      if (language) params.set("language", language);
+      if (draftDue) params.set("dueAt", draftDue);
+      if (values.language) params.set("language", values.language);
       return api<NoticeDraft>("GET", `/api/v1/commitments/${commitment.id}/client-notice?${params}`);
     },
     retry: false,
@@ -159,21 +210,33 @@ export function InformClientDialog({ commitment, onClose }: DialogProps) {
     placeholderData: (previous) => previous,
   });
   // A new due time or language writes the message anew.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new draft sets the fields; the form object is stable in use
   useEffect(() => {
     if (draft.data) {
-      setSubject(draft.data.subject);
-      setBody(draft.data.text);
+      form.setFieldValue("subject", draft.data.subject);
+      form.setFieldValue("text", draft.data.text);
     }
   }, [draft.data]);
-  const proposed = dueAt ?? draft.data?.dueAt;
-  const chosenLanguage = language ?? draft.data?.language ?? "nl";
+  const proposed = values.dueTyped ? values.dueAt : draft.data?.dueAt;
+  const chosenLanguage = values.language ?? draft.data?.language ?? "nl";
   const noEmail = draft.data !== undefined && !draft.data.to?.email;
-  const submit = () => {
-    setTried(true);
-    if (!proposed || !reason.trim() || !subject.trim() || !body.trim() || noEmail) return;
-    action.send({ dueAt: proposed, reason, subject, text: body, language: chosenLanguage });
-  };
+  const bodyOf = (submitted: InformValues) => ({
+    dueAt: submitted.dueTyped ? submitted.dueAt : draft.data?.dueAt,
+    reason: submitted.reason,
+    subject: submitted.subject,
+    text: submitted.text,
+    language: submitted.language ?? draft.data?.language ?? "nl",
+  });
+  const submit = form.onSubmit((submitted) => {
+    // The API's own schema, its issues in the UI's words; then the sentences these dialogs use for what is missing.
+    const errors = zodErrors(informClientBody, bodyOf(submitted), t, (path) => (path === "dueAt" ? "dueText" : path));
+    if (submitted.dueTyped && !submitted.dueAt) errors.dueText = dueTextError(submitted.dueText);
+    if (!submitted.reason.trim()) errors.reason = t("commitments.reasonRequired");
+    form.setErrors(errors);
+    if (Object.keys(errors).length === 0 && !noEmail) action.send(bodyOf(submitted));
+  });
   const error = action.error;
+  const errorOf = (field: keyof InformValues, path: string) => (form.errors[field] as string | undefined) ?? errorAt(error, path);
   if (draft.isPending) return <Loader aria-label={t("app.loading")} />;
   if (draft.error && !draft.data) {
     return (
@@ -197,20 +260,28 @@ export function InformClientDialog({ commitment, onClose }: DialogProps) {
       </Text>
       <Text fz="sm">{t("commitments.move.current", { due: format.due(commitment.dueAt) })}</Text>
       <Group grow align="flex-start">
-        <DueTimePicker
+        <DueInput
           label={t("commitments.move.newDue")}
           description={t("commitments.inform.redraft")}
           required
           value={proposed}
-          onChange={(value) => value && setDueAt(value)}
+          now={format.now}
+          onChange={(iso, text) => {
+            form.setFieldValue("dueTyped", true);
+            form.setFieldValue("dueAt", iso);
+            form.setFieldValue("dueText", text);
+            form.clearFieldError("dueText");
+            if (iso) setTypedDue(iso);
+          }}
           timeZone={format.timeZone}
-          error={errorAt(error, "dueAt")}
+          error={errorOf("dueText", "dueAt")}
         />
         <Select
           label={t("commitments.inform.language")}
           allowDeselect={false}
           value={chosenLanguage}
-          onChange={(value) => setLanguage(value === "en" ? "en" : "nl")}
+          onChange={(value) => form.setFieldValue("language", value === "en" ? "en" : "nl")}
+          error={errorOf("language", "language")}
           data={[
             { value: "nl", label: t("commitments.inform.language.nl") },
             { value: "en", label: t("commitments.inform.language.en") },
@@ -223,16 +294,14 @@ export function InformClientDialog({ commitment, onClose }: DialogProps) {
         required
         autosize
         minRows={1}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={tried && !reason.trim() ? t("commitments.reasonRequired") : errorAt(error, "reason")}
+        {...form.getInputProps("reason")}
+        error={errorOf("reason", "reason")}
       />
       <TextInput
         label={t("commitments.inform.subject")}
         required
-        value={subject}
-        onChange={(e) => setSubject(e.currentTarget.value)}
-        error={tried && !subject.trim() ? t("commitments.fieldRequired") : errorAt(error, "subject")}
+        {...form.getInputProps("subject")}
+        error={errorOf("subject", "subject")}
       />
       <Textarea
         label={t("commitments.inform.text")}
@@ -240,9 +309,8 @@ export function InformClientDialog({ commitment, onClose }: DialogProps) {
         autosize
         minRows={8}
         maxRows={18}
-        value={body}
-        onChange={(e) => setBody(e.currentTarget.value)}
-        error={tried && !body.trim() ? t("commitments.fieldRequired") : errorAt(error, "text")}
+        {...form.getInputProps("text")}
+        error={errorOf("text", "text")}
       />
     </DialogForm>
   );

@@ -17,6 +17,7 @@ export function DueInput({
   now,
   error,
   required,
+  description,
 }: {
   label: string;
   value: string | undefined;
@@ -25,6 +26,8 @@ export function DueInput({
   now: number;
   error?: string | undefined;
   required?: boolean;
+  /** Said before how to type it. */
+  description?: string | undefined;
 }) {
   const { t, language, locale } = useI18n();
   const [text, setText] = useState(() => (value ? formatDateTimeText(isoToWall(value, timeZone), language) : ""));
@@ -36,7 +39,9 @@ export function DueInput({
         label={label}
         required={required}
         placeholder={dateTimePattern(language)}
-        description={[t("commitments.due.typeHint", { pattern: dateTimePattern(language) }), zoneNote].filter(Boolean).join(" ")}
+        description={[description, t("commitments.due.typeHint", { pattern: dateTimePattern(language) }), zoneNote]
+          .filter(Boolean)
+          .join(" ")}
         value={text}
         onChange={(event) => {
           const next = event.currentTarget.value;

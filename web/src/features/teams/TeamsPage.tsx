@@ -1,9 +1,11 @@
 import { Alert, Button, Card, Group, Modal, MultiSelect, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { canManageMembers } from "../../../../src/core/roles.ts";
-import type { Team } from "../../../../src/modules/teams/teams.schemas.ts";
+import { type Team, teamBody } from "../../../../src/modules/teams/teams.schemas.ts";
 import { api, fieldError, formError } from "../../api/client.ts";
+import { zodErrors } from "../../forms/zod-errors.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
 import { useMe } from "../auth/session.ts";
@@ -18,7 +20,6 @@ export function TeamsPage() {
   const members = useMembers();
   const queryClient = useQueryClient();
   const isAdmin = me.data ? canManageMembers(me.data.role) : false;
-  const [name, setName] = useState("");
   const [renaming, setRenaming] = useState<Team | null>(null);
   const [deleting, setDeleting] = useState<Team | null>(null);
   const refresh = () => {
@@ -27,10 +28,11 @@ export function TeamsPage() {
     queryClient.invalidateQueries({ queryKey: ["clients"] });
     queryClient.invalidateQueries({ queryKey: ["client"] });
   };
+  const createForm = useTeamNameForm("");
   const create = useMutation({
-    mutationFn: () => api<Team>("POST", "/api/v1/teams", { name }),
+    mutationFn: (values: { name: string }) => api<Team>("POST", "/api/v1/teams", values),
     onSuccess: () => {
-      setName("");
+      createForm.reset();
       refresh();
     },
   });
@@ -45,23 +47,19 @@ export function TeamsPage() {
       refresh();
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
   const memberOptions = (members.data ?? []).map((m) => ({ value: m.id, label: m.name }));
   const nameOf = (id: string) => members.data?.find((m) => m.id === id)?.name ?? id;
 
   return (
     <Stack gap="md">
       {isAdmin && (
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={createForm.onSubmit((values) => create.mutate(values))} noValidate>
           <Group align="flex-start">
             <TextInput
               label={t("teams.name")}
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={fieldError(create.error, "name")}
+              required
+              {...createForm.getInputProps("name")}
+              error={createForm.errors.name ?? fieldError(create.error, "name")}
               w={280}
             />
             <Button type="submit" mt={25} loading={create.isPending}>
@@ -157,31 +155,37 @@ export function TeamsPage() {
   );
 }
 
+/** A team's name, checked with the API's own schema, its issues in the UI's words, before anything is sent. */
+function useTeamNameForm(name: string) {
+  const { t } = useI18n();
+  return useForm({
+    mode: "controlled",
+    initialValues: { name },
+    validate: (values) => zodErrors(teamBody, values, t),
+  });
+}
+
 function RenameTeamForm({ team, onDone, onCancel }: { team: Team; onDone: () => void; onCancel: () => void }) {
   const { t } = useI18n();
-  const [name, setName] = useState(team.name);
+  const form = useTeamNameForm(team.name);
   const rename = useMutation({
-    mutationFn: () => api<Team>("PATCH", `/api/v1/teams/${team.id}`, { name }),
+    mutationFn: (values: { name: string }) => api<Team>("PATCH", `/api/v1/teams/${team.id}`, values),
     onSuccess: onDone,
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    rename.mutate();
-  };
+  const alert = formError(rename.error, ["name"]);
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.onSubmit((values) => rename.mutate(values))} noValidate>
       <Stack gap="sm">
-        {formError(rename.error, ["name"]) && (
+        {alert && (
           <Alert color="red" role="alert">
-            {formError(rename.error, ["name"])}
+            {alert}
           </Alert>
         )}
         <TextInput
           label={t("teams.name")}
           required
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={fieldError(rename.error, "name")}
+          {...form.getInputProps("name")}
+          error={form.errors.name ?? fieldError(rename.error, "name")}
           data-autofocus
         />
         <Group justify="flex-end">

@@ -1,10 +1,12 @@
 import { Alert, Button, Card, Group, Modal, Select, Stack, Text, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import type { z } from "zod";
 import { canManageSlaPolicies } from "../../../../src/core/roles.ts";
-import type { slaOverrideSchema } from "../../../../src/modules/working-time/working-time.schemas.ts";
+import { slaOverrideBody, type slaOverrideSchema } from "../../../../src/modules/working-time/working-time.schemas.ts";
 import { api, formError } from "../../api/client.ts";
+import { zodErrors } from "../../forms/zod-errors.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
 import { useMe } from "../auth/session.ts";
@@ -127,6 +129,8 @@ export function ClientSlaAgreements({ clientId }: { clientId: string }) {
   );
 }
 
+type AgreementValues = { policyId: string | null; amount: number | string; unit: DurationUnit };
+
 function AgreementForm({
   clientId,
   override,
@@ -140,57 +144,70 @@ function AgreementForm({
 }) {
   const { t, locale } = useI18n();
   const policies = useSlaPolicies();
-  const [policyId, setPolicyId] = useState<string | null>(override?.policyId ?? null);
-  const [amount, setAmount] = useState<number | string>(override?.amount ?? "");
-  const [unit, setUnit] = useState<DurationUnit>(override?.unit ?? "working_hours");
-  const policy = policies.data?.find((p) => p.id === policyId);
+  const bodyOf = (values: AgreementValues) => ({
+    amount: typeof values.amount === "number" ? values.amount : values.amount.trim() === "" ? undefined : Number(values.amount),
+    unit: values.unit,
+  });
+  const form = useForm<AgreementValues>({
+    mode: "controlled",
+    initialValues: { policyId: override?.policyId ?? null, amount: override?.amount ?? "", unit: override?.unit ?? "working_hours" },
+    // The API's own schema, its issues in the UI's words, before anything is sent; the policy is in the address.
+    validate: (values) => ({
+      ...zodErrors(slaOverrideBody, bodyOf(values), t),
+      ...(values.policyId ? {} : { policyId: t("form.choose") }),
+    }),
+  });
+  const values = form.getValues();
+  const policy = policies.data?.find((p) => p.id === values.policyId);
   const save = useMutation({
-    mutationFn: () =>
-      api("PUT", `/api/v1/clients/${clientId}/sla-overrides/${policyId}`, {
-        amount: typeof amount === "number" ? amount : Number.NaN,
-        unit,
-      }),
+    mutationFn: (submitted: AgreementValues) =>
+      api("PUT", `/api/v1/clients/${clientId}/sla-overrides/${submitted.policyId}`, bodyOf(submitted)),
     onSuccess: onDone,
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
   const choosePolicy = (id: string | null) => {
-    setPolicyId(id);
+    form.setFieldValue("policyId", id);
     const chosen = policies.data?.find((p) => p.id === id);
     // Start from the policy's own term, to be changed to what was agreed.
     if (chosen && !override) {
-      setAmount(chosen.amount);
-      setUnit(chosen.unit);
+      form.setFieldValue("amount", chosen.amount);
+      form.setFieldValue("unit", chosen.unit);
     }
   };
   const shown = ["amount", "unit"];
+  const alert = formError(save.error, shown);
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.onSubmit((submitted) => save.mutate(submitted))} noValidate>
       <Stack gap="sm">
-        {formError(save.error, shown) && (
+        {alert && (
           <Alert color="red" role="alert">
-            {formError(save.error, shown)}
+            {alert}
           </Alert>
         )}
         <Select
           label={t("clientSla.policy")}
           required
           data={(policies.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-          value={policyId}
+          value={values.policyId}
           onChange={choosePolicy}
+          error={form.errors.policyId}
           disabled={override !== undefined}
           allowDeselect={false}
           data-autofocus
         />
         {policy && <Text fz="sm">{t("clientSla.standard", { term: termText(t, locale, policy.amount, policy.unit) })}</Text>}
-        <TermFields amount={amount} unit={unit} onAmount={setAmount} onUnit={setUnit} error={save.error} />
+        <TermFields
+          amount={values.amount}
+          unit={values.unit}
+          onAmount={(value) => form.setFieldValue("amount", value)}
+          onUnit={(unit) => form.setFieldValue("unit", unit)}
+          error={save.error}
+          errors={{ amount: form.errors.amount as string | undefined, unit: form.errors.unit as string | undefined }}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t("app.cancel")}
           </Button>
-          <Button type="submit" loading={save.isPending} disabled={!policyId}>
+          <Button type="submit" loading={save.isPending}>
             {t("app.save")}
           </Button>
         </Group>

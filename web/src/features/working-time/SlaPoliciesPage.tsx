@@ -1,9 +1,15 @@
 import { Alert, Badge, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { canManageSlaPolicies } from "../../../../src/core/roles.ts";
-import type { CreateSlaPolicyInput, SlaPolicy } from "../../../../src/modules/working-time/working-time.schemas.ts";
+import {
+  type CreateSlaPolicyInput,
+  createSlaPolicyBody,
+  type SlaPolicy,
+} from "../../../../src/modules/working-time/working-time.schemas.ts";
 import { api, fieldError, formError } from "../../api/client.ts";
+import { zodErrors } from "../../forms/zod-errors.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
 import { useMe } from "../auth/session.ts";
@@ -158,10 +164,17 @@ export function DueExample({
   return <Text fz="sm">{t(`sla.example.${kind}`, { due: formatDue(locale, due.data) })}</Text>;
 }
 
+type PolicyValues = Omit<CreateSlaPolicyInput, "amount" | "warnPercent"> & { amount: number | string; warnPercent: number | string };
+
+/** A NumberInput's value as the API takes it: an emptied field is no number. */
+const numberOf = (value: number | string) => (typeof value === "number" ? value : value.trim() === "" ? undefined : Number(value));
+
 function SlaPolicyForm({ policy, onDone, onCancel }: { policy?: SlaPolicy; onDone: () => void; onCancel: () => void }) {
   const { t } = useI18n();
-  const [values, setValues] = useState<CreateSlaPolicyInput>(
-    policy
+  const bodyOf = (values: PolicyValues) => ({ ...values, amount: numberOf(values.amount), warnPercent: numberOf(values.warnPercent) });
+  const form = useForm<PolicyValues>({
+    mode: "controlled",
+    initialValues: policy
       ? {
           name: policy.name,
           kind: policy.kind,
@@ -171,51 +184,47 @@ function SlaPolicyForm({ policy, onDone, onCancel }: { policy?: SlaPolicy; onDon
           isDefault: policy.isDefault,
         }
       : { name: "", kind: "callback", amount: 4, unit: "working_hours", warnPercent: 75, isDefault: false },
-  );
-  const set = (patch: Partial<CreateSlaPolicyInput>) => setValues((current) => ({ ...current, ...patch }));
+    // The API's own schema, its issues in the UI's words, before anything is sent
+    // (an edit sends every field, so the create schema holds for it too).
+    validate: (values) => zodErrors(createSlaPolicyBody, bodyOf(values), t),
+  });
+  const values = form.getValues();
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (values: PolicyValues) =>
       policy
-        ? api<SlaPolicy>("PATCH", `/api/v1/sla-policies/${policy.id}`, values)
-        : api<SlaPolicy>("POST", "/api/v1/sla-policies", values),
+        ? api<SlaPolicy>("PATCH", `/api/v1/sla-policies/${policy.id}`, bodyOf(values))
+        : api<SlaPolicy>("POST", "/api/v1/sla-policies", bodyOf(values)),
     onSuccess: onDone,
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
+  /** The form's own message first, else the server's. */
+  const errorOf = (key: keyof PolicyValues) => (form.errors[key] as string | undefined) ?? fieldError(save.error, key);
+  const input = (key: keyof PolicyValues) => ({ ...form.getInputProps(key), error: errorOf(key) });
   const shown = ["name", "kind", "amount", "unit", "warnPercent"];
-  const validAmount = Number.isInteger(values.amount) && values.amount >= 1 && values.amount <= 1000;
+  const alert = formError(save.error, shown);
+  const amount = numberOf(values.amount);
+  const validAmount = amount !== undefined && Number.isInteger(amount) && amount >= 1 && amount <= 1000;
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.onSubmit((submitted) => save.mutate(submitted))} noValidate>
       <Stack gap="sm">
-        {formError(save.error, shown) && (
+        {alert && (
           <Alert color="red" role="alert">
-            {formError(save.error, shown)}
+            {alert}
           </Alert>
         )}
-        <TextInput
-          label={t("sla.field.name")}
-          required
-          value={values.name}
-          onChange={(e) => set({ name: e.currentTarget.value })}
-          error={fieldError(save.error, "name")}
-          data-autofocus
-        />
+        <TextInput label={t("sla.field.name")} required {...input("name")} data-autofocus />
         <Select
           label={t("sla.field.kind")}
           data={KINDS.map((kind) => ({ value: kind, label: t(`sla.kind.${kind}`) }))}
-          value={values.kind}
-          onChange={(value) => value && set({ kind: value as CommitmentKind })}
           allowDeselect={false}
-          error={fieldError(save.error, "kind")}
+          {...input("kind")}
         />
         <TermFields
           amount={values.amount}
           unit={values.unit}
-          onAmount={(value) => set({ amount: typeof value === "number" ? value : Number.NaN })}
-          onUnit={(unit) => set({ unit })}
+          onAmount={(value) => form.setFieldValue("amount", value)}
+          onUnit={(unit) => form.setFieldValue("unit", unit)}
           error={save.error}
+          errors={{ amount: form.errors.amount as string | undefined, unit: form.errors.unit as string | undefined }}
         />
         <NumberInput
           label={t("sla.field.warn")}
@@ -224,21 +233,18 @@ function SlaPolicyForm({ policy, onDone, onCancel }: { policy?: SlaPolicy; onDon
           max={99}
           allowDecimal={false}
           suffix=" %"
-          value={values.warnPercent}
-          onChange={(value) => set({ warnPercent: typeof value === "number" ? value : Number.NaN })}
-          error={fieldError(save.error, "warnPercent")}
+          {...input("warnPercent")}
         />
         <Checkbox
           label={t("sla.field.default")}
           description={t("sla.field.defaultHint")}
-          checked={values.isDefault}
-          onChange={(e) => set({ isDefault: e.currentTarget.checked })}
+          {...form.getInputProps("isDefault", { type: "checkbox" })}
         />
         <Stack gap={0}>
           <Text fz="sm" fw={500}>
             {t("sla.col.example")}
           </Text>
-          <DueExample kind={values.kind} input={validAmount ? { amount: values.amount, unit: values.unit } : null} />
+          <DueExample kind={values.kind} input={validAmount ? { amount, unit: values.unit } : null} />
         </Stack>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

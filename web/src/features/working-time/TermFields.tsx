@@ -5,7 +5,8 @@ import { type DurationUnit, UNITS } from "./queries.ts";
 
 /**
  * "4 working hours": the term of an SLA policy and of a client's own agreement,
- * entered the same way in both dialogs, each field showing the server's error for it.
+ * entered the same way in both dialogs, each field showing the form's own error
+ * for it (`errors`), else the server's.
  */
 export function TermFields({
   amount,
@@ -13,12 +14,14 @@ export function TermFields({
   onAmount,
   onUnit,
   error,
+  errors = {},
 }: {
   amount: number | string;
   unit: DurationUnit;
   onAmount: (amount: number | string) => void;
   onUnit: (unit: DurationUnit) => void;
   error: Error | null;
+  errors?: { amount?: string | undefined; unit?: string | undefined };
 }) {
   const { t } = useI18n();
   return (
@@ -31,7 +34,7 @@ export function TermFields({
         allowDecimal={false}
         value={amount}
         onChange={onAmount}
-        error={fieldError(error, "amount")}
+        error={errors.amount ?? fieldError(error, "amount")}
       />
       <Select
         label={t("sla.field.unit")}
@@ -39,7 +42,7 @@ export function TermFields({
         value={unit}
         onChange={(value) => value && onUnit(value as DurationUnit)}
         allowDeselect={false}
-        error={fieldError(error, "unit")}
+        error={errors.unit ?? fieldError(error, "unit")}
       />
     </Group>
   );

@@ -1,9 +1,11 @@
 import { Alert, Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { canManageMembers, ROLES, type Role } from "../../../../../src/core/roles.ts";
-import type { Invitation } from "../../../../../src/modules/organizations/organizations.schemas.ts";
+import { createInvitationBody, type Invitation } from "../../../../../src/modules/organizations/organizations.schemas.ts";
 import { api, fieldError, formError } from "../../../api/client.ts";
+import { zodErrors } from "../../../forms/zod-errors.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { BreakableEmail } from "../../../layout/BreakableEmail.tsx";
 import { CopyableValue } from "../../../layout/CopyableValue.tsx";
@@ -89,18 +91,22 @@ export function MembersPage() {
 function Invitations() {
   const { t, formatDate } = useI18n();
   const queryClient = useQueryClient();
-  const [email, setEmail] = useState("");
-  const [role, setRole] = useState<Role>("advisor");
+  const form = useForm<{ email: string; role: Role }>({
+    mode: "controlled",
+    initialValues: { email: "", role: "advisor" },
+    // The API's own schema, its issues in the UI's words, before anything is sent.
+    validate: (values) => zodErrors(createInvitationBody, values, t),
+  });
   const [created, setCreated] = useState<Invitation | null>(null);
   const pending = useQuery({
     queryKey: ["invitations"],
     queryFn: () => api<{ items: Invitation[] }>("GET", "/api/v1/invitations").then((r) => r.items),
   });
   const invite = useMutation({
-    mutationFn: () => api<Invitation>("POST", "/api/v1/invitations", { email, role }),
+    mutationFn: (values: { email: string; role: Role }) => api<Invitation>("POST", "/api/v1/invitations", values),
     onSuccess: (invitation) => {
       setCreated(invitation);
-      setEmail("");
+      form.setFieldValue("email", "");
       queryClient.invalidateQueries({ queryKey: ["invitations"] });
     },
   });
@@ -108,10 +114,6 @@ function Invitations() {
     mutationFn: (id: string) => api("DELETE", `/api/v1/invitations/${id}`),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["invitations"] }),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    invite.mutate();
-  };
   const link = created ? `${window.location.origin}${created.acceptPath}` : "";
   return (
     <Card withBorder component="section" aria-labelledby="invite-title">
@@ -119,22 +121,21 @@ function Invitations() {
         <Title order={2} fz="h4" id="invite-title">
           {t("members.invite")}
         </Title>
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={form.onSubmit((values) => invite.mutate(values))} noValidate>
           <Group align="flex-start">
             <TextInput
               label={t("auth.email")}
               type="email"
               required
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={fieldError(invite.error, "email")}
+              {...form.getInputProps("email")}
+              error={form.errors.email ?? fieldError(invite.error, "email")}
               w={280}
             />
             <Select
               label={t("members.inviteRole")}
-              value={role}
               allowDeselect={false}
-              onChange={(value) => setRole((value ?? "advisor") as Role)}
+              {...form.getInputProps("role")}
+              error={form.errors.role ?? fieldError(invite.error, "role")}
               data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
               w={180}
             />
@@ -143,9 +144,9 @@ function Invitations() {
             </Button>
           </Group>
         </form>
-        {formError(invite.error, ["email"]) && (
+        {formError(invite.error, ["email", "role"]) && (
           <Alert color="red" role="alert">
-            {formError(invite.error, ["email"])}
+            {formError(invite.error, ["email", "role"])}
           </Alert>
         )}
         {created && (
