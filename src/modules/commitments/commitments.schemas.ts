@@ -88,12 +88,9 @@ export const createCommitmentBody = z
       .boolean()
       .optional()
       .meta({ description: "Set to record a promise whose due time has already passed; it is flagged as recorded late." }),
-    outcome: z
-      .enum(["kept", "kept_late", "broken", "cancelled"])
-      .optional()
-      .meta({
-        description: "History: how a past promise ended (with pastPromise and closedAt). Cancelled means with the client's agreement.",
-      }),
+    outcome: z.enum(["kept", "kept_late", "broken", "cancelled"]).optional().meta({
+      description: "History: how a past promise ended (with pastPromise and closedAt). Cancelled means with the client's agreement.",
+    }),
     closedAt: isoDateTime.optional().meta({ description: "History: when a past promise was kept, broken or cancelled." }),
   })
   .meta({ id: "CreateCommitment" });
