@@ -15,6 +15,7 @@ import { sweepCommitments } from "./modules/commitments/commitments.sweep.ts";
 import * as domainEvents from "./modules/domain-events/domain-events.usecases.ts";
 import { createMailer, type Mailer } from "./modules/notifications/mailer.ts";
 import * as notifications from "./modules/notifications/notifications.usecases.ts";
+import * as trustRisks from "./modules/trust/trust.risks.ts";
 import * as trust from "./modules/trust/trust.usecases.ts";
 import { type Clock, systemClock } from "./shared/clock.ts";
 import { createCursorCodec } from "./shared/cursor.ts";
@@ -99,6 +100,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         name: "commitments",
         run: async () => void (await sweepCommitments({ db: database.db, clock, logger, baseUrl: config.baseUrl })),
       },
+      { name: "trust risks", run: async () => void (await trustRisks.refreshDueRisks({ db: database.db, clock, logger })) },
       { name: "deliveries", run: async () => void (await notifications.deliverDue({ db: database.db, clock, mailer, logger })) },
       { name: "rate limits", run: async () => void (await forgetEndedWindows(database.db)) },
     ];

@@ -24,6 +24,7 @@ export interface DomainEventsTable {
 export interface TrustSettingsTable {
   org_id: string;
   half_life_days: Generated<number>;
+  contact_rhythm_days: Generated<number>;
   weights: ColumnType<Record<string, Partial<Record<TrustCore, number>>>, string | undefined, string>;
   version: Generated<number>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
@@ -69,7 +70,31 @@ export interface TrustScoreDaysTable {
   as_of: Timestamp;
 }
 
+export interface TrustClientSettingsTable {
+  org_id: string;
+  client_id: string;
+  contact_rhythm_days: number | null;
+}
+
+export interface ClientRisksTable {
+  org_id: string;
+  client_id: string;
+  rank: Generated<number>;
+  reasons: ColumnType<unknown[], string | undefined, string>;
+  codes: ColumnType<string[], string[] | undefined, string[]>;
+  next_step: string | null;
+  stale: Generated<boolean>;
+  computed_at: NullableTimestamp;
+  acknowledged_at: NullableTimestamp;
+  acknowledged_by: string | null;
+  acknowledged_reason: string | null;
+  acknowledged_codes: string[] | null;
+  snoozed_until: NullableTimestamp;
+}
+
 export interface TrustTables {
+  trust_client_settings: TrustClientSettingsTable;
+  client_risks: ClientRisksTable;
   domain_events: DomainEventsTable;
   trust_settings: TrustSettingsTable;
   trust_evidence: TrustEvidenceTable;

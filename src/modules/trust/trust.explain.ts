@@ -1,3 +1,4 @@
+import type { RiskReason } from "../../core/trust/at-risk.ts";
 import type { TrustCore } from "../../core/trust/cores.ts";
 import type { Language } from "../../i18n/translate.ts";
 
@@ -70,3 +71,48 @@ export function explainEvidence(
   const when = new Intl.RelativeTimeFormat(language === "nl" ? "nl-NL" : "en-GB", { numeric: "auto" }).format(days, "day");
   return `${CORE_NAMES[language][item.core]} ${moved}: ${what}, ${when}`;
 }
+
+const RISKS: Record<Language, Record<RiskReason["code"], string>> = {
+  en: {
+    broken_undisclosed: "{count} broken promise(s) the client was never told about",
+    integrity_drop: "Integrity fell {points} points in 30 days",
+    silence: "No contact for {days} days; the rhythm is every {rhythm} days",
+    callbacks_missed: "{count} callback(s) late or never returned in 30 days",
+    low_pulse: "The client's pulse averaged {average} of 5",
+    perception_gap: "The client sees it {points} points differently from our evidence",
+    team_pulse_drop: "The team's feeling about this client fell from {before} to {now}",
+  },
+  nl: {
+    broken_undisclosed: "{count} gebroken afspraak/afspraken waarover de klant nooit is ingelicht",
+    integrity_drop: "Integriteit daalde {points} punten in 30 dagen",
+    silence: "Al {days} dagen geen contact; het ritme is elke {rhythm} dagen",
+    callbacks_missed: "{count} terugbelverzoek(en) te laat of nooit beantwoord in 30 dagen",
+    low_pulse: "De peiling van de klant was gemiddeld {average} van 5",
+    perception_gap: "De klant ziet het {points} punten anders dan ons bewijs",
+    team_pulse_drop: "Het gevoel van het team over deze klant daalde van {before} naar {now}",
+  },
+};
+
+const STEPS: Record<Language, Record<string, string>> = {
+  en: {
+    apologise_and_renegotiate: "Apologise and agree a new date with the client",
+    call: "Call the client",
+    involve_senior: "Involve a senior colleague",
+    ask_for_feedback: "Ask the client how they see it",
+  },
+  nl: {
+    apologise_and_renegotiate: "Bied excuses aan en spreek een nieuwe datum af met de klant",
+    call: "Bel de klant",
+    involve_senior: "Betrek een senior collega",
+    ask_for_feedback: "Vraag de klant hoe hij het ziet",
+  },
+};
+
+export function explainRisk(language: Language, reason: Pick<RiskReason, "code" | "params">): string {
+  const number = new Intl.NumberFormat(language === "nl" ? "nl-NL" : "en-GB");
+  return RISKS[language][reason.code].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    reason.params[name] === undefined ? whole : number.format(reason.params[name] as number),
+  );
+}
+
+export const explainNextStep = (language: Language, step: string): string => STEPS[language][step] ?? step;

@@ -6,6 +6,7 @@ export const trustMessagesEn = {
   "trust.invalid_weights": "The weight for {kind} {core} cannot be used: {reason}.",
   "trust.weights_version_conflict": "Someone changed the trust settings meanwhile. Reload and try again.",
   "trust.observation_in_future": "An observation cannot be dated in the future.",
+  "trust.not_at_risk": "This client has no reasons to be at risk right now.",
   "commitments.outcome_needs_past_promise": "An outcome can only be given for a past promise (pastPromise: true).",
   "commitments.outcome_needs_closed_at": "Say when the past promise was kept, broken or cancelled (closedAt).",
   "commitments.closed_at_in_future": "The closing time of a past promise cannot be in the future.",
@@ -18,6 +19,7 @@ export const trustMessagesNl: Record<keyof typeof trustMessagesEn, string> = {
   "trust.weights_version_conflict":
     "Iemand anders heeft de vertrouwensinstellingen intussen gewijzigd. Laad opnieuw en probeer het nog eens.",
   "trust.observation_in_future": "Een waarneming kan niet in de toekomst liggen.",
+  "trust.not_at_risk": "Deze klant heeft op dit moment geen redenen om risico te lopen.",
   "commitments.outcome_needs_past_promise": "Een afloop kan alleen bij een eerdere toezegging (pastPromise: true).",
   "commitments.outcome_needs_closed_at": "Geef aan wanneer de eerdere toezegging werd nagekomen, gebroken of geannuleerd (closedAt).",
   "commitments.closed_at_in_future": "Het afsluitmoment van een eerdere toezegging kan niet in de toekomst liggen.",

@@ -8,7 +8,12 @@ import { forbidden } from "../../shared/app-error.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { errorResponse, uuid } from "../../shared/fields.ts";
 import { requireActor } from "../auth/request-context.ts";
+import * as risks from "./trust.risks.ts";
 import {
+  acknowledgeBody,
+  acknowledgeResultSchema,
+  atRiskListSchema,
+  atRiskQuery,
   backfillResultSchema,
   clientTrustSchema,
   evidenceItemSchema,
@@ -17,6 +22,8 @@ import {
   historyQuery,
   historySchema,
   observationBody,
+  rhythmBody,
+  rhythmResultSchema,
   settingsPreviewSchema,
   trustSettingsBody,
   trustSettingsSchema,
@@ -148,5 +155,46 @@ export const trustRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       if (!canConfigureOrganization(actor.role)) throw forbidden();
       return usecases.backfillEvidence(deps, actor.orgId);
     },
+  );
+
+  app.get(
+    "/at-risk",
+    {
+      schema: {
+        tags,
+        summary: "Clients at risk, ranked, each with its reasons, the evidence behind them and a suggested next step",
+        querystring: atRiskQuery,
+        response: { 200: atRiskListSchema, ...errors },
+      },
+    },
+    async (request) => risks.listAtRisk(deps, requireActor(request), request.query, languageFromHeader(request.headers["accept-language"])),
+  );
+
+  app.post(
+    "/at-risk/:id/acknowledge",
+    {
+      schema: {
+        tags,
+        summary: "Acknowledge or snooze a client's reasons, with a reason (audited); a new reason shows it again",
+        params: clientParams,
+        body: acknowledgeBody,
+        response: { 200: acknowledgeResultSchema, ...errors },
+      },
+    },
+    async (request) => risks.acknowledgeRisk(deps, requireActor(request), request.params.id, request.body),
+  );
+
+  app.put(
+    "/clients/:id/contact-rhythm",
+    {
+      schema: {
+        tags,
+        summary: "Expected days between contacts with this client (null: learn it from history, else the organization's default)",
+        params: clientParams,
+        body: rhythmBody,
+        response: { 200: rhythmResultSchema, ...errors },
+      },
+    },
+    async (request) => risks.setContactRhythm(deps, requireActor(request), request.params.id, request.body.contactRhythmDays),
   );
 };

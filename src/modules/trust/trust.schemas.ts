@@ -134,3 +134,79 @@ export type SettingsPreview = z.infer<typeof settingsPreviewSchema>;
 export const backfillResultSchema = z
   .object({ factsPublished: z.number().int(), eventsRead: z.number().int(), evidenceRows: z.number().int() })
   .meta({ id: "TrustBackfill" });
+
+export const atRiskQuery = z.strictObject({
+  ownerId: z.string().min(1).max(100).optional().meta({ description: "Only clients this user is account owner of." }),
+  teamId: uuid.optional(),
+  includeAcknowledged: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true")
+    .meta({ description: "Also clients whose reasons were acknowledged and are snoozed." }),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+const evidenceRef = z.object({
+  id: uuid,
+  kind: z.string(),
+  occurredAt: z.string(),
+  label: z.string().nullable(),
+  source: z.object({ type: z.string(), id: uuid }),
+});
+
+export const atRiskListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        clientId: uuid,
+        clientName: z.string(),
+        owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+        teamId: uuid.nullable(),
+        rank: z.number().int().meta({ description: "Higher is more urgent: the sum of the reasons' severities." }),
+        reasons: z.array(
+          z.object({
+            code: z.enum([
+              "broken_undisclosed",
+              "integrity_drop",
+              "silence",
+              "callbacks_missed",
+              "low_pulse",
+              "perception_gap",
+              "team_pulse_drop",
+            ]),
+            severity: z.number().int(),
+            params: z.record(z.string(), z.number()),
+            message: z.string(),
+            evidence: z.array(evidenceRef),
+          }),
+        ),
+        nextStep: z.string().nullable(),
+        nextStepText: z.string().nullable(),
+        acknowledged: z.object({ at: z.string(), by: z.string().nullable(), reason: z.string(), until: z.string() }).nullable(),
+        computedAt: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "AtRiskList" });
+export type AtRiskList = z.infer<typeof atRiskListSchema>;
+
+export const acknowledgeBody = z
+  .strictObject({
+    reason: z.string().trim().min(3).max(2000).meta({ description: "Why it is acknowledged (audited)." }),
+    snoozeDays: z.number().int().min(1).max(90).default(14),
+  })
+  .meta({ id: "AcknowledgeRisk" });
+export const acknowledgeResultSchema = z.object({ clientId: uuid, acknowledgedAt: z.string(), until: z.string() });
+
+export const rhythmBody = z
+  .strictObject({
+    contactRhythmDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(730)
+      .nullable()
+      .meta({ description: "Expected days between contacts; null to learn it from history." }),
+  })
+  .meta({ id: "ContactRhythm" });
+export const rhythmResultSchema = z.object({ clientId: uuid, contactRhythmDays: z.number().int().nullable() });

@@ -17,6 +17,7 @@ import * as commitments from "../commitments/commitments.usecases.ts";
 import * as domainEvents from "../domain-events/domain-events.usecases.ts";
 import { explainEvidence } from "./trust.explain.ts";
 import * as repo from "./trust.repository.ts";
+import { markRiskStale } from "./trust.risks.ts";
 import type { ClientTrust, EvidenceList, ObservationInput, SettingsPreview, TrustSettings, TrustSettingsInput } from "./trust.schemas.ts";
 
 export type Deps = { db: Kysely<DB>; clock: Clock };
@@ -107,6 +108,8 @@ export async function recordEvidenceFor(trx: Kysely<DB>, event: domainEvents.Dom
     }
   }
   if (!event.clientId) return 0;
+  // Anything that happened with a client may change why it is at risk (a contact ends a silence).
+  await markRiskStale(trx, event.orgId, event.clientId);
   const items = evidenceFor({ type: event.type, payload: event.payload }, applied.weights);
   if (items.length === 0) return 0;
   const payload = event.payload;
