@@ -193,6 +193,28 @@ describe("trustledger CLI", () => {
     expectFailure(pastDue, "already passed");
   }, 60_000);
 
+  it("evidence backfill | trust show | at-risk: the trust ledger from the command line", async () => {
+    const org = ["--org", demo.organization.slug];
+    const backfill = await cli(["evidence", "backfill", "--as", DEMO_ADMIN, ...org, "--json"]);
+    expect(backfill.code, backfill.stderr).toBe(0);
+    const result = JSON.parse(backfill.stdout);
+    expect(result.evidenceRows).toBeGreaterThan(0);
+    expect(result.factsPublished).toBe(0);
+    const show = await cli(["trust", "show", demo.clients[0]?.name ?? "", "--as", DEMO_ADMIN, ...org, "--json"]);
+    expect(show.code, show.stderr).toBe(0);
+    const ledger = JSON.parse(show.stdout);
+    expect(Object.keys(ledger.cores).sort()).toEqual(["capabilities", "integrity", "intent", "results"]);
+    expect(ledger.cores.integrity.score).toBeGreaterThan(0);
+    const text = await cli(["trust", "show", demo.clients[0]?.id ?? "", "--as", DEMO_ADMIN, ...org]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^integrity\s+\d+\.\d%/m);
+    const atRisk = await cli(["at-risk", "--as", DEMO_ADMIN, ...org, "--json"]);
+    expect(atRisk.code, atRisk.stderr).toBe(0);
+    expect(Array.isArray(JSON.parse(atRisk.stdout))).toBe(true);
+    const advisor = demo.members.find((member) => member.role === "advisor");
+    expectFailure(await cli(["evidence", "backfill", "--as", advisor?.email ?? "", ...org]), "administrator");
+  }, 120_000);
+
   it("user create --new-org makes a new organization with the user as its administrator", async () => {
     const run = await cli([
       "user",

@@ -25,6 +25,7 @@ import { email as emailField, personName } from "../shared/fields.ts";
 import { createLogger } from "../shared/logger.ts";
 import { registerCommitmentCommands } from "./commitments-command.ts";
 import { registerSuggestCommand } from "./suggest-command.ts";
+import { registerTrustCommands } from "./trust-command.ts";
 import { ensureWebBuilt } from "./web-build.ts";
 
 /**
@@ -250,6 +251,7 @@ program
   );
 
 registerCommitmentCommands(program, withServices);
+registerTrustCommands(program, withServices);
 registerSuggestCommand(program);
 
 try {
