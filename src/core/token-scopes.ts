@@ -111,6 +111,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "POST /api/v1/clients/:id/portal-links": "session",
   "DELETE /api/v1/clients/:id/portal-links/:linkId": "session",
   "GET /api/v1/portal/:token": "public",
+  "GET /api/v1/portal/:token/pulse": "public",
+  "POST /api/v1/portal/:token/pulse": "public",
+  "POST /api/v1/clients/:id/pulse-requests": "session",
+  "GET /api/v1/clients/:id/pulse": "read",
+  "GET /api/v1/clients/:id/team-pulse": "session",
+  "POST /api/v1/clients/:id/team-pulse": "session",
 
   "GET /api/v1/callbacks/preview": "read",
   "POST /api/v1/callbacks": "write",

@@ -25,6 +25,7 @@ export interface TrustSettingsTable {
   org_id: string;
   half_life_days: Generated<number>;
   contact_rhythm_days: Generated<number>;
+  pulse_cap_days: Generated<number>;
   weights: ColumnType<Record<string, Partial<Record<TrustCore, number>>>, string | undefined, string>;
   version: Generated<number>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
@@ -92,7 +93,54 @@ export interface ClientRisksTable {
   snoozed_until: NullableTimestamp;
 }
 
+export interface PulseRequestsTable {
+  org_id: string;
+  id: string;
+  client_id: string;
+  contact_id: string;
+  token_hash: string;
+  language: "nl" | "en";
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  answered_at: NullableTimestamp;
+}
+
+export interface PulseAnswersTable {
+  org_id: string;
+  id: string;
+  request_id: string;
+  client_id: string;
+  contact_id: string | null;
+  integrity: number;
+  intent: number;
+  capabilities: number;
+  results: number;
+  comment: string | null;
+  answered_at: Timestamp;
+}
+
+export interface TeamPulseAnswersTable {
+  org_id: string;
+  id: string;
+  client_id: string;
+  period: string;
+  feeling: number;
+  words: string | null;
+}
+
+export interface TeamPulseParticipationTable {
+  org_id: string;
+  client_id: string;
+  period: string;
+  user_id: string;
+}
+
 export interface TrustTables {
+  pulse_requests: PulseRequestsTable;
+  pulse_answers: PulseAnswersTable;
+  team_pulse_answers: TeamPulseAnswersTable;
+  team_pulse_participation: TeamPulseParticipationTable;
   trust_client_settings: TrustClientSettingsTable;
   client_risks: ClientRisksTable;
   domain_events: DomainEventsTable;

@@ -30,6 +30,7 @@ import type { Mailer } from "../modules/notifications/mailer.ts";
 import { notificationsRoutes, systemRoutes } from "../modules/notifications/notifications.routes.ts";
 import { organizationsRoutes } from "../modules/organizations/organizations.routes.ts";
 import { portalRoutes } from "../modules/portal/portal.routes.ts";
+import { pulseRoutes } from "../modules/pulse/pulse.routes.ts";
 import { suggestionsRoutes } from "../modules/suggestions/suggestions.routes.ts";
 import { teamsRoutes } from "../modules/teams/teams.routes.ts";
 import { trustRoutes } from "../modules/trust/trust.routes.ts";
@@ -176,6 +177,7 @@ export async function createHttpServer(deps: HttpDeps) {
       await api.register(callbacksRoutes, { deps });
       await api.register(notificationsRoutes, { deps });
       await api.register(trustRoutes, { deps });
+      await api.register(pulseRoutes, { deps });
       await api.register(systemRoutes, { deps });
     },
     { prefix: "/api/v1" },

@@ -178,3 +178,16 @@ export async function acknowledge(
     .where("client_id", "=", clientId)
     .execute();
 }
+
+/** The evidence an event became (one row per source: its first core). */
+export async function evidenceOfEvent(db: Kysely<DB>, orgId: string, eventId: string) {
+  return db
+    .selectFrom("trust_evidence")
+    .select(["id", "kind", "core", "weight", "occurred_at", "label", "source_type", "source_id"])
+    .where("org_id", "=", orgId)
+    .where("event_id", "=", eventId)
+    .where("revoked_at", "is", null)
+    .orderBy("core")
+    .limit(4)
+    .execute();
+}

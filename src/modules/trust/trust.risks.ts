@@ -21,6 +21,7 @@ import type { Logger } from "../../shared/logger.ts";
 import { inTransaction } from "../../shared/transaction.ts";
 import * as clients from "../clients/clients.usecases.ts";
 import * as domainEvents from "../domain-events/domain-events.usecases.ts";
+import * as pulse from "../pulse/pulse.usecases.ts";
 import { explainNextStep, explainRisk } from "./trust.explain.ts";
 import * as repo from "./trust.repository.ts";
 import * as risks from "./trust.risks.repository.ts";
@@ -37,6 +38,8 @@ const DAY_MS = 86_400_000;
 const CONTACT_TYPES = ["interaction.logged"] as const;
 /** Rows not worked out for this long are worked out again (silence and decay move with time). */
 const REFRESH_AFTER_MS = DAY_MS;
+/** A pulse answer speaks for the client for half a year. */
+const PULSE_RELEVANT_DAYS = 180;
 
 const refOf = (row: {
   id: string;
@@ -77,6 +80,12 @@ export async function refreshClientRisk(db: Kysely<DB>, orgId: string, clientId:
   const gaps = times.slice(1).map((time, index) => ((times[index] as number) - time) / DAY_MS);
   const settings = await risks.rhythmSettings(db, orgId, clientId);
   const rhythm = contactRhythm({ clientDays: settings.clientDays, orgDefaultDays: settings.orgDays, contactGapsDays: gaps });
+  const latest = await pulse.latestPulse(db, orgId, clientId);
+  const freshPulse = latest && now.getTime() - latest.answeredAt.getTime() <= PULSE_RELEVANT_DAYS * DAY_MS ? latest : null;
+  const pulseEvidence = freshPulse ? (await risks.evidenceOfEvent(db, orgId, freshPulse.id)).map(refOf) : [];
+  const period = pulse.quarterOf(dateInZone("UTC", now));
+  const teamNow = await pulse.teamPulseOf(db, orgId, clientId, period);
+  const teamBefore = await pulse.teamPulseOf(db, orgId, clientId, pulse.previousQuarter(period));
   const reasons = riskReasons({
     undisclosedBreaks: breaks.map(refOf),
     integrityNow: evidenceScores.integrity,
@@ -85,11 +94,11 @@ export async function refreshClientRisk(db: Kysely<DB>, orgId: string, clientId:
     missedCallbacks: missed.map(refOf),
     daysSinceContact: times[0] === undefined ? null : Math.floor((now.getTime() - times[0]) / DAY_MS),
     rhythmDays: rhythm.days,
-    pulse: null,
-    pulseEvidence: [],
+    pulse: freshPulse?.answers ?? null,
+    pulseEvidence,
     evidenceScores,
-    teamPulseNow: null,
-    teamPulseBefore: null,
+    teamPulseNow: teamNow.average,
+    teamPulseBefore: teamBefore.average,
   });
   await risks.saveRisk(db, {
     org_id: orgId,

@@ -15,6 +15,7 @@ import { inTransaction } from "../../shared/transaction.ts";
 import * as clients from "../clients/clients.usecases.ts";
 import * as commitments from "../commitments/commitments.usecases.ts";
 import * as domainEvents from "../domain-events/domain-events.usecases.ts";
+import * as pulse from "../pulse/pulse.usecases.ts";
 import { explainEvidence } from "./trust.explain.ts";
 import * as repo from "./trust.repository.ts";
 import { markRiskStale } from "./trust.risks.ts";
@@ -179,7 +180,7 @@ export async function getClientTrust(deps: Deps, actor: Actor, clientId: string)
     halfLifeDays: settings.halfLifeDays,
     cores,
     readiness: readiness(cores),
-    perceived: null,
+    perceived: (await pulse.perceivedScores(deps.db, actor.orgId, clientId, now)).perceived,
   };
 }
 
