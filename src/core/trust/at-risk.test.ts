@@ -19,6 +19,7 @@ const calm: RiskFacts = {
   pulse: null,
   pulseEvidence: [],
   evidenceScores: { integrity: 0.7, intent: 0.6, capabilities: 0.5, results: 0.6 },
+  evidenceUncertainty: { integrity: 0.2, intent: 0.3, capabilities: 1, results: 0.3 },
   teamPulseNow: null,
   teamPulseBefore: null,
 };
@@ -55,6 +56,11 @@ describe("at-risk rules", () => {
     const reasons = riskReasons({ ...calm, ...change } as RiskFacts);
     expect(reasons.map((reason) => reason.code)).toEqual([code]);
     expect(nextStep(reasons)).toBe(step);
+  });
+
+  it("does not let a core we know little about contradict the client", () => {
+    const reasons = riskReasons({ ...calm, pulse: { capabilities: 5 }, evidenceScores: { ...calm.evidenceScores, capabilities: 0.5 } });
+    expect(reasons).toEqual([]);
   });
 
   it("does not call a small dip, contact within the rhythm or a never-contacted client silent", () => {

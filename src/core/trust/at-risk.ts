@@ -45,6 +45,8 @@ export type RiskFacts = {
   pulseEvidence: EvidenceRef[];
   /** Evidence scores per core (0–1), to compare with the pulse. */
   evidenceScores: Record<TrustCore, number>;
+  /** Their uncertainty: a core we know little about cannot contradict the client. */
+  evidenceUncertainty: Record<TrustCore, number>;
   /** Team pulse averages now and before (1–5), or null below the anonymity threshold. */
   teamPulseNow: number | null;
   teamPulseBefore: number | null;
@@ -54,6 +56,8 @@ export const BROKEN_WINDOW_DAYS = 90;
 export const INTEGRITY_DROP = 0.1;
 export const LOW_PULSE = 2.5;
 export const PERCEPTION_GAP = 0.25;
+/** Evidence worth at least two kept promises (r + s ≥ 2) before it can contradict the client's view. */
+export const MAX_UNCERTAINTY_FOR_GAP = 0.5;
 export const TEAM_PULSE_DROP = 0.75;
 
 /** The pulse's 1–5 on the score's 0–1 scale (1 → 0, 3 → 0.5, 5 → 1). */
@@ -103,6 +107,7 @@ export function riskReasons(facts: RiskFacts): RiskReason[] {
     }
     let widest = 0;
     for (const [core, answer] of Object.entries(facts.pulse) as Array<[TrustCore, number]>) {
+      if (facts.evidenceUncertainty[core] > MAX_UNCERTAINTY_FOR_GAP) continue;
       widest = Math.max(widest, Math.abs(pulseAsScore(answer) - facts.evidenceScores[core]));
     }
     if (widest >= PERCEPTION_GAP) {

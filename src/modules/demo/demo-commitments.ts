@@ -61,7 +61,7 @@ export const DEMO_HISTORY_WORKING_DAYS = 60;
 const QUARTER_HOUR_MS = 15 * 60_000;
 const HOUR_MS = 3_600_000;
 
-type Deps = { db: Kysely<DB>; clock: Clock; cursor: CursorCodec; baseUrl: string };
+export type Deps = { db: Kysely<DB>; clock: Clock; cursor: CursorCodec; baseUrl: string };
 export type DemoMember = { id: string; role: Role };
 export type DemoClientRef = { id: string; ownerId: string | null; contactIds: string[] };
 
@@ -177,7 +177,7 @@ export async function loadDemoCommitments(deps: Deps, orgId: string, members: De
         }
       } else if (fate < 0.17) {
         await happen(addWorkingHours(settings, dueAt, 8), (d) =>
-          commitments.breakCommitment(d, actorOf(owner), created.id, { reason: "De klant heeft het zelf opgelost" }),
+          commitments.breakCommitment(d, actorOf(owner), created.id, { reason: "De klant heeft het zelf opgelost", clientInformed: true }),
         );
       } else if (fate < 0.27) {
         await happen(addWorkingHours(settings, dueAt, 1 + closeDraw * 12), (d) =>

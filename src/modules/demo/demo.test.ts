@@ -10,6 +10,8 @@ import { listClients } from "../clients/clients.usecases.ts";
 import { myDay } from "../commitments/commitments.figures.ts";
 import { reliability } from "../commitments/commitments.reliability.ts";
 import * as commitments from "../commitments/commitments.usecases.ts";
+import * as risks from "../trust/trust.risks.ts";
+import * as trust from "../trust/trust.usecases.ts";
 import * as demo from "./demo.usecases.ts";
 import { DEMO_USERS, demoClients } from "./demo-data.ts";
 
@@ -155,6 +157,32 @@ describe.each(MOMENTS)("the demo loaded at %s", (moment) => {
     expect(figures.total.keptOnTimeRate).toBeLessThan(1);
     expect(figures.groups.length).toBeGreaterThanOrEqual(3);
     expect(figures.trend.length).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe.each(MOMENTS)("the demo's trust stories at %s", (moment) => {
+  it("tells them: an undisclosed break tops the at-risk list, a pulse contradicts the evidence, a healthy client is calm", async () => {
+    const d = loaded.get(moment);
+    if (!d) throw new Error("the demo did not load");
+    const list = await risks.listAtRisk(d.deps, d.admin, { includeAcknowledged: true, limit: 100 }, "nl");
+    const undisclosed = list.items.find((item) =>
+      item.reasons.some(
+        (reason) => reason.code === "broken_undisclosed" && reason.evidence.some((e) => e.label === "Bezwaarschrift WOZ-waarde indienen"),
+      ),
+    );
+    expect(undisclosed?.nextStep).toBe("apologise_and_renegotiate");
+    expect(list.items[0]?.reasons.map((reason) => reason.code)).toContain("broken_undisclosed");
+    const contradicting = d.promises.find((p) => p.title === "Investeringsaftrek uitzoeken")?.clientName;
+    const gap = list.items.find((item) => item.clientName === contradicting);
+    expect(gap?.reasons.map((reason) => reason.code)).toContain("perception_gap");
+    const healthyName = d.promises.find((p) => p.title === "Managementrapportage Q3")?.clientName;
+    const healthy = list.items.find((item) => item.clientName === healthyName);
+    expect(healthy?.reasons ?? []).toEqual([]);
+    const healthyId =
+      (await listClients(d.deps, d.admin, { limit: 200, archived: false })).items.find((c) => c.name === healthyName)?.id ?? "";
+    const ledger = await trust.getClientTrust(d.deps, d.admin, healthyId);
+    expect(ledger.cores.integrity.score).toBeGreaterThan(0.6);
+    expect(ledger.perceived?.intent).toBe(5);
   });
 });
 

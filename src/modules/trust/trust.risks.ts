@@ -61,8 +61,12 @@ export async function refreshClientRisk(db: Kysely<DB>, orgId: string, clientId:
   const halfLife = (await repo.findSettings(db, orgId))?.half_life_days ?? 180;
   const scores = await repo.listScores(db, orgId, clientId);
   const evidenceScores = { integrity: 0.5, intent: 0.5, capabilities: 0.5, results: 0.5 };
-  for (const row of scores)
-    evidenceScores[row.core] = reading(decayTo({ r: row.r, s: row.s, asOf: new Date(row.as_of) }, halfLife, now)).score;
+  const evidenceUncertainty = { integrity: 1, intent: 1, capabilities: 1, results: 1 };
+  for (const row of scores) {
+    const current = reading(decayTo({ r: row.r, s: row.s, asOf: new Date(row.as_of) }, halfLife, now));
+    evidenceScores[row.core] = current.score;
+    evidenceUncertainty[row.core] = current.uncertainty;
+  }
   const monthAgo = new Date(now.getTime() - 30 * DAY_MS);
   const then = (await repo.scoresOnDay(db, orgId, clientId, dateInZone("UTC", monthAgo))).find((row) => row.core === "integrity");
   const integrity30DaysAgo = then ? reading(decayTo({ r: then.r, s: then.s, asOf: new Date(then.as_of) }, halfLife, monthAgo)).score : 0.5;
@@ -97,6 +101,7 @@ export async function refreshClientRisk(db: Kysely<DB>, orgId: string, clientId:
     pulse: freshPulse?.answers ?? null,
     pulseEvidence,
     evidenceScores,
+    evidenceUncertainty,
     teamPulseNow: teamNow.average,
     teamPulseBefore: teamBefore.average,
   });
