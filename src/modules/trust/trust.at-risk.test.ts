@@ -122,6 +122,8 @@ describe("at-risk list", () => {
     const items = await atRisk();
     const entry = items.find((item) => item.clientId === alfa);
     expect(entry?.reasons.map((reason) => reason.code)).toContain("silence");
+    const contactNow = (await as(app, anna).get(`/api/v1/clients/${alfa}/trust`)).json().contact;
+    expect(contactNow).toMatchObject({ daysSinceContact: 19, rhythmDays: 11, rhythmFrom: "learned", daysBeyondRhythm: 8 });
   });
 
   it("lets a client's own rhythm decide what silence is", async () => {

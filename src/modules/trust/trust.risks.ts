@@ -56,6 +56,28 @@ const refOf = (row: {
   source: { type: row.source_type, id: row.source_id },
 });
 
+/**
+ * When the client was last in touch and how often they expect to be: the
+ * rhythm is the client's own setting, else learned from their last contacts,
+ * else the organization's default.
+ */
+export async function contactStatus(db: Kysely<DB>, orgId: string, clientId: string, now: Date) {
+  const contacts = await domainEvents.listForClient(db, orgId, clientId, { types: CONTACT_TYPES, limit: 11 });
+  const times = contacts.map((event) => event.occurredAt.getTime());
+  const gaps = times.slice(1).map((time, index) => ((times[index] as number) - time) / DAY_MS);
+  const settings = await risks.rhythmSettings(db, orgId, clientId);
+  const rhythm = contactRhythm({ clientDays: settings.clientDays, orgDefaultDays: settings.orgDays, contactGapsDays: gaps });
+  const daysSinceContact = times[0] === undefined ? null : Math.floor((now.getTime() - times[0]) / DAY_MS);
+  return {
+    lastContactAt: times[0] === undefined ? null : new Date(times[0]).toISOString(),
+    daysSinceContact,
+    rhythmDays: rhythm.days,
+    rhythmFrom: rhythm.from,
+    clientRhythmDays: settings.clientDays,
+    daysBeyondRhythm: daysSinceContact !== null && daysSinceContact > rhythm.days ? daysSinceContact - rhythm.days : 0,
+  };
+}
+
 /** Works out one client's reasons as of `now` and keeps them. */
 export async function refreshClientRisk(db: Kysely<DB>, orgId: string, clientId: string, now: Date) {
   const halfLife = (await repo.findSettings(db, orgId))?.half_life_days ?? 180;
@@ -79,11 +101,7 @@ export async function refreshClientRisk(db: Kysely<DB>, orgId: string, clientId:
   );
   const missed = await risks.evidenceOfKinds(db, orgId, clientId, ["callback_never_returned", "callback_returned_late"], monthAgo);
   const losses = await risks.integrityLossesSince(db, orgId, clientId, monthAgo);
-  const contacts = await domainEvents.listForClient(db, orgId, clientId, { types: CONTACT_TYPES, limit: 11 });
-  const times = contacts.map((event) => event.occurredAt.getTime());
-  const gaps = times.slice(1).map((time, index) => ((times[index] as number) - time) / DAY_MS);
-  const settings = await risks.rhythmSettings(db, orgId, clientId);
-  const rhythm = contactRhythm({ clientDays: settings.clientDays, orgDefaultDays: settings.orgDays, contactGapsDays: gaps });
+  const contact = await contactStatus(db, orgId, clientId, now);
   const latest = await pulse.latestPulse(db, orgId, clientId);
   const freshPulse = latest && now.getTime() - latest.answeredAt.getTime() <= PULSE_RELEVANT_DAYS * DAY_MS ? latest : null;
   const pulseEvidence = freshPulse ? (await risks.evidenceOfEvent(db, orgId, freshPulse.id)).map(refOf) : [];
@@ -96,8 +114,8 @@ export async function refreshClientRisk(db: Kysely<DB>, orgId: string, clientId:
     integrity30DaysAgo,
     integrityLosses: losses.map(refOf),
     missedCallbacks: missed.map(refOf),
-    daysSinceContact: times[0] === undefined ? null : Math.floor((now.getTime() - times[0]) / DAY_MS),
-    rhythmDays: rhythm.days,
+    daysSinceContact: contact.daysSinceContact,
+    rhythmDays: contact.rhythmDays,
     pulse: freshPulse?.answers ?? null,
     pulseEvidence,
     evidenceScores,

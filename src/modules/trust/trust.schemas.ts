@@ -41,6 +41,16 @@ export const clientTrustSchema = z
       })
       .nullable()
       .meta({ description: "The client's own view from pulse answers (1–5 averages), or null without answers." }),
+    contact: z
+      .object({
+        lastContactAt: z.string().nullable(),
+        daysSinceContact: z.number().int().nullable(),
+        rhythmDays: z.number().int().meta({ description: "Expected days between contacts." }),
+        rhythmFrom: z.enum(["client", "learned", "organization"]),
+        clientRhythmDays: z.number().int().nullable(),
+        daysBeyondRhythm: z.number().int().meta({ description: "Silence beyond the rhythm, 0 when in rhythm." }),
+      })
+      .meta({ description: "Contact rhythm and silence." }),
   })
   .meta({ id: "ClientTrust" });
 export type ClientTrust = z.infer<typeof clientTrustSchema>;

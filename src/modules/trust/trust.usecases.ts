@@ -18,7 +18,7 @@ import * as domainEvents from "../domain-events/domain-events.usecases.ts";
 import * as pulse from "../pulse/pulse.usecases.ts";
 import { explainEvidence } from "./trust.explain.ts";
 import * as repo from "./trust.repository.ts";
-import { markRiskStale } from "./trust.risks.ts";
+import { contactStatus, markRiskStale } from "./trust.risks.ts";
 import type { ClientTrust, EvidenceList, ObservationInput, SettingsPreview, TrustSettings, TrustSettingsInput } from "./trust.schemas.ts";
 
 export type Deps = { db: Kysely<DB>; clock: Clock };
@@ -181,6 +181,7 @@ export async function getClientTrust(deps: Deps, actor: Actor, clientId: string)
     cores,
     readiness: readiness(cores),
     perceived: (await pulse.perceivedScores(deps.db, actor.orgId, clientId, now)).perceived,
+    contact: await contactStatus(deps.db, actor.orgId, clientId, now),
   };
 }
 
