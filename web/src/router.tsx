@@ -146,6 +146,11 @@ const calendarFeedRoute = createRoute({
   path: "/calendar",
   component: lazyRouteComponent(() => import("./features/calendar/CalendarFeedPage.tsx"), "CalendarFeedPage"),
 });
+const trustSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/trust",
+  component: lazyRouteComponent(() => import("./features/trust/TrustSettingsPage.tsx"), "TrustSettingsPage"),
+});
 const systemRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: "/system",
@@ -176,6 +181,7 @@ const routeTree = rootRoute.addChildren([
       workingTimeRoute,
       slaPoliciesRoute,
       calendarFeedRoute,
+      trustSettingsRoute,
       systemRoute,
     ]),
   ]),

@@ -646,6 +646,7 @@ export const en = {
   "commitments.event.answer": "Answer: {answer}",
   "commitments.event.rerouted": "Not accepted in time: Trustledger passed it on to {to}.",
   "settings.system": "System",
+  "settings.trust": "Trust ledger",
   "system.adminOnly": "Only administrators can see the System page.",
   "system.mail.title": "E-mail",
   "system.mail.smtp": "SMTP",

@@ -655,6 +655,7 @@ export const nl: Record<MessageKey, string> = {
   "commitments.event.answer": "Antwoord: {answer}",
   "commitments.event.rerouted": "Niet op tijd geaccepteerd: Trustledger heeft het doorgegeven aan {to}.",
   "settings.system": "Systeem",
+  "settings.trust": "Vertrouwensregister",
   "system.adminOnly": "Alleen beheerders kunnen de systeempagina zien.",
   "system.mail.title": "E-mail",
   "system.mail.smtp": "SMTP",

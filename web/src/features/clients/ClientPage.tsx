@@ -1,8 +1,8 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
-import { type ReactNode, useState } from "react";
-import { canActOnOthersCommitments, canArchiveClients } from "../../../../src/core/roles.ts";
+import { lazy, type ReactNode, Suspense, useState } from "react";
+import { canActOnOthersCommitments, canArchiveClients, canSeeTrust } from "../../../../src/core/roles.ts";
 import type { Client, Contact } from "../../../../src/modules/clients/clients.schemas.ts";
 import { ApiError, api, fieldError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -14,6 +14,9 @@ import { ClientPortalLinks } from "../portal/ClientPortalLinks.tsx";
 import { ClientSlaAgreements } from "../working-time/ClientSlaAgreements.tsx";
 import { ClientForm } from "./ClientForm.tsx";
 import { ContactForm } from "./ContactForm.tsx";
+
+/** The trust ledger (scores, charts, evidence) loads with its own chunk when a client page first shows it. */
+const ClientTrustSection = lazy(() => import("../trust/ClientTrust.tsx").then((module) => ({ default: module.ClientTrustSection })));
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -146,6 +149,11 @@ export function ClientPage() {
         )}
       </Card>
       <ClientCommitments clientId={id} />
+      {me.data && canSeeTrust(me.data.role) && (
+        <Suspense fallback={<Loader size="sm" aria-label={t("app.loading")} />}>
+          <ClientTrustSection clientId={id} />
+        </Suspense>
+      )}
       <Card withBorder component="section" aria-labelledby="client-contacts">
         <Group justify="space-between" mb="sm">
           <Title order={2} fz="h4" id="client-contacts">

@@ -84,6 +84,8 @@ export function refreshAfterChange(queryClient: QueryClient, saved: Commitment) 
   queryClient.invalidateQueries({ queryKey: ["commitments"] });
   queryClient.invalidateQueries({ queryKey: ["my-day"] });
   queryClient.invalidateQueries({ queryKey: ["reliability"] });
+  // A kept, moved or broken promise is evidence: the client's trust scores move with it.
+  queryClient.invalidateQueries({ queryKey: ["trust"] });
 }
 
 /** One action on a promise, sending the version read (a concurrent change answers 409). */

@@ -1,6 +1,7 @@
 import { Stack, Tabs, Title } from "@mantine/core";
 import { Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import { canSeeSystem } from "../../../../src/core/notifications.ts";
+import { canSeeTrust } from "../../../../src/core/roles.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { usePageTitle } from "../../layout/usePageTitle.ts";
 import { useMe } from "../auth/session.ts";
@@ -13,6 +14,7 @@ const TABS = [
   { path: "/settings/working-time", label: "settings.workingTime" },
   { path: "/settings/sla-policies", label: "settings.sla" },
   { path: "/settings/calendar", label: "settings.calendar" },
+  { path: "/settings/trust", label: "settings.trust" },
   { path: "/settings/system", label: "settings.system" },
 ] as const;
 
@@ -22,7 +24,12 @@ export function SettingsLayout() {
   const path = useRouterState({ select: (state) => state.location.pathname });
   const me = useMe();
   // The System tab (mail, background sweep, e-mail queue) is for administrators.
-  const tabs = TABS.filter((tab) => tab.path !== "/settings/system" || (me.data !== undefined && canSeeSystem(me.data.role)));
+  // The trust ledger's weights are not for the front desk (canSeeTrust).
+  const tabs = TABS.filter(
+    (tab) =>
+      (tab.path !== "/settings/system" || (me.data !== undefined && canSeeSystem(me.data.role))) &&
+      (tab.path !== "/settings/trust" || (me.data !== undefined && canSeeTrust(me.data.role))),
+  );
   const current = TABS.find((tab) => tab.path === path);
   usePageTitle(current ? `${t(current.label)} · ${t("settings.title")}` : t("settings.title"));
   return (
