@@ -196,6 +196,12 @@ type IdRoute = {
   body?: () => object;
   expect: Record<Role, Outcome>;
 };
+/** The trust ledger: the front desk is refused before anything is looked up. */
+const trustReader = (code: MessageKey): Record<Role, Outcome> => ({
+  admin: [404, code],
+  advisor: [404, code],
+  frontdesk: [403, "auth.forbidden"],
+});
 const missingUuid = randomUUID();
 const idRoutes: Record<string, IdRoute> = {
   "PATCH /api/v1/members/:userId": {
@@ -406,6 +412,61 @@ const idRoutes: Record<string, IdRoute> = {
     missing: { id: missingUuid, policyId: randomUUID() },
     expect: { admin: [404, "clients.not_found"], advisor: [403, "auth.forbidden"], frontdesk: [403, "auth.forbidden"] },
   },
+  "GET /api/v1/clients/:id/trust": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    expect: trustReader("clients.not_found"),
+  },
+  "GET /api/v1/clients/:id/trust/evidence": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    expect: trustReader("clients.not_found"),
+  },
+  "GET /api/v1/clients/:id/trust/history": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    expect: trustReader("clients.not_found"),
+  },
+  "POST /api/v1/clients/:id/evidence": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    body: () => ({ core: "integrity", direction: "negative", reason: "Overgenomen door een ander kantoor" }),
+    expect: trustReader("clients.not_found"),
+  },
+  "PUT /api/v1/clients/:id/contact-rhythm": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    body: () => ({ contactRhythmDays: 5 }),
+    expect: trustReader("clients.not_found"),
+  },
+  "POST /api/v1/at-risk/:id/acknowledge": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    body: () => ({ reason: "Overgenomen", snoozeDays: 30 }),
+    expect: trustReader("clients.not_found"),
+  },
+  "POST /api/v1/clients/:id/pulse-requests": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    body: () => ({ contactId: A.contact.id }),
+    expect: trustReader("clients.not_found"),
+  },
+  "GET /api/v1/clients/:id/pulse": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    expect: trustReader("clients.not_found"),
+  },
+  "GET /api/v1/clients/:id/team-pulse": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    expect: trustReader("clients.not_found"),
+  },
+  "POST /api/v1/clients/:id/team-pulse": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    body: () => ({ feeling: 1, words: "Overgenomen" }),
+    expect: trustReader("clients.not_found"),
+  },
 };
 
 /**
@@ -420,6 +481,9 @@ const capabilityRoutes = [
   "GET /api/v1/calendar/:token",
   // A client's portal link (see src/modules/portal/portal.test.ts).
   "GET /api/v1/portal/:token",
+  // A contact's pulse link (see src/modules/pulse/pulse.test.ts).
+  "GET /api/v1/portal/:token/pulse",
+  "POST /api/v1/portal/:token/pulse",
 ];
 
 /** Routes without ids: what B sees there is checked for A's data below. */
@@ -442,6 +506,8 @@ const listRoutesWithoutIds = [
   "GET /api/v1/sla-policies",
   "GET /api/v1/calendar-feed",
   "GET /api/v1/callbacks/preview",
+  "GET /api/v1/at-risk",
+  "GET /api/v1/trust/settings",
 ];
 /** Routes that create things or sessions: no foreign id in the path; references in bodies are checked below. */
 const writeRoutesWithoutIds = [
@@ -464,6 +530,10 @@ const writeRoutesWithoutIds = [
   "POST /api/v1/calendar-feed",
   "DELETE /api/v1/calendar-feed",
   "POST /api/v1/callbacks",
+  // The organization's own trust settings and ledger rebuild: no ids.
+  "PUT /api/v1/trust/settings",
+  "POST /api/v1/trust/settings/preview",
+  "POST /api/v1/trust/backfill",
 ];
 /** Outside the API of an organization: documentation and health. */
 const instanceRoutes = [
