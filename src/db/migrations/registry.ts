@@ -13,6 +13,7 @@ import * as mailGuarantees from "./0011_mail_guarantees.ts";
 import * as apiTokenScopes from "./0012_api_token_scopes.ts";
 import * as reopenFigures from "./0013_reopen_figures.ts";
 import * as domainEventsAndTrust from "./0014_domain_events_and_trust.ts";
+import * as interactions from "./0015_interactions.ts";
 
 /**
  * Every migration, in order, listed by hand: grep finds them all, nothing is
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "0012_api_token_scopes": apiTokenScopes,
   "0013_reopen_figures": reopenFigures,
   "0014_domain_events_and_trust": domainEventsAndTrust,
+  "0015_interactions": interactions,
 };
