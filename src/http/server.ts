@@ -26,6 +26,7 @@ import { callbacksRoutes } from "../modules/callbacks/callbacks.routes.ts";
 import { clientsRoutes } from "../modules/clients/clients.routes.ts";
 import { commitmentsRoutes } from "../modules/commitments/commitments.routes.ts";
 import { exportRoutes } from "../modules/export/export.routes.ts";
+import { interactionsRoutes } from "../modules/interactions/interactions.routes.ts";
 import type { Mailer } from "../modules/notifications/mailer.ts";
 import { notificationsRoutes, systemRoutes } from "../modules/notifications/notifications.routes.ts";
 import { organizationsRoutes } from "../modules/organizations/organizations.routes.ts";
@@ -173,6 +174,7 @@ export async function createHttpServer(deps: HttpDeps) {
       await api.register(calendarRoutes, { deps });
       await api.register(portalRoutes, { deps });
       await api.register(callbacksRoutes, { deps });
+      await api.register(interactionsRoutes, { deps });
       await api.register(notificationsRoutes, { deps });
       await api.register(systemRoutes, { deps });
     },
