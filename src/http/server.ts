@@ -33,6 +33,7 @@ import { organizationsRoutes } from "../modules/organizations/organizations.rout
 import { portalRoutes } from "../modules/portal/portal.routes.ts";
 import { suggestionsRoutes } from "../modules/suggestions/suggestions.routes.ts";
 import { teamsRoutes } from "../modules/teams/teams.routes.ts";
+import { timelineRoutes } from "../modules/timeline/timeline.routes.ts";
 import { workingTimeRoutes } from "../modules/working-time/working-time.routes.ts";
 import { AppError } from "../shared/app-error.ts";
 import type { Clock } from "../shared/clock.ts";
@@ -175,6 +176,7 @@ export async function createHttpServer(deps: HttpDeps) {
       await api.register(portalRoutes, { deps });
       await api.register(callbacksRoutes, { deps });
       await api.register(interactionsRoutes, { deps });
+      await api.register(timelineRoutes, { deps });
       await api.register(notificationsRoutes, { deps });
       await api.register(systemRoutes, { deps });
     },
