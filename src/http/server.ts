@@ -31,6 +31,7 @@ import type { Mailer } from "../modules/notifications/mailer.ts";
 import { notificationsRoutes, systemRoutes } from "../modules/notifications/notifications.routes.ts";
 import { organizationsRoutes } from "../modules/organizations/organizations.routes.ts";
 import { portalRoutes } from "../modules/portal/portal.routes.ts";
+import { searchRoutes } from "../modules/search/search.routes.ts";
 import { suggestionsRoutes } from "../modules/suggestions/suggestions.routes.ts";
 import { teamsRoutes } from "../modules/teams/teams.routes.ts";
 import { timelineRoutes } from "../modules/timeline/timeline.routes.ts";
@@ -177,6 +178,7 @@ export async function createHttpServer(deps: HttpDeps) {
       await api.register(callbacksRoutes, { deps });
       await api.register(interactionsRoutes, { deps });
       await api.register(timelineRoutes, { deps });
+      await api.register(searchRoutes, { deps });
       await api.register(notificationsRoutes, { deps });
       await api.register(systemRoutes, { deps });
     },
