@@ -9,6 +9,7 @@ import { type DatabaseHandle, openDatabase } from "../src/db/connection.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
 import { search } from "../src/modules/search/search.usecases.ts";
 import { generateBackground } from "./search/background.ts";
+import { FROZEN } from "./search/frozen.ts";
 import { HOLDOUT } from "./search/holdout.ts";
 import { LABELS, type Label } from "./search/labels.ts";
 import { CLIENTS, COMMITMENTS, CONTACTS, INTERACTIONS } from "./search/targets.ts";
