@@ -26,10 +26,15 @@ describe("fullTextWords", () => {
       fc.property(fc.string({ maxLength: 300, unit: "binary" }), (query) => {
         for (const word of fullTextWords(query)) {
           expect(word).toMatch(/^[\p{L}\p{M}\p{N}]{2,}$/u);
-          expect(prefixTerm(word)).toBe(`'${word}':*`);
+          expect(prefixTerm(word)).toBe([...word].length >= 3 ? `'${word}':*` : `'${word}'`);
         }
       }),
     );
+  });
+
+  it("takes words of three letters or more as prefixes, shorter ones as they are", () => {
+    expect(prefixTerm("off")).toBe("'off':*");
+    expect(prefixTerm("de")).toBe("'de'");
   });
 
   it("refuses to quote anything that is not a word", () => {

@@ -26,10 +26,15 @@ export function fullTextWords(query: string): string[] {
   return [...new Set(kept)].slice(0, MAX_WORDS);
 }
 
-/** The term of one word for to_tsquery: quoted, as a prefix. Safe because the word holds no quote or backslash. */
+/** Words this long or longer count as the start of a word; shorter ones ("de", "vo") only as themselves. */
+export const MIN_PREFIX_LENGTH = 3;
+
+export const isPrefix = (word: string): boolean => [...word].length >= MIN_PREFIX_LENGTH;
+
+/** The term of one word for to_tsquery: quoted, as a prefix when long enough. Safe because the word holds no quote or backslash. */
 export function prefixTerm(word: string): string {
   if (!/^[\p{L}\p{M}\p{N}]+$/u.test(word)) throw new Error("not a search word");
-  return `'${word}':*`;
+  return isPrefix(word) ? `'${word}':*` : `'${word}'`;
 }
 
 /** The marks ts_headline puts around a match: private-use characters, removed from the text beforehand. */
