@@ -10,6 +10,7 @@ import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
 import { usePageTitle } from "../../layout/usePageTitle.ts";
 import { useMe } from "../auth/session.ts";
 import { ClientCommitments } from "../commitments/ClientCommitments.tsx";
+import { ClientTimeline } from "../interactions/ClientTimeline.tsx";
 import { ClientPortalLinks } from "../portal/ClientPortalLinks.tsx";
 import { ClientSlaAgreements } from "../working-time/ClientSlaAgreements.tsx";
 import { ClientForm } from "./ClientForm.tsx";
@@ -146,6 +147,7 @@ export function ClientPage() {
         )}
       </Card>
       <ClientCommitments clientId={id} />
+      <ClientTimeline clientId={id} contacts={contacts.data ?? []} />
       <Card withBorder component="section" aria-labelledby="client-contacts">
         <Group justify="space-between" mb="sm">
           <Title order={2} fz="h4" id="client-contacts">
