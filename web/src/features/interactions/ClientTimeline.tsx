@@ -18,14 +18,16 @@ import { LogInteractionForm } from "./LogInteractionForm.tsx";
 import { PromiseSuggestions } from "./PromiseSuggestions.tsx";
 import { useTimeline } from "./queries.ts";
 
+/** Dark enough for white text at 4.5:1; the words say what it is, never the colour alone. */
 const GROUP_COLORS: Record<TimelineGroup | "other", string> = {
-  interactions: "brand",
-  commitments: "grape",
-  callbacks: "orange.9",
+  interactions: "brand.8",
+  commitments: "violet.9",
+  callbacks: "#8a5300",
   pulse: "teal.9",
-  evidence: "indigo",
-  other: "gray",
+  evidence: "indigo.9",
+  other: "gray.7",
 };
+const SIGNAL_COLOR = "#1f7a3a";
 
 const oneOf = <T extends string>(list: readonly T[], value: unknown): T | undefined => list.find((entry) => entry === value);
 
@@ -48,7 +50,7 @@ function Item({ item }: { item: TimelineItem }) {
   return (
     <Stack component="li" id={`timeline-${item.id}`} gap={2} py="xs" style={{ borderTop: "1px solid var(--mantine-color-gray-2)" }}>
       <Group gap="xs" wrap="wrap">
-        <Badge variant="light" color={GROUP_COLORS[item.group]} style={{ flexShrink: 0 }}>
+        <Badge variant="filled" color={GROUP_COLORS[item.group]} style={{ flexShrink: 0 }}>
           {isInteraction && kind ? t(`interactions.kind.${kind}`) : label}
         </Badge>
         {item.title && (
@@ -70,12 +72,12 @@ function Item({ item }: { item: TimelineItem }) {
       {(item.payload.clientRaisedProblem === true || item.payload.clientInvitation === true) && (
         <Group gap={6}>
           {item.payload.clientRaisedProblem === true && (
-            <Badge size="sm" color="green.9" variant="outline">
+            <Badge size="sm" color={SIGNAL_COLOR} variant="filled">
               {t("timeline.raisedProblem")}
             </Badge>
           )}
           {item.payload.clientInvitation === true && (
-            <Badge size="sm" color="green.9" variant="outline">
+            <Badge size="sm" color={SIGNAL_COLOR} variant="filled">
               {t("timeline.invitation")}
             </Badge>
           )}

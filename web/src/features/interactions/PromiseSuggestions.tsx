@@ -46,7 +46,7 @@ export function PromiseSuggestions({ saved, onDone }: { saved: LoggedInteraction
                     <Button
                       size="xs"
                       onClick={() => setConfirming(item)}
-                      aria-label={t("interactions.suggestions.makeFor", { title: item.title })}
+                      aria-label={`${t("interactions.suggestions.make")}: ${item.title}`}
                     >
                       {t("interactions.suggestions.make")}
                     </Button>

@@ -121,14 +121,29 @@ export function SearchBox({
       <Text className="visually-hidden" role="status">
         {shown && !searching ? t("search.count", { count: ordered.length }) : ""}
       </Text>
+      {shown && !searching && ordered.length === 0 && (
+        <Text
+          fz="sm"
+          c="gray.7"
+          p="sm"
+          pos="absolute"
+          right={0}
+          w="100%"
+          top="calc(100% + 4px)"
+          bg="white"
+          style={{ zIndex: 300, border: "1px solid var(--mantine-color-gray-3)", borderRadius: 6, minWidth: "min(28rem, 92vw)" }}
+        >
+          {t("search.none", { query: text.trim() })}
+        </Text>
+      )}
       <Box
         id={listId}
         role="listbox"
         aria-label={t("search.results")}
-        hidden={!shown}
+        hidden={!shown || ordered.length === 0}
         pos="absolute"
-        left={0}
         right={0}
+        w="100%"
         top="calc(100% + 4px)"
         bg="white"
         style={{
@@ -141,11 +156,6 @@ export function SearchBox({
           minWidth: "min(28rem, 92vw)",
         }}
       >
-        {shown && !searching && ordered.length === 0 && (
-          <Text fz="sm" c="gray.7" p="sm">
-            {t("search.none", { query: text.trim() })}
-          </Text>
-        )}
         {groups.map((group) => (
           // A group of options inside a listbox (WAI-ARIA): a fieldset would not be one.
           // biome-ignore lint/a11y/useSemanticElements: role group is what a listbox may hold
