@@ -616,4 +616,6 @@ writeFileSync(path.join(root, "bench", "RESULTS.md"), lines.join("\n"));
 console.log("written to bench/RESULTS.md");
 // Suggestions from text: its own section of RESULTS.md (bench/suggestions.ts).
 execSync(`"${node}" bench/suggestions.ts`, { cwd: root, stdio: "inherit" });
+// Search quality (recall@10 on the labelled sets): its own section of RESULTS.md (bench/search.ts).
+execSync(`"${node}" bench/search.ts`, { cwd: root, stdio: "inherit" });
 process.exit(0);

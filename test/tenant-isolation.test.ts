@@ -33,6 +33,7 @@ const A = {} as {
   policy: { id: string };
   portalLink: { id: string };
   callback: { id: string };
+  interaction: { id: string };
 };
 const B = {} as {
   admin: Session;
@@ -136,6 +137,19 @@ beforeAll(async () => {
       expertId: A.advisor.me.id,
     })
   ).json().commitment;
+  A.interaction = (
+    await a.post("/api/v1/interactions", {
+      clientId: A.client.id,
+      contactId: A.contact.id,
+      kind: "meeting",
+      direction: "inbound",
+      initiatedBy: "client",
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      summary: "Alpha gesprek over het alpha-rapport",
+      body: "Gedeelde kennis: de klant vertelde over alpha zaken.",
+      clientRaisedProblem: true,
+    })
+  ).json();
 
   B.admin = await signup(app, { name: "Beta Beheerder", email: uniqueEmail("beta-admin"), organizationName: "Beta Bureau" });
   B.advisor = await addMember(app, B.admin, "advisor", { name: "Beta Adviseur" });
@@ -167,6 +181,7 @@ beforeAll(async () => {
     A.policy.id,
     A.portalLink.id,
     A.callback.id,
+    A.interaction.id,
     "alpha",
   ];
 });
@@ -332,6 +347,21 @@ const idRoutes: Record<string, IdRoute> = {
     missing: { id: missingUuid },
     body: () => ({ outcome: "overgenomen" }),
     expect: notFound("callbacks.not_found"),
+  },
+  "GET /api/v1/interactions/:id": {
+    ids: () => ({ id: A.interaction.id }),
+    missing: { id: missingUuid },
+    expect: notFound("interactions.not_found"),
+  },
+  "GET /api/v1/clients/:id/interactions": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    expect: notFound("clients.not_found"),
+  },
+  "GET /api/v1/clients/:id/timeline": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    expect: notFound("clients.not_found"),
   },
   "GET /api/v1/commitments/:id": {
     ids: () => ({ id: A.commitment.id }),
@@ -508,6 +538,7 @@ const listRoutesWithoutIds = [
   "GET /api/v1/callbacks/preview",
   "GET /api/v1/at-risk",
   "GET /api/v1/trust/settings",
+  "GET /api/v1/search",
 ];
 /** Routes that create things or sessions: no foreign id in the path; references in bodies are checked below. */
 const writeRoutesWithoutIds = [
@@ -534,6 +565,7 @@ const writeRoutesWithoutIds = [
   "PUT /api/v1/trust/settings",
   "POST /api/v1/trust/settings/preview",
   "POST /api/v1/trust/backfill",
+  "POST /api/v1/interactions",
 ];
 /** Outside the API of an organization: documentation and health. */
 const instanceRoutes = [
@@ -679,6 +711,16 @@ describe("tenant isolation", () => {
     );
     expectError(await b.post("/api/v1/callbacks", { ...callback, expertId: A.advisor.me.id }), 400, "callbacks.expert_not_member", "en");
     expectError(await b.get(`/api/v1/callbacks/preview?clientId=${A.client.id}`), 404, "clients.not_found", "en");
+    const interaction = {
+      clientId: B.client.id,
+      kind: "call",
+      direction: "outbound",
+      initiatedBy: "us",
+      occurredAt: new Date(Date.now() - 60_000).toISOString(),
+      summary: "Beta gesprek",
+    };
+    expectError(await b.post("/api/v1/interactions", { ...interaction, clientId: A.client.id }), 404, "clients.not_found", "en");
+    expectError(await b.post("/api/v1/interactions", { ...interaction, contactId: A.contact.id }), 404, "contacts.not_found", "en");
     const preview = await b.get("/api/v1/callbacks/preview?topic=gedeelde");
     expectNoAlpha(preview.body, "callback preview");
     // The list filter on an owner of A's finds nothing.
@@ -698,12 +740,17 @@ describe("tenant isolation", () => {
       "/api/v1/expertise?topic=belasting",
       "/api/v1/expertise?topic=gedeelde",
     ];
-    const needsQuery: Record<string, string> = { "/api/v1/expertise": "?topic=a", "/api/v1/reliability": "?from=2026-01-01&to=2027-12-31" };
+    const needsQuery: Record<string, string> = {
+      "/api/v1/expertise": "?topic=a",
+      "/api/v1/reliability": "?from=2026-01-01&to=2027-12-31",
+      "/api/v1/search": "?q=alpha",
+    };
     urls.push(
       "/api/v1/reliability?from=2026-01-01&to=2027-12-31&groupBy=client",
       "/api/v1/reliability?from=2026-01-01&to=2027-12-31&groupBy=team",
     );
     urls.push(`/api/v1/commitments?clientId=${A.client.id}`, `/api/v1/commitments?ownerId=${encodeURIComponent(A.advisor.me.id)}`);
+    urls.push("/api/v1/search?q=klant", "/api/v1/search?q=gedeelde%20kennis", "/api/v1/search?q=rapport&limit=50");
     for (const url of urls) {
       const response = await b.get(`${url}${needsQuery[url] ?? ""}`);
       expect([200, 403], `${role} ${url}: ${response.body}`).toContain(response.statusCode);
@@ -712,6 +759,7 @@ describe("tenant isolation", () => {
     // B's own data is there, so the lists were not simply empty.
     expect((await b.get("/api/v1/clients?q=klant")).json().items.map((c: { id: string }) => c.id)).toEqual([B.client.id]);
     expect((await b.get("/api/v1/expertise?topic=gedeelde")).json().items.map((m: { id: string }) => m.id)).toEqual([B.advisor.me.id]);
+    expect((await b.get("/api/v1/search?q=klant")).json().results.map((r: { id: string }) => r.id)).toEqual([B.client.id]);
   });
 
   it("B's export holds B's organization only", async () => {

@@ -53,6 +53,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "PATCH /api/v1/clients/:id/contacts/:contactId": "write",
   "DELETE /api/v1/clients/:id/contacts/:contactId": "write",
 
+  "POST /api/v1/interactions": "write",
+  "GET /api/v1/interactions/:id": "read",
+  "GET /api/v1/clients/:id/interactions": "read",
+  "GET /api/v1/clients/:id/timeline": "read",
+  "GET /api/v1/search": "read",
+
   "GET /api/v1/api-tokens": "session",
   "POST /api/v1/api-tokens": "session",
   "DELETE /api/v1/api-tokens/:id": "session",

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { PglitePool } from "./pglite-pool.ts";
@@ -36,7 +37,7 @@ async function openEmbedded(options: { dataDir?: string; template?: Blob }): Pro
   const pglite = await PGlite.create({
     dataDir: options.dataDir,
     loadDataDir: options.template,
-    extensions: { pg_trgm },
+    extensions: { pg_trgm, unaccent },
     parsers: typeParsers,
   });
   const pool = new PglitePool(pglite);

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 import type { CommitmentTables } from "./schema-commitments.ts";
+import type { InteractionTables } from "./schema-interactions.ts";
 import type { NotificationTables } from "./schema-notifications.ts";
 import type { TrustTables } from "./schema-trust.ts";
 
@@ -139,7 +140,7 @@ export interface ApiTokensTable {
   scopes: string[];
 }
 
-export interface DB extends CommitmentTables, NotificationTables, TrustTables {
+export interface DB extends CommitmentTables, NotificationTables, TrustTables, InteractionTables {
   user: UserTable;
   session: SessionTable;
   organization: OrganizationTable;

@@ -50,5 +50,7 @@ export async function snapshotData(app: App) {
       .orderBy("org_id")
       .orderBy("id")
       .execute(),
+    interactions: await db.selectFrom("interactions").selectAll().orderBy("org_id").orderBy("id").execute(),
+    domainEvents: await db.selectFrom("domain_events").select(["org_id", "id", "type"]).orderBy("org_id").orderBy("id").execute(),
   };
 }

@@ -13,6 +13,7 @@ import * as mailGuarantees from "./0011_mail_guarantees.ts";
 import * as apiTokenScopes from "./0012_api_token_scopes.ts";
 import * as reopenFigures from "./0013_reopen_figures.ts";
 import * as domainEventsAndTrust from "./0014_domain_events_and_trust.ts";
+import * as interactions from "./0015_interactions.ts";
 import * as clientRisks from "./0016_client_risks.ts";
 import * as pulse from "./0017_pulse.ts";
 
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   "0012_api_token_scopes": apiTokenScopes,
   "0013_reopen_figures": reopenFigures,
   "0014_domain_events_and_trust": domainEventsAndTrust,
+  "0015_interactions": interactions,
   "0016_client_risks": clientRisks,
   "0017_pulse": pulse,
 };

@@ -31,10 +31,21 @@ export async function listForClient(
   db: Kysely<DB>,
   orgId: string,
   clientId: string,
-  options: { types?: readonly string[]; before?: { occurredAt: Date; id: string }; limit: number },
+  options: {
+    types?: readonly string[];
+    modules?: readonly string[];
+    notModules?: readonly string[];
+    before?: { occurredAt: Date; id: string };
+    limit: number;
+  },
 ) {
   let query = db.selectFrom("domain_events").select(columns).where("org_id", "=", orgId).where("client_id", "=", clientId);
   if (options.types && options.types.length > 0) query = query.where("type", "in", options.types);
+  // "<module>.<what happened>": the part before the dot names the producer.
+  if (options.modules && options.modules.length > 0) query = query.where(sql`split_part(type, '.', 1)`, "in", options.modules);
+  if (options.notModules && options.notModules.length > 0) {
+    query = query.where(sql`split_part(type, '.', 1)`, "not in", options.notModules);
+  }
   if (options.before) {
     const { occurredAt, id } = options.before;
     query = query.where(sql<boolean>`(occurred_at, id) < (${occurredAt}, ${id}::uuid)`);

@@ -76,12 +76,23 @@ function fromRow(row: Awaited<ReturnType<typeof repo.listAfter>>[number]): Store
   };
 }
 
-/** A client's events, newest first; `before` continues a page. */
+/**
+ * A client's events, newest first; `before` continues a page. `types` keeps
+ * only those types, `modules` only the types of those producers ("commitment"
+ * keeps every "commitment.*", also types added later), `notModules` leaves
+ * those producers out.
+ */
 export async function listForClient(
   db: Kysely<DB>,
   orgId: string,
   clientId: string,
-  options: { types?: readonly string[]; before?: { occurredAt: Date; id: string }; limit: number },
+  options: {
+    types?: readonly string[];
+    modules?: readonly string[];
+    notModules?: readonly string[];
+    before?: { occurredAt: Date; id: string };
+    limit: number;
+  },
 ): Promise<StoredDomainEvent[]> {
   return (await repo.listForClient(db, orgId, clientId, options)).map(fromRow);
 }

@@ -10,7 +10,10 @@ function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === "i18n" ? [] : sources(full);
-    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith(".test.ts") ? [readFileSync(full, "utf8")] : [];
+    // A feature's own texts (messages.ts) are catalogs, not code that uses them.
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith(".test.ts") && entry.name !== "messages.ts"
+      ? [readFileSync(full, "utf8")]
+      : [];
   });
 }
 

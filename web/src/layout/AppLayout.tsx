@@ -6,6 +6,7 @@ import { ApiError } from "../api/client.ts";
 import { safeRedirect } from "../features/auth/redirect.ts";
 import { useMe, useSignOut } from "../features/auth/session.ts";
 import { NotificationsBell } from "../features/notifications/NotificationsBell.tsx";
+import { HeaderSearch } from "../features/search/HeaderSearch.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 
@@ -65,7 +66,8 @@ export function AppLayout() {
               {me.data.organizationName}
             </Text>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ flex: 1, justifyContent: "flex-end", minWidth: 0 }}>
+            <HeaderSearch />
             <NotificationsBell />
             <LanguageSwitch />
             <Menu position="bottom-end">

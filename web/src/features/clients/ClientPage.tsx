@@ -10,6 +10,7 @@ import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
 import { usePageTitle } from "../../layout/usePageTitle.ts";
 import { useMe } from "../auth/session.ts";
 import { ClientCommitments } from "../commitments/ClientCommitments.tsx";
+import { ClientTimeline } from "../interactions/ClientTimeline.tsx";
 import { ClientPortalLinks } from "../portal/ClientPortalLinks.tsx";
 import { ClientSlaAgreements } from "../working-time/ClientSlaAgreements.tsx";
 import { ClientForm } from "./ClientForm.tsx";
@@ -154,6 +155,7 @@ export function ClientPage() {
           <ClientTrustSection clientId={id} />
         </Suspense>
       )}
+      <ClientTimeline clientId={id} contacts={contacts.data ?? []} />
       <Card withBorder component="section" aria-labelledby="client-contacts">
         <Group justify="space-between" mb="sm">
           <Title order={2} fz="h4" id="client-contacts">

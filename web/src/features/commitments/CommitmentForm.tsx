@@ -113,13 +113,18 @@ const FIELD_OF: Record<string, string> = {
   slaPolicyId: "policyId",
 };
 
-/** Record a promise to this client: what, done when, who, and when it is due. */
+/** What a form may start with: a promise suggested from an interaction's text. */
+export type CommitmentDraft = Partial<Pick<Values, "title" | "doneWhen" | "contactId" | "source" | "kind" | "dueAt">>;
+
+/** Record a promise to this client: what, done when, who, and when it is due; `initial` fills in a suggestion. */
 export function CommitmentForm({
   clientId,
+  initial,
   onDone,
   onCancel,
 }: {
   clientId: string;
+  initial?: CommitmentDraft;
   onDone: (commitment: Commitment) => void;
   onCancel: () => void;
 }) {
@@ -177,6 +182,7 @@ export function CommitmentForm({
       unit: "working_hours",
       policyId: null,
       pastPromise: false,
+      ...initial,
     },
     // The API's own schema, its issues in the UI's words; then what the schema cannot say (one of three ways to set the due time).
     validate: (values) => {
