@@ -2,6 +2,7 @@ import type { Actor } from "../../core/actor.ts";
 import { addWorkingDays, DEFAULT_WORKING_TIME, localDateOf, zonedTime } from "../../core/working-time.ts";
 import { fixedClock } from "../../shared/clock.ts";
 import * as commitments from "../commitments/commitments.usecases.ts";
+import * as interactions from "../interactions/interactions.usecases.ts";
 import * as pulse from "../pulse/pulse.usecases.ts";
 import type { DemoClientRef, DemoMember, Deps } from "./demo-commitments.ts";
 import { workingDaysBefore } from "./demo-commitments.ts";
@@ -13,16 +14,17 @@ import { workingDaysBefore } from "./demo-commitments.ts";
  * - a promise broken without telling the client (it tops the at-risk list);
  * - a client whose own pulse contradicts our evidence (praise for a record of
  *   late deliveries and a silently moved date);
- * - a healthy relationship: promises kept, a warm pulse, a team that likes the work.
- * (Silence and the client's own signals come with logged interactions.)
+ * - a healthy relationship: promises kept, the client brings its problems and
+ *   invites us, a warm pulse, a team that likes the work;
+ * - a client that used to call every couple of weeks and has gone silent.
  */
-export type TrustStoryClients = { undisclosed: DemoClientRef; contradicting: DemoClientRef; healthy: DemoClientRef };
+export type TrustStoryClients = { silent: DemoClientRef; undisclosed: DemoClientRef; contradicting: DemoClientRef; healthy: DemoClientRef };
 
 export function storyClients(members: DemoMember[], clients: DemoClientRef[]): TrustStoryClients | null {
   const adviser = members.find((member) => member.role === "advisor");
   const own = clients.filter((client) => client.ownerId === adviser?.id && client.contactIds.length > 0);
-  const [undisclosed, contradicting, healthy] = own.slice(-3);
-  return undisclosed && contradicting && healthy ? { undisclosed, contradicting, healthy } : null;
+  const [silent, undisclosed, contradicting, healthy] = own.slice(-4);
+  return silent && undisclosed && contradicting && healthy ? { silent, undisclosed, contradicting, healthy } : null;
 }
 
 export async function loadTrustStories(deps: Deps, orgId: string, members: DemoMember[], clients: DemoClientRef[]): Promise<void> {
@@ -31,7 +33,7 @@ export async function loadTrustStories(deps: Deps, orgId: string, members: DemoM
   if (!stories || !adviser) return;
   const settings = DEFAULT_WORKING_TIME;
   const now = deps.clock.now();
-  const days = workingDaysBefore(settings, localDateOf(settings, now), 30);
+  const days = workingDaysBefore(settings, localDateOf(settings, now), 80);
   const day = (workingDaysAgo: number, time: string) => zonedTime(settings.timeZone, days[days.length - workingDaysAgo] as string, time);
   const walk = fixedClock(now);
   const at = (moment: Date) => {
@@ -39,6 +41,22 @@ export async function loadTrustStories(deps: Deps, orgId: string, members: DemoM
     return { ...deps, clock: walk };
   };
   const actor: Actor = { userId: adviser.id, orgId, role: adviser.role, via: "session" };
+  const talk = (
+    client: DemoClientRef,
+    moment: Date,
+    summary: string,
+    flags: { clientRaisedProblem?: boolean; clientInvitation?: boolean } = {},
+  ) =>
+    interactions.logInteraction(at(moment), actor, {
+      clientId: client.id,
+      contactId: client.contactIds[0] ?? null,
+      kind: "call",
+      direction: flags.clientRaisedProblem || flags.clientInvitation ? "inbound" : "outbound",
+      initiatedBy: flags.clientRaisedProblem || flags.clientInvitation ? "client" : "us",
+      occurredAt: moment.toISOString(),
+      summary,
+      ...flags,
+    });
   const promise = async (client: DemoClientRef, title: string, made: Date, due: Date) =>
     commitments.createCommitment(at(made), actor, {
       clientId: client.id,
@@ -106,8 +124,21 @@ export async function loadTrustStories(deps: Deps, orgId: string, members: DemoM
     results: 4,
     comment: "Meedenkend en op tijd.",
   });
+  await talk(stories.healthy, day(24, "10:30"), "Kwartaalgesprek: cijfers doorgenomen");
+  await talk(stories.healthy, day(12, "14:15"), "Belde zelf over een conflict met een leverancier", { clientRaisedProblem: true });
+  await talk(stories.healthy, day(5, "11:45"), "Uitnodiging voor de opening van hun nieuwe vestiging", { clientInvitation: true });
   for (const member of members.filter((one) => one.role !== "frontdesk").slice(0, 3)) {
     const colleague: Actor = { userId: member.id, orgId, role: member.role, via: "session" };
     await pulse.answerTeamPulse(at(day(2, "17:00")), colleague, stories.healthy.id, { feeling: 5, words: "Prettige klant" });
+  }
+
+  // 4. Called every two weeks, then nothing for two months.
+  for (const [ago, summary] of [
+    [75, "Belronde: stand van zaken"],
+    [65, "Vragen over de voorlopige aanslag"],
+    [55, "Afspraak jaarwerk ingepland"],
+    [45, "Kort overleg over de loonadministratie"],
+  ] as const) {
+    await talk(stories.silent, day(ago, "10:00"), summary);
   }
 }

@@ -183,6 +183,9 @@ describe.each(MOMENTS)("the demo's trust stories at %s", (moment) => {
     const ledger = await trust.getClientTrust(d.deps, d.admin, healthyId);
     expect(ledger.cores.integrity.score).toBeGreaterThan(0.6);
     expect(ledger.perceived?.intent).toBe(5);
+    expect(ledger.cores.intent.score).toBeGreaterThan(0.6);
+    const silent = list.items.filter((item) => item.reasons.some((reason) => reason.code === "silence"));
+    expect(silent.length).toBeGreaterThan(0);
   });
 });
 

@@ -164,6 +164,25 @@ describe("trust ledger", () => {
     expectError(wrong, 400, "commitments.kept_after_due", "nl");
   });
 
+  it("takes the client's own signals from logged interactions as evidence of our character", async () => {
+    const before = (await trustOf()).json().cores.intent.score;
+    const logged = await as(app, anna).post("/api/v1/interactions", {
+      clientId,
+      kind: "call",
+      direction: "inbound",
+      initiatedBy: "client",
+      occurredAt: clock.now().toISOString(),
+      summary: "Called about trouble with their bank",
+      clientRaisedProblem: true,
+    });
+    expect(logged.statusCode, logged.body).toBe(201);
+    const after = (await trustOf()).json();
+    expect(after.cores.intent.score).toBeGreaterThan(before);
+    const item = (await evidenceOf("?core=intent")).json().items.find((one: { kind: string }) => one.kind === "client_raised_problem");
+    expect(item).toMatchObject({ source: { type: "interaction", id: logged.json().id }, label: "Called about trouble with their bank" });
+    expect(after.contact.daysSinceContact).toBe(0);
+  });
+
   it("keeps the ledger from the front desk and from other organizations", async () => {
     expect((await trustOf(desk)).statusCode).toBe(403);
     expect((await trustOf(other)).statusCode).toBe(404);
