@@ -1,5 +1,6 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Navigate, Outlet } from "@tanstack/react-router";
 import type { Role } from "../../src/core/roles.ts";
+import { validateAtRiskSearch } from "./features/at-risk/search.ts";
 import { AcceptInvitePage } from "./features/auth/AcceptInvitePage.tsx";
 import { safeRedirect } from "./features/auth/redirect.ts";
 import { SignInPage } from "./features/auth/SignInPage.tsx";
@@ -91,6 +92,13 @@ const callbackIntakeRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/callbacks/CallbackIntakePage.tsx"), "CallbackIntakePage"),
 });
 const commitmentRoute = createRoute({ getParentRoute: () => appRoute, path: "/commitments/$id", component: CommitmentPage });
+/** Clients at risk, ranked; the owner, team and acknowledged filters live in the address. */
+const atRiskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/at-risk",
+  component: lazyRouteComponent(() => import("./features/at-risk/AtRiskPage.tsx"), "AtRiskPage"),
+  validateSearch: validateAtRiskSearch,
+});
 /** Promises by filter (the list behind a figure); the filters live in the address. */
 const commitmentsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -170,6 +178,7 @@ const routeTree = rootRoute.addChildren([
     myDayRoute,
     commitmentRoute,
     commitmentsRoute,
+    atRiskRoute,
     callbackIntakeRoute,
     teamFiguresRoute,
     settingsRoute.addChildren([

@@ -347,6 +347,7 @@ export const en = {
   "calendar.stop": "Stop feed",
   "calendar.stopConfirm": "Stop your calendar feed? Calendar apps subscribed to it no longer get your promises.",
   "nav.myDay": "My day",
+  "nav.atRisk": "At risk",
   "commitments.title": "Promises",
   "commitments.one": "Promise",
   "commitments.new": "New promise",

@@ -351,6 +351,7 @@ export const nl: Record<MessageKey, string> = {
   "calendar.stop": "Feed stoppen",
   "calendar.stopConfirm": "Uw agendafeed stoppen? Agenda-apps die erop geabonneerd zijn krijgen uw toezeggingen dan niet meer.",
   "nav.myDay": "Mijn dag",
+  "nav.atRisk": "Risico's",
   "commitments.title": "Toezeggingen",
   "commitments.one": "Toezegging",
   "commitments.new": "Nieuwe toezegging",
