@@ -46,6 +46,12 @@ const portalRoute = createRoute({
   path: "/portal/$token",
   component: lazyRouteComponent(() => import("./features/portal/PortalPage.tsx"), "PortalPage"),
 });
+/** A contact's pulse (four questions), public like the portal: the link's token is the key. */
+const pulseRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/pulse/$token",
+  component: lazyRouteComponent(() => import("./features/pulse/PulsePage.tsx"), "PulsePage"),
+});
 
 /** Every signed-in page, and the undo offered after "Mark done" on any of them. */
 function SignedIn() {
@@ -171,6 +177,7 @@ const routeTree = rootRoute.addChildren([
   inviteRoute,
   verifyEmailRoute,
   portalRoute,
+  pulseRoute,
   appRoute.addChildren([
     homeRoute,
     clientsRoute,
@@ -198,7 +205,7 @@ const routeTree = rootRoute.addChildren([
 
 export const router = createRouter({ routeTree, defaultPreload: false });
 
-const PUBLIC_PATHS = ["/signin", "/signup", "/invite/", "/portal/"];
+const PUBLIC_PATHS = ["/signin", "/signup", "/invite/", "/portal/", "/pulse/"];
 
 /**
  * The session is gone: back to the sign-in page, which returns here afterwards.
