@@ -71,6 +71,8 @@ function AcknowledgeForm({
           max={90}
           allowDecimal={false}
           allowNegative={false}
+          // Out of range is said beside the field (the schema's words), not silently clamped on leaving it.
+          clampBehavior="none"
           w={200}
           {...form.getInputProps("snoozeDays")}
           error={errorOf("snoozeDays")}

@@ -77,6 +77,8 @@ function RhythmForm({ clientId, contact, onDone }: { clientId: string; contact: 
             max={730}
             allowDecimal={false}
             allowNegative={false}
+            // Out of range is said beside the field (the schema's words), not silently clamped on leaving it.
+            clampBehavior="none"
             w={200}
             {...form.getInputProps("days")}
             error={(form.errors.days as string | undefined) ?? fieldError(save.error, "contactRhythmDays")}
