@@ -1,5 +1,6 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Navigate, Outlet } from "@tanstack/react-router";
 import type { Role } from "../../src/core/roles.ts";
+import { validateAtRiskSearch } from "./features/at-risk/search.ts";
 import { AcceptInvitePage } from "./features/auth/AcceptInvitePage.tsx";
 import { safeRedirect } from "./features/auth/redirect.ts";
 import { SignInPage } from "./features/auth/SignInPage.tsx";
@@ -44,6 +45,12 @@ const portalRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/portal/$token",
   component: lazyRouteComponent(() => import("./features/portal/PortalPage.tsx"), "PortalPage"),
+});
+/** A contact's pulse (four questions), public like the portal: the link's token is the key. */
+const pulseRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/pulse/$token",
+  component: lazyRouteComponent(() => import("./features/pulse/PulsePage.tsx"), "PulsePage"),
 });
 
 /** Every signed-in page, and the undo offered after "Mark done" on any of them. */
@@ -91,6 +98,13 @@ const callbackIntakeRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/callbacks/CallbackIntakePage.tsx"), "CallbackIntakePage"),
 });
 const commitmentRoute = createRoute({ getParentRoute: () => appRoute, path: "/commitments/$id", component: CommitmentPage });
+/** Clients at risk, ranked; the owner, team and acknowledged filters live in the address. */
+const atRiskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/at-risk",
+  component: lazyRouteComponent(() => import("./features/at-risk/AtRiskPage.tsx"), "AtRiskPage"),
+  validateSearch: validateAtRiskSearch,
+});
 /** Promises by filter (the list behind a figure); the filters live in the address. */
 const commitmentsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -163,6 +177,7 @@ const routeTree = rootRoute.addChildren([
   inviteRoute,
   verifyEmailRoute,
   portalRoute,
+  pulseRoute,
   appRoute.addChildren([
     homeRoute,
     clientsRoute,
@@ -170,6 +185,7 @@ const routeTree = rootRoute.addChildren([
     myDayRoute,
     commitmentRoute,
     commitmentsRoute,
+    atRiskRoute,
     callbackIntakeRoute,
     teamFiguresRoute,
     settingsRoute.addChildren([
@@ -189,7 +205,7 @@ const routeTree = rootRoute.addChildren([
 
 export const router = createRouter({ routeTree, defaultPreload: false });
 
-const PUBLIC_PATHS = ["/signin", "/signup", "/invite/", "/portal/"];
+const PUBLIC_PATHS = ["/signin", "/signup", "/invite/", "/portal/", "/pulse/"];
 
 /**
  * The session is gone: back to the sign-in page, which returns here afterwards.

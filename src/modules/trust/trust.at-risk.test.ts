@@ -104,6 +104,9 @@ describe("at-risk list", () => {
   it("filters by account owner", async () => {
     expect((await atRisk(lead, `?ownerId=${anna.me.id}`)).map((item) => item.clientId)).toEqual([alfa]);
     expect((await atRisk(lead, `?ownerId=${lead.me.id}`)).some((item) => item.clientId === alfa)).toBe(false);
+    // "me" is the caller.
+    expect((await atRisk(anna, "?ownerId=me")).map((item) => item.clientId)).toEqual([alfa]);
+    expect((await atRisk(lead, "?ownerId=me")).some((item) => item.clientId === alfa)).toBe(false);
   });
 
   it("hides an acknowledged client until a new reason comes up, and audits the acknowledgement", async () => {

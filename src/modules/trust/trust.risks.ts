@@ -160,7 +160,9 @@ export async function listAtRisk(
   if (!canSeeTrust(actor.role)) throw forbidden();
   await refreshDueRisks(deps, { orgId: actor.orgId, limit: 200 });
   const now = deps.clock.now();
-  const rows = await risks.listRisks(deps.db, actor.orgId, { ...query, now });
+  // "me": the clients the caller is account owner of (as the promise list's ownerId=me).
+  const ownerId = query.ownerId === "me" ? actor.userId : query.ownerId;
+  const rows = await risks.listRisks(deps.db, actor.orgId, { ...query, ownerId, now });
   return {
     items: rows.map((row) => {
       const reasons = row.reasons as RiskReason[];

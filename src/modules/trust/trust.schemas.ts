@@ -146,7 +146,7 @@ export const backfillResultSchema = z
   .meta({ id: "TrustBackfill" });
 
 export const atRiskQuery = z.strictObject({
-  ownerId: z.string().min(1).max(100).optional().meta({ description: "Only clients this user is account owner of." }),
+  ownerId: z.string().min(1).max(100).optional().meta({ description: "Only clients this user (or `me`) is account owner of." }),
   teamId: uuid.optional(),
   includeAcknowledged: z
     .enum(["true", "false"])

@@ -1,7 +1,7 @@
 import { Anchor, AppShell, Burger, Button, Center, Group, Loader, Menu, NavLink, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Link, Navigate, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
-import { canSeeTeamFigures } from "../../../src/core/roles.ts";
+import { canSeeTeamFigures, canSeeTrust } from "../../../src/core/roles.ts";
 import { ApiError } from "../api/client.ts";
 import { safeRedirect } from "../features/auth/redirect.ts";
 import { useMe, useSignOut } from "../features/auth/session.ts";
@@ -97,6 +97,9 @@ export function AppLayout() {
         <NavLink component={Link} to="/my-day" label={t("nav.myDay")} active={path === "/my-day"} onClick={close} />
         {me.data.role !== "frontdesk" && callbackLink}
         <NavLink component={Link} to="/clients" label={t("nav.clients")} active={path.startsWith("/clients")} onClick={close} />
+        {canSeeTrust(me.data.role) && (
+          <NavLink component={Link} to="/at-risk" label={t("nav.atRisk")} active={path === "/at-risk"} onClick={close} />
+        )}
         <NavLink
           component={Link}
           to="/team"

@@ -8,6 +8,7 @@ import { ApiError, api, fieldError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
 import { usePageTitle } from "../../layout/usePageTitle.ts";
+import { ContactRhythm } from "../at-risk/ContactRhythm.tsx";
 import { useMe } from "../auth/session.ts";
 import { ClientCommitments } from "../commitments/ClientCommitments.tsx";
 import { ClientTimeline } from "../interactions/ClientTimeline.tsx";
@@ -18,6 +19,8 @@ import { ContactForm } from "./ContactForm.tsx";
 
 /** The trust ledger (scores, charts, evidence) loads with its own chunk when a client page first shows it. */
 const ClientTrustSection = lazy(() => import("../trust/ClientTrust.tsx").then((module) => ({ default: module.ClientTrustSection })));
+/** The client pulse and the team pulse, likewise. */
+const ClientPulseSections = lazy(() => import("../pulse/ClientPulse.tsx").then((module) => ({ default: module.ClientPulseSections })));
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -149,10 +152,16 @@ export function ClientPage() {
           </Stack>
         )}
       </Card>
+      {me.data && canSeeTrust(me.data.role) && <ContactRhythm clientId={id} />}
       <ClientCommitments clientId={id} />
       {me.data && canSeeTrust(me.data.role) && (
         <Suspense fallback={<Loader size="sm" aria-label={t("app.loading")} />}>
           <ClientTrustSection clientId={id} />
+        </Suspense>
+      )}
+      {me.data && canSeeTrust(me.data.role) && (
+        <Suspense fallback={<Loader size="sm" aria-label={t("app.loading")} />}>
+          <ClientPulseSections clientId={id} />
         </Suspense>
       )}
       <ClientTimeline clientId={id} contacts={contacts.data ?? []} />

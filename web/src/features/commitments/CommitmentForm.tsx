@@ -21,6 +21,9 @@ type Source = CreateCommitmentInput["source"];
 type Kind = NonNullable<CreateCommitmentInput["kind"]>;
 type Unit = "working_hours" | "working_days";
 type DueMode = "at" | "in" | "sla";
+/** How a past promise ended: still open (recorded as overdue), or its real outcome with a closing time. */
+type Outcome = "open" | NonNullable<CreateCommitmentInput["outcome"]>;
+export const OUTCOMES: readonly Outcome[] = ["open", "kept", "kept_late", "broken", "cancelled"];
 
 export const SOURCES: readonly Source[] = ["call", "meeting", "email", "note", "portal"];
 export const KINDS: readonly Kind[] = ["callback", "deliverable", "meeting", "other"];
@@ -38,6 +41,8 @@ const SHOWN = [
   "dueIn.amount",
   "dueIn.unit",
   "slaPolicyId",
+  "outcome",
+  "closedAt",
 ];
 
 /** Errors without a field that are still about one field. */
@@ -46,6 +51,11 @@ const CODE_FIELDS: Record<string, string> = {
   "commitments.contact_not_of_client": "contactId",
   "commitments.owner_not_member": "ownerId",
   "sla_policies.not_found": "slaPolicyId",
+  "commitments.kept_after_due": "outcome",
+  "commitments.kept_late_before_due": "outcome",
+  "commitments.outcome_needs_past_promise": "outcome",
+  "commitments.outcome_needs_closed_at": "closedAt",
+  "commitments.closed_at_in_future": "closedAt",
 };
 
 function errorAt(error: unknown, ...paths: string[]): string | undefined {
@@ -102,6 +112,9 @@ type Values = {
   unit: Unit;
   policyId: string | null;
   pastPromise: boolean;
+  outcome: Outcome;
+  closedAt: string | undefined;
+  closedText: string;
 };
 
 /** The API schema's paths as this form's fields (the due time has three ways in). */
@@ -111,6 +124,7 @@ const FIELD_OF: Record<string, string> = {
   dueIn: "amount",
   dueAt: "dueText",
   slaPolicyId: "policyId",
+  closedAt: "closedText",
 };
 
 /** What a form may start with: a promise suggested from an interaction's text. */
@@ -142,12 +156,20 @@ export function CommitmentForm({
   const ownerOf = (values: Values) => values.ownerId ?? me.data?.id ?? null;
   const policyOf = (values: Values) => values.policyId ?? policyList.find((p) => p.kind === values.kind && p.isDefault)?.id ?? null;
   const isPastAt = (values: Values) => values.mode === "at" && values.dueAt !== undefined && new Date(values.dueAt).getTime() <= now;
+  /** History brought in: a past promise with how it ended. */
+  const isHistory = (values: Values) => isPastAt(values) && values.pastPromise && values.outcome !== "open";
   const bodyOf = (values: Values): CreateCommitmentInput => {
     const policy = policyOf(values);
     const due: Partial<CreateCommitmentInput> =
       values.mode === "at"
         ? values.dueAt
-          ? { dueAt: values.dueAt, ...(isPastAt(values) && values.pastPromise ? { pastPromise: true } : {}) }
+          ? {
+              dueAt: values.dueAt,
+              ...(isPastAt(values) && values.pastPromise ? { pastPromise: true } : {}),
+              ...(isHistory(values) && values.outcome !== "open"
+                ? { outcome: values.outcome, ...(values.closedAt ? { closedAt: values.closedAt } : {}) }
+                : {}),
+            }
           : {}
         : values.mode === "in"
           ? { dueIn: { amount: typeof values.amount === "number" ? values.amount : Number(values.amount), unit: values.unit } }
@@ -182,6 +204,9 @@ export function CommitmentForm({
       unit: "working_hours",
       policyId: null,
       pastPromise: false,
+      outcome: "open",
+      closedAt: undefined,
+      closedText: "",
       ...initial,
     },
     // The API's own schema, its issues in the UI's words; then what the schema cannot say (one of three ways to set the due time).
@@ -190,6 +215,16 @@ export function CommitmentForm({
       if (values.mode === "at" && !values.dueAt)
         errors.dueText = values.dueText.trim() ? t("form.dateTime", { pattern: dateTimePattern(language) }) : t("commitments.due.required");
       if (values.mode === "sla" && !policyOf(values)) errors.policyId = t("commitments.due.pickPolicy");
+      if (isHistory(values)) {
+        // When it closed, and whether that fits the outcome: said beside the fields before the API is asked.
+        const closed = values.closedAt ? new Date(values.closedAt).getTime() : undefined;
+        const due = values.dueAt ? new Date(values.dueAt).getTime() : undefined;
+        if (closed === undefined)
+          errors.closedText = values.closedText.trim() ? t("form.dateTime", { pattern: dateTimePattern(language) }) : t("form.required");
+        else if (closed > now) errors.closedText = t("commitments.closed.future");
+        else if (due !== undefined && values.outcome === "kept" && closed > due) errors.outcome = t("commitments.closed.notOnTime");
+        else if (due !== undefined && values.outcome === "kept_late" && closed <= due) errors.outcome = t("commitments.closed.notLate");
+      }
       return errors;
     },
   });
@@ -309,6 +344,32 @@ export function CommitmentForm({
                 label={t("commitments.field.pastPromise")}
                 description={t("commitments.field.pastPromiseHint")}
                 {...form.getInputProps("pastPromise", { type: "checkbox" })}
+              />
+            )}
+            {isPast && values.pastPromise && (
+              <Select
+                label={t("commitments.field.outcome")}
+                description={t("commitments.field.outcomeHint")}
+                allowDeselect={false}
+                {...input("outcome", "outcome")}
+                data={OUTCOMES.map((value) => ({ value, label: t(`commitments.outcome.${value}`) }))}
+              />
+            )}
+            {isPast && values.pastPromise && values.outcome !== "open" && (
+              <DueInput
+                label={t("commitments.field.closedAtPast")}
+                description={t("commitments.field.closedAtHint")}
+                required
+                value={values.closedAt}
+                now={now}
+                onChange={(iso, text) => {
+                  form.setFieldValue("closedAt", iso);
+                  form.setFieldValue("closedText", text);
+                  form.clearFieldError("closedText");
+                  form.clearFieldError("outcome");
+                }}
+                timeZone={timeZone}
+                error={errorOf("closedText", "closedAt")}
               />
             )}
           </>

@@ -8,6 +8,7 @@ import type { Commitment, MyDay } from "../../../../src/modules/commitments/comm
 import { api } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { usePageTitle } from "../../layout/usePageTitle.ts";
+import { AtRiskSummary } from "../at-risk/AtRiskSummary.tsx";
 import { CallbacksWithoutPerson } from "../callbacks/CallbacksWithoutPerson.tsx";
 import { RiskBadge } from "./CommitmentBadges.tsx";
 import { CommitmentForm } from "./CommitmentForm.tsx";
@@ -165,6 +166,7 @@ export function MyDayPage() {
               </Card>
             );
           })}
+          <AtRiskSummary mine />
         </SimpleGrid>
       )}
       <Modal closeButtonProps={{ "aria-label": t("app.close") }} opened={creating} onClose={close} title={t("commitments.new")} size="lg">

@@ -25,6 +25,7 @@ import { api } from "../../api/client.ts";
 import type { MessageKey } from "../../i18n/en.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { usePageTitle } from "../../layout/usePageTitle.ts";
+import { AtRiskSummary } from "../at-risk/AtRiskSummary.tsx";
 import { useMe } from "../auth/session.ts";
 import { type CommitmentsSearch, RATE_STATUSES } from "../commitments/list-search.ts";
 import { formatMinutes, formatPercent } from "./format.ts";
@@ -141,6 +142,8 @@ export function TeamPage() {
           {isLead ? t("team.intro") : t("team.introOwn")}
         </Text>
       </div>
+      {/* Leads land here: the clients at risk come first. */}
+      {isLead && <AtRiskSummary mine={false} />}
       <Card withBorder component="section" aria-label={t("team.period")}>
         <DatesProvider settings={{ locale: language, firstDayOfWeek: 1 }}>
           <Group align="flex-end" gap="md">
