@@ -101,10 +101,10 @@ describe("at risk (nl)", () => {
     await page.getByRole("navigation", { name: "Hoofdnavigatie" }).getByRole("link", { name: "Risico's" }).click();
     await page.getByRole("heading", { level: 1, name: "Klanten met risico" }).waitFor();
     const card = riskCard();
-    await card.getByText("1 gebroken afspraak/afspraken waarover de klant nooit is ingelicht").waitFor();
+    await card.getByText("1 gebroken afspraak waarover de klant nooit is ingelicht").waitFor();
     await card.getByText("Volgende stap: Bied excuses aan en spreek een nieuwe datum af met de klant").waitFor();
     // The evidence is folded away; opened, the promise links to its own page.
-    const reason = card.getByRole("listitem").filter({ hasText: "gebroken afspraak/afspraken" });
+    const reason = card.getByRole("listitem").filter({ hasText: "gebroken afspraak waarover" });
     const toggle = reason.getByRole("button", { name: "Bewijs (1)" });
     await expect(toggle.getAttribute("aria-expanded")).resolves.toBe("false");
     await toggle.click();

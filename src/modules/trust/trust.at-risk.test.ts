@@ -93,7 +93,7 @@ describe("at-risk list", () => {
     const entry = items.find((item) => item.clientId === alfa);
     expect(entry?.reasons[0]?.code).toBe("broken_undisclosed");
     expect(entry?.reasons[0]?.evidence.map((item) => item.source.id)).toEqual([promiseId]);
-    expect(entry?.reasons[0]?.message).toBe("1 gebroken afspraak/afspraken waarover de klant nooit is ingelicht");
+    expect(entry?.reasons[0]?.message).toBe("1 gebroken afspraak waarover de klant nooit is ingelicht");
     expect(entry?.nextStep).toBe("apologise_and_renegotiate");
     // A break the client was told about is no "undisclosed" reason.
     expect(items.find((item) => item.clientId === beta)?.reasons.some((reason) => reason.code === "broken_undisclosed") ?? false).toBe(

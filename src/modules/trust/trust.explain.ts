@@ -72,21 +72,35 @@ export function explainEvidence(
   return `${CORE_NAMES[language][item.core]} ${moved}: ${what}, ${when}`;
 }
 
-const RISKS: Record<Language, Record<RiskReason["code"], string>> = {
+/** Reason texts; a text with a count has a form per plural category of the language (Intl.PluralRules). */
+type Plural = { one: string; other: string };
+const RISKS: Record<Language, Record<RiskReason["code"], string | Plural>> = {
   en: {
-    broken_undisclosed: "{count} broken promise(s) the client was never told about",
+    broken_undisclosed: {
+      one: "{count} broken promise the client was never told about",
+      other: "{count} broken promises the client was never told about",
+    },
     integrity_drop: "Integrity fell {points} points in 30 days",
     silence: "No contact for {days} days; the rhythm is every {rhythm} days",
-    callbacks_missed: "{count} callback(s) late or never returned in 30 days",
+    callbacks_missed: {
+      one: "{count} callback late or never returned in 30 days",
+      other: "{count} callbacks late or never returned in 30 days",
+    },
     low_pulse: "The client's pulse averaged {average} of 5",
     perception_gap: "The client sees it {points} points differently from our evidence",
     team_pulse_drop: "The team's feeling about this client fell from {before} to {now}",
   },
   nl: {
-    broken_undisclosed: "{count} gebroken afspraak/afspraken waarover de klant nooit is ingelicht",
+    broken_undisclosed: {
+      one: "{count} gebroken afspraak waarover de klant nooit is ingelicht",
+      other: "{count} gebroken afspraken waarover de klant nooit is ingelicht",
+    },
     integrity_drop: "Integriteit daalde {points} punten in 30 dagen",
     silence: "Al {days} dagen geen contact; het ritme is elke {rhythm} dagen",
-    callbacks_missed: "{count} terugbelverzoek(en) te laat of nooit beantwoord in 30 dagen",
+    callbacks_missed: {
+      one: "{count} terugbelverzoek te laat of nooit beantwoord in 30 dagen",
+      other: "{count} terugbelverzoeken te laat of nooit beantwoord in 30 dagen",
+    },
     low_pulse: "De peiling van de klant was gemiddeld {average} van 5",
     perception_gap: "De klant ziet het {points} punten anders dan ons bewijs",
     team_pulse_drop: "Het gevoel van het team over deze klant daalde van {before} naar {now}",
@@ -109,8 +123,12 @@ const STEPS: Record<Language, Record<string, string>> = {
 };
 
 export function explainRisk(language: Language, reason: Pick<RiskReason, "code" | "params">): string {
-  const number = new Intl.NumberFormat(language === "nl" ? "nl-NL" : "en-GB");
-  return RISKS[language][reason.code].replace(/\{(\w+)\}/g, (whole, name: string) =>
+  const locale = language === "nl" ? "nl-NL" : "en-GB";
+  const number = new Intl.NumberFormat(locale);
+  const text = RISKS[language][reason.code];
+  const template =
+    typeof text === "string" ? text : new Intl.PluralRules(locale).select(reason.params.count ?? 0) === "one" ? text.one : text.other;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     reason.params[name] === undefined ? whole : number.format(reason.params[name] as number),
   );
 }

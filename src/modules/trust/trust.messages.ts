@@ -7,11 +7,11 @@ export const trustMessagesEn = {
   "trust.weights_version_conflict": "Someone changed the trust settings meanwhile. Reload and try again.",
   "trust.observation_in_future": "An observation cannot be dated in the future.",
   "trust.not_at_risk": "This client has no reasons to be at risk right now.",
-  "commitments.outcome_needs_past_promise": "An outcome can only be given for a past promise (pastPromise: true).",
-  "commitments.outcome_needs_closed_at": "Say when the past promise was kept, broken or cancelled (closedAt).",
+  "commitments.outcome_needs_past_promise": "How a promise ended can only be given for a promise made earlier.",
+  "commitments.outcome_needs_closed_at": "Say when the earlier promise was kept, broken or cancelled.",
   "commitments.closed_at_in_future": "The closing time of a past promise cannot be in the future.",
-  "commitments.kept_after_due": "Closed after the due time: that is kept late (outcome kept_late), not kept.",
-  "commitments.kept_late_before_due": "Closed before the due time: that is kept on time (outcome kept), not late.",
+  "commitments.kept_after_due": 'It was closed after its due time: choose "kept late", or correct the dates.',
+  "commitments.kept_late_before_due": 'It was closed before its due time: choose "kept", or correct the dates.',
 } as const;
 
 export const trustMessagesNl: Record<keyof typeof trustMessagesEn, string> = {
@@ -20,9 +20,9 @@ export const trustMessagesNl: Record<keyof typeof trustMessagesEn, string> = {
     "Iemand anders heeft de vertrouwensinstellingen intussen gewijzigd. Laad opnieuw en probeer het nog eens.",
   "trust.observation_in_future": "Een waarneming kan niet in de toekomst liggen.",
   "trust.not_at_risk": "Deze klant heeft op dit moment geen redenen om risico te lopen.",
-  "commitments.outcome_needs_past_promise": "Een afloop kan alleen bij een eerdere toezegging (pastPromise: true).",
-  "commitments.outcome_needs_closed_at": "Geef aan wanneer de eerdere toezegging werd nagekomen, gebroken of geannuleerd (closedAt).",
+  "commitments.outcome_needs_past_promise": "Hoe een toezegging afliep, kan alleen bij een eerder gedane toezegging.",
+  "commitments.outcome_needs_closed_at": "Geef aan wanneer de eerdere toezegging werd nagekomen, gebroken of geannuleerd.",
   "commitments.closed_at_in_future": "Het afsluitmoment van een eerdere toezegging kan niet in de toekomst liggen.",
-  "commitments.kept_after_due": "Afgesloten na het afgesproken moment: dat is te laat nagekomen (outcome kept_late), niet op tijd.",
-  "commitments.kept_late_before_due": "Afgesloten vóór het afgesproken moment: dat is op tijd nagekomen (outcome kept), niet te laat.",
+  "commitments.kept_after_due": 'Dit werd na het afgesproken moment afgesloten: kies "te laat nagekomen", of verbeter de data.',
+  "commitments.kept_late_before_due": 'Dit werd vóór het afgesproken moment afgesloten: kies "nagekomen", of verbeter de data.',
 };
