@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   addDays,
+  addDaysToInstant,
   dateFrom,
   dateInZone,
   dateOfEpochDay,
   daysBetween,
+  daysBetweenInstants,
   epochDayOf,
   epochDayStart,
   instantAt,
@@ -86,6 +88,17 @@ describe("calendar dates", () => {
     expect(() => epochDayOf("2026-02-29")).toThrow(RangeError);
     expect(() => addDays("2026-02-30", 1)).toThrow(RangeError);
     expect(() => weekdayOf("tomorrow")).toThrow(RangeError);
+  });
+});
+
+describe("instants a number of days apart", () => {
+  it("counts days of 24 hours, also across a DST switch (expiries, look-backs)", () => {
+    expect(addDaysToInstant(new Date("2026-03-28T10:00:00Z"), 2).toISOString()).toBe("2026-03-30T10:00:00.000Z");
+    expect(addDaysToInstant(new Date("2026-03-30T10:00:00Z"), -180).toISOString()).toBe("2025-10-01T10:00:00.000Z");
+    expect(daysBetweenInstants(new Date("2026-03-28T23:00:00Z"), new Date("2026-03-29T22:00:00Z"))).toBe(1); // 23 hours
+    expect(daysBetweenInstants(new Date("2026-10-24T22:00:00Z"), new Date("2026-10-25T23:00:00Z"))).toBe(1); // 25 hours
+    expect(daysBetweenInstants(new Date("2026-12-24T13:00:00Z"), new Date("2026-12-24T23:00:00Z"))).toBe(0); // from 14:00
+    expect(daysBetweenInstants(new Date("2026-12-24T23:00:00Z"), new Date("2026-12-27T23:00:00Z"))).toBe(3);
   });
 });
 

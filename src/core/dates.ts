@@ -90,6 +90,19 @@ export function epochDayStart(day: number): Date {
   return new Date(day * DAY_MS);
 }
 
+/**
+ * The instant `days` whole 24-hour days after `at` (before, when negative): for
+ * expiries and look-backs counted in days of time, not on the calendar.
+ */
+export function addDaysToInstant(at: Date, days: number): Date {
+  return new Date(Temporal.Instant.fromEpochMilliseconds(at.getTime()).add({ hours: 24 * days }).epochMilliseconds);
+}
+
+/** The time from `from` to `to` in 24-hour days, rounded to whole days (a day across a DST switch, 23 or 25 hours, is one). */
+export function daysBetweenInstants(from: Date, to: Date): number {
+  return Math.round((to.getTime() - from.getTime()) / DAY_MS);
+}
+
 /** Zones asked about, remembered (a zone stays known or unknown); bounded, as anyone can type a name. */
 const knownZones = new Map<string, boolean>();
 
