@@ -8,6 +8,7 @@ import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { ensureWebBuilt } from "../src/cli/web-build.ts";
 import type { Actor } from "../src/core/actor.ts";
+import { addDays, dateInZone } from "../src/core/dates.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
 import type { DB } from "../src/db/schema.ts";
 import { typeParsers } from "../src/db/type-parsers.ts";
@@ -230,8 +231,8 @@ const createQueries = await capture(async () => {
   createdId = (await clients.createClient(deps, actor, createBody)).id;
 });
 const myDayQueries = await capture(() => figures.myDay(deps, actor));
-const today = new Date().toISOString().slice(0, 10);
-const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+const today = dateInZone("UTC", new Date());
+const yearAgo = addDays(today, -365);
 const leadActor: Actor = { userId: lead.id, orgId: me.organizationId, role: "lead", via: "session" };
 const reliabilityQueries = {
   owner: await capture(() => reliability(deps, leadActor, { from: yearAgo, to: today, groupBy: "owner" })),

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../src/app.ts";
+import { addDaysToInstant } from "../src/core/dates.ts";
 import { ROUTE_ACCESS } from "../src/core/token-scopes.ts";
 import type { MessageKey } from "../src/i18n/messages.en.ts";
 import * as notifications from "../src/modules/notifications/notifications.usecases.ts";
@@ -120,7 +121,7 @@ beforeAll(async () => {
       title: "Alpha belofte: het alpha-rapport",
       doneWhen: "Alpha heeft het",
       ownerId: A.advisor.me.id,
-      dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      dueAt: addDaysToInstant(new Date(), 3).toISOString(),
       source: "meeting",
     })
   ).json();

@@ -1,6 +1,6 @@
 import type { HolidaysTypes } from "date-holidays";
 import Holidays from "date-holidays";
-import { addDays } from "./dates.ts";
+import { addDays, daysBetweenInstants } from "./dates.ts";
 import type { WorkingTimeSettings } from "./working-time.ts";
 
 /**
@@ -44,7 +44,6 @@ type HolidaySettings = Pick<WorkingTimeSettings, "holidayCountry" | "holidayRegi
 type RawHoliday = Omit<Holiday, "closed">;
 
 const TYPES: HolidaysTypes.HolidayType[] = ["public", "bank", "optional", "school"];
-const DAY_MS = 86_400_000;
 const MAX_KEY_LENGTH = 80;
 
 /**
@@ -163,7 +162,7 @@ function rawHolidays(country: string, region: string | null | undefined, year: n
       const en = pickName(names, ["en", ...languages]) ?? found.name;
       const nl = pickName(names, ["nl", "en", ...languages]) ?? en;
       const date = found.date.slice(0, 10);
-      const days = Math.max(1, Math.round((found.end.getTime() - found.start.getTime()) / DAY_MS));
+      const days = Math.max(1, daysBetweenInstants(found.start, found.end));
       const fullDay = found.date.slice(11, 19) === "00:00:00";
       list.push({
         key: holidayKey(en, found.rule),

@@ -1,9 +1,20 @@
+import {
+  dateInZone,
+  dateOfEpochDay,
+  epochDayOf,
+  epochDayStart,
+  instantAt,
+  isCalendarDate,
+  isTimeZone,
+  nextOffsetChange,
+  weekdayOfEpochDay,
+} from "./dates.ts";
 import { closedHolidayDates, isKnownHolidayCountry, isKnownHolidayRegion } from "./holidays.ts";
 
 /**
  * Working time of a firm: business hours per weekday in its time zone, minus the
  * public holidays it closes on. Pure: instants are passed in, never read from the
- * clock; time-zone math uses Intl only.
+ * clock; dates and time zones go through dates.ts (the Temporal polyfill).
  *
  * A business day is the half-open interval [opening, closing) of local wall-clock
  * time, turned into real instants for that date (so DST days are right).
@@ -94,65 +105,65 @@ export const workingTimeWork = {
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** An IANA name: letters first, then letters, digits, "_", "+", "-" and "/" (so no bare offsets like "+01:00"). */
 const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
 
 // ---------------------------------------------------------------------------
-// Time zones
+// Dates and time zones, through dates.ts (Temporal)
+//
+// The walk below counts days as day numbers (days since 1970-01-01) and asks
+// the same questions for every row of a sweep: the date and weekday of a day
+// number, the instant a wall-clock time on a date is in the firm's zone, the
+// next switch to or from summer time. Temporal answers them exactly but
+// allocates on every call, so the answers are remembered here (they never
+// change), in bounded maps that are emptied when full.
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const MAX_REMEMBERED = 50_000;
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, format);
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  if (memo.size >= MAX_REMEMBERED) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+type Day = { date: string; weekday: Weekday; year: number };
+const daysByNumber = new Map<number, Day>();
+const numbersByDate = new Map<string, number>();
+const wallTimes = new Map<string, number>();
+const offsetChanges = new Map<string, number | null>();
+
+/** The date, weekday and year of a day number. */
+function dayOf(day: number): Day {
+  let found = daysByNumber.get(day);
+  if (!found) {
+    const date = dateOfEpochDay(day);
+    found = remember(daysByNumber, day, { date, weekday: weekdayOfEpochDay(day), year: Number(date.slice(0, 4)) });
   }
-  return format;
+  return found;
+}
+
+/** Day number (days since 1970-01-01) of a YYYY-MM-DD date; throws on anything else. */
+function dayNumber(localDate: string): number {
+  let day = numbersByDate.get(localDate);
+  if (day === undefined) {
+    if (!isCalendarDate(localDate)) throw new RangeError(`working-time: "${localDate}" is not a date (YYYY-MM-DD)`);
+    day = remember(numbersByDate, localDate, epochDayOf(localDate));
+  }
+  return day;
+}
+
+function fromDayNumber(day: number): string {
+  return dayOf(day).date;
+}
+
+/** ISO weekday of a YYYY-MM-DD date. */
+export function weekdayOf(localDate: string): Weekday {
+  return weekdayOfEpochDay(dayNumber(localDate));
 }
 
 export function isValidTimeZone(zone: string): boolean {
-  if (typeof zone !== "string" || !ZONE_NAME.test(zone)) return false;
-  try {
-    formatter(zone); // new Intl.DateTimeFormat(…, { timeZone }) throws a RangeError for an unknown zone
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
-
-function wallClockAt(timeZone: string, epochMs: number): WallClock {
-  const clock: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of formatter(timeZone).formatToParts(epochMs)) {
-    if (part.type in clock) clock[part.type as keyof WallClock] = Number(part.value);
-  }
-  return clock;
-}
-
-function wallClockAsUtc(clock: WallClock): number {
-  const date = new Date(Date.UTC(2000, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second));
-  date.setUTCFullYear(clock.year);
-  return date.getTime();
-}
-
-/** Local wall-clock time minus UTC at an instant, in ms (e.g. +3 600 000 for CET). */
-function offsetAt(timeZone: string, epochMs: number): number {
-  const wholeSeconds = Math.floor(epochMs / 1000) * 1000;
-  return wallClockAsUtc(wallClockAt(timeZone, wholeSeconds)) - wholeSeconds;
+  return typeof zone === "string" && ZONE_NAME.test(zone) && isTimeZone(zone);
 }
 
 function requireZone(timeZone: string): void {
@@ -165,35 +176,8 @@ function requireInstant(at: Date, what: string): number {
   return ms;
 }
 
-/** Day number (days since 1970-01-01) of a YYYY-MM-DD date; throws on anything else. */
-function dayNumber(localDate: string): number {
-  const match = LOCAL_DATE.exec(localDate);
-  if (match) {
-    const [, y, m, d] = match.map(Number) as [number, number, number, number];
-    const date = new Date(Date.UTC(2000, m - 1, d));
-    date.setUTCFullYear(y);
-    if (date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d) return date.getTime() / DAY_MS;
-  }
-  throw new RangeError(`working-time: "${localDate}" is not a date (YYYY-MM-DD)`);
-}
-
-function fromDayNumber(day: number): string {
-  const date = new Date(day * DAY_MS);
-  const y = String(date.getUTCFullYear()).padStart(4, "0");
-  const m = String(date.getUTCMonth() + 1).padStart(2, "0");
-  const d = String(date.getUTCDate()).padStart(2, "0");
-  return `${y}-${m}-${d}`;
-}
-
-/** ISO weekday of a YYYY-MM-DD date. */
-export function weekdayOf(localDate: string): Weekday {
-  // 1970-01-01 was a Thursday (4).
-  return (((((dayNumber(localDate) + 3) % 7) + 7) % 7) + 1) as Weekday;
-}
-
 function localDateIn(timeZone: string, epochMs: number): string {
-  const clock = wallClockAt(timeZone, epochMs);
-  return `${String(clock.year).padStart(4, "0")}-${String(clock.month).padStart(2, "0")}-${String(clock.day).padStart(2, "0")}`;
+  return dateInZone(timeZone, new Date(epochMs));
 }
 
 /** The local date (YYYY-MM-DD) of an instant in the firm's time zone. */
@@ -208,6 +192,13 @@ function parseClockTime(value: string): number {
   return Number(match[1]) * HOUR_MS + Number(match[2]) * MINUTE_MS;
 }
 
+/** zonedTime in ms, for a known zone and date; the time is checked here. */
+function wallTime(timeZone: string, localDate: string, time: string): number {
+  if (!CLOCK_TIME.test(time)) parseClockTime(time); // throws, saying why
+  const key = `${timeZone} ${localDate} ${time}`;
+  return wallTimes.get(key) ?? remember(wallTimes, key, instantAt(timeZone, localDate, time).getTime());
+}
+
 /**
  * The instant at which the wall clock in `timeZone` shows `time` on `localDate`.
  * A time in the spring-forward gap moves forward by the gap (02:30 → 03:30 in
@@ -215,15 +206,8 @@ function parseClockTime(value: string): number {
  */
 export function zonedTime(timeZone: string, localDate: string, time: string): Date {
   requireZone(timeZone);
-  const wall = dayNumber(localDate) * DAY_MS + parseClockTime(time);
-  // Offsets a day either side: a transition lies between them, if any (zones do not change twice within two days).
-  const before = offsetAt(timeZone, wall - DAY_MS);
-  const after = offsetAt(timeZone, wall + DAY_MS);
-  if (before === after) return new Date(wall - before);
-  const matches = [wall - before, wall - after].filter((t) => wallClockAsUtc(wallClockAt(timeZone, t)) === wall);
-  if (matches.length > 0) return new Date(Math.min(...matches));
-  // In the gap: read the wall clock with the offset from before the jump, which lands the gap's length later.
-  return new Date(wall - before);
+  dayNumber(localDate);
+  return new Date(wallTime(timeZone, localDate, time));
 }
 
 // ---------------------------------------------------------------------------
@@ -277,17 +261,19 @@ export function weeklyWorkingMilliseconds(hours: WorkingTimeSettings["hours"]): 
 // ---------------------------------------------------------------------------
 // Business days
 
-/** One computation's view of the settings: holiday sets per year and offsets per day, built once. */
+/** One computation's view of the settings, built once. */
 type Calendar = {
   settings: WorkingTimeSettings;
-  closedByYear: Map<number, Set<string>>;
+  /** The holiday settings as a key (country, region and choices): closed dates are remembered per key and year. */
+  holidays: string;
   /** Per year: day numbers of closed holidays that fall on an open weekday, ascending. */
   closedOpenDaysByYear: Map<number, number[]>;
-  offsets: Map<number, number>;
   /** Nominal week: working time and open weekdays. */
   week: Week;
   /** Weeks starting on or before this day number hold a DST switch (found by weekFrom). */
   switchUntil: number;
+  /** The last switch found (ms), and the instant the search for it began after: no switch lies between the two. */
+  nextSwitch: { from: number; at: number } | null;
 };
 
 function calendarOf(settings: WorkingTimeSettings): Calendar {
@@ -296,21 +282,19 @@ function calendarOf(settings: WorkingTimeSettings): Calendar {
   const days = WEEKDAYS.filter((weekday) => weeklyWorkingMilliseconds({ [weekday]: settings.hours[weekday] }) > 0).length;
   return {
     settings,
-    closedByYear: new Map(),
+    holidays: JSON.stringify([settings.holidayCountry, settings.holidayRegion ?? null, settings.holidayChoices]),
     closedOpenDaysByYear: new Map(),
-    offsets: new Map(),
     week: { ms: weeklyWorkingMilliseconds(settings.hours), days },
     switchUntil: Number.NEGATIVE_INFINITY,
+    nextSwitch: null,
   };
 }
 
-function closedDatesOf(calendar: Calendar, year: number): Set<string> {
-  let closed = calendar.closedByYear.get(year);
-  if (!closed) {
-    closed = closedHolidayDates(calendar.settings, year);
-    calendar.closedByYear.set(year, closed);
-  }
-  return closed;
+const closedDatesByYear = new Map<string, ReadonlySet<string>>();
+
+function closedDatesOf(calendar: Calendar, year: number): ReadonlySet<string> {
+  const key = `${year} ${calendar.holidays}`;
+  return closedDatesByYear.get(key) ?? remember(closedDatesByYear, key, closedHolidayDates(calendar.settings, year));
 }
 
 function isClosedHoliday(calendar: Calendar, localDate: string): boolean {
@@ -319,8 +303,6 @@ function isClosedHoliday(calendar: Calendar, localDate: string): boolean {
 
 // ---------------------------------------------------------------------------
 // Whole weeks: the closed form
-
-const yearOfDay = (day: number) => new Date(day * DAY_MS).getUTCFullYear();
 
 /** Nominal working time of one weekday by wall clock; 0 when closed. */
 function nominalDay(calendar: Calendar, weekday: Weekday): number {
@@ -340,14 +322,21 @@ function closedOpenDays(calendar: Calendar, year: number): number[] {
   return days;
 }
 
-/** The zone's UTC offset at midnight UTC of a day number, remembered per computation. */
-function offsetOnDay(calendar: Calendar, day: number): number {
-  let offset = calendar.offsets.get(day);
-  if (offset === undefined) {
-    offset = offsetAt(calendar.settings.timeZone, day * DAY_MS);
-    calendar.offsets.set(day, offset);
-  }
-  return offset;
+/**
+ * The first change of the zone's UTC offset after `after` (ms), or null when
+ * none comes for years; remembered per computation (the walk goes forward, so
+ * one search finds the switch for all the weeks before it) and per zone and
+ * instant.
+ */
+function offsetChangeAfter(calendar: Calendar, after: number): number | null {
+  const known = calendar.nextSwitch;
+  if (known && known.from <= after && after < known.at) return known.at;
+  const zone = calendar.settings.timeZone;
+  const key = `${zone} ${after}`;
+  let at = offsetChanges.get(key);
+  if (at === undefined) at = remember(offsetChanges, key, nextOffsetChange(zone, new Date(after))?.getTime() ?? null);
+  if (at !== null) calendar.nextSwitch = { from: after, at };
+  return at;
 }
 
 type Week = { ms: number; days: number };
@@ -359,30 +348,26 @@ type Week = { ms: number; days: number };
  *
  * With one offset throughout, every open weekday's interval is its wall-clock
  * length, so the week holds the nominal weekly time minus the open weekdays
- * that are closed holidays. The offset is read a day before and a day after the
- * week's UTC days, which covers its local days in any zone (offsets lie within
- * ±14 h); like zonedTime, this assumes a zone does not switch and switch back
- * within those nine days (no zone does).
+ * that are closed holidays. The offset is watched from a day before to a day
+ * after the week's UTC days, which covers its local days in any zone (offsets
+ * lie within ±14 h).
  */
 function weekFrom(calendar: Calendar, first: number): Week | null {
   if (first <= calendar.switchUntil) return null;
   work.steps++;
-  const before = offsetOnDay(calendar, first - 1);
-  if (before !== offsetOnDay(calendar, first + 8)) {
-    // Find the day of the switch: no week starting on or before it can be counted whole.
-    let day = first;
-    while (day < first + 8 && offsetOnDay(calendar, day) === before) day++;
-    calendar.switchUntil = day;
+  const change = offsetChangeAfter(calendar, epochDayStart(first - 1).getTime());
+  if (change !== null && change <= epochDayStart(first + 8).getTime()) {
+    // The day of the switch (the first whose start in UTC has the new offset): no week starting on or before it can be counted whole.
+    const day = dayNumber(localDateIn("UTC", change));
+    calendar.switchUntil = epochDayStart(day).getTime() === change ? day : day + 1;
     return null;
   }
   const week = { ...calendar.week };
   const last = first + 6;
-  for (let year = yearOfDay(first); year <= yearOfDay(last); year++) {
+  for (let year = dayOf(first).year; year <= dayOf(last).year; year++) {
     for (const day of closedOpenDays(calendar, year)) {
       if (day < first || day > last) continue;
-      // 1970-01-01 (day 0) was a Thursday.
-      const weekday = ((((day + 3) % 7) + 7) % 7) + 1;
-      week.ms -= nominalDay(calendar, weekday as Weekday);
+      week.ms -= nominalDay(calendar, dayOf(day).weekday);
       week.days--;
     }
   }
@@ -399,8 +384,8 @@ function intervalOn(calendar: Calendar, localDate: string): Interval | null {
   const day = calendar.settings.hours[weekdayOf(localDate)];
   if (!day) return null;
   if (isClosedHoliday(calendar, localDate)) return null;
-  const start = zonedTime(calendar.settings.timeZone, localDate, day.start).getTime();
-  const end = zonedTime(calendar.settings.timeZone, localDate, day.end).getTime();
+  const start = wallTime(calendar.settings.timeZone, localDate, day.start);
+  const end = wallTime(calendar.settings.timeZone, localDate, day.end);
   // Times in a DST gap move forward by the gap: 02:45–03:00 on the spring switch (03:45–03:00) leaves nothing.
   return end > start ? { start, end } : null;
 }

@@ -1,5 +1,6 @@
 import type { APIRequestContext, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, dateInZone } from "../../src/core/dates.ts";
 import { field, type Harness, startHarness } from "./harness.ts";
 
 /**
@@ -115,8 +116,8 @@ async function createPromise(ownerId: string, title: string, doneWhen = "The cli
 
 /** Today in the organization's time zone, and the days around it: a period that surely holds "now". */
 function periodAroundToday() {
-  const day = (offset: number) => new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(new Date(Date.now() + offset * 86_400_000));
-  return { from: day(-1), to: day(1) };
+  const today = dateInZone(ZONE, new Date());
+  return { from: addDays(today, -1), to: addDays(today, 1) };
 }
 
 describe("Mark done shows what done means, and can be undone (item 10)", () => {

@@ -1,6 +1,7 @@
 import { createEmailVerificationToken, isAPIError } from "better-auth/api";
 import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
+import { dateInZone } from "../../core/dates.ts";
 import { isRole } from "../../core/roles.ts";
 import type { DB } from "../../db/schema.ts";
 import { AppError } from "../../shared/app-error.ts";
@@ -144,7 +145,7 @@ async function tellOwnerOfSignupAttempt(deps: SignupDeps, userId: string, email:
     subject: message.subject,
     text: message.text,
     kind: "signup_attempt",
-    dedupeKey: `signup-attempt:${userId}:${deps.clock.now().toISOString().slice(0, 10)}`,
+    dedupeKey: `signup-attempt:${userId}:${dateInZone("UTC", deps.clock.now())}`,
   });
   if (queued) deps.kickJobs?.();
 }

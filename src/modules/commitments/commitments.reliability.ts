@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
 import { keptOnTimeRate } from "../../core/commitment-lifecycle.ts";
-import { addDays } from "../../core/dates.ts";
+import { addDays, daysBetween } from "../../core/dates.ts";
 import { median, parseIntegers } from "../../core/median.ts";
 import { canSeeTeamFigures } from "../../core/roles.ts";
 import { zonedTime } from "../../core/working-time.ts";
@@ -57,7 +57,7 @@ function figures(counts: queries.Counts, median: number | string | null | undefi
  */
 export async function reliability(deps: Deps, actor: Actor, query: ReliabilityQuery): Promise<Reliability> {
   if (query.to < query.from) throw new AppError("reliability.invalid_period", 400);
-  const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
+  const days = daysBetween(query.from, query.to);
   if (days > MAX_PERIOD_DAYS) throw new AppError("reliability.period_too_long", 400, { days: MAX_PERIOD_DAYS });
   const zone = (await workingTime.loadOrganizationTime(deps, actor.orgId)).settings.timeZone;
   const scope: queries.Scope = {

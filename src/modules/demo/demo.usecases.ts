@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
+import { addDays, addDaysToInstant } from "../../core/dates.ts";
 import { DEFAULT_WORKING_TIME, isWorkingDay, localDateOf, zonedTime } from "../../core/working-time.ts";
 import type { DB } from "../../db/schema.ts";
 import { type Clock, fixedClock } from "../../shared/clock.ts";
@@ -35,9 +36,8 @@ export function generateDemoPassword(): string {
  */
 function clientSince(now: Date, draw: number): Date {
   const settings = DEFAULT_WORKING_TIME;
-  let date = localDateOf(settings, new Date(now.getTime() - Math.round(120 + draw * 3165) * 86_400_000));
-  while (!isWorkingDay(settings, date))
-    date = localDateOf(settings, new Date(zonedTime(settings.timeZone, date, "12:00").getTime() + 86_400_000));
+  let date = localDateOf(settings, addDaysToInstant(now, -Math.round(120 + draw * 3165)));
+  while (!isWorkingDay(settings, date)) date = addDays(date, 1);
   return zonedTime(settings.timeZone, date, "10:00");
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
+import { addDaysToInstant } from "../../core/dates.ts";
 import { afterFailedAttempt, canSeeSystem, SEND_LIMITS, STALE_CLAIM_MS, sendMayHaveSucceeded } from "../../core/notifications.ts";
 import type { DB } from "../../db/schema.ts";
 import { AppError, conflict, forbidden, notFound } from "../../shared/app-error.ts";
@@ -443,7 +444,7 @@ function toDelivery(row: NonNullable<Awaited<ReturnType<typeof repo.findDelivery
 
 export async function systemStatus(deps: SystemDeps, actor: Actor): Promise<SystemStatus> {
   if (!canSeeSystem(actor.role)) throw forbidden();
-  const since = new Date(deps.clock.now().getTime() - 24 * 60 * 60_000);
+  const since = addDaysToInstant(deps.clock.now(), -1);
   const sweep = await repo.findJobRun(deps.db, SWEEP_JOB);
   return {
     mail: { mode: deps.mailer.mode },

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
+import { addDaysToInstant } from "../../core/dates.ts";
 import { canManageMembers, isRole, type Role } from "../../core/roles.ts";
 import type { DB } from "../../db/schema.ts";
 import { AppError, forbidden, notFound } from "../../shared/app-error.ts";
@@ -144,7 +145,7 @@ export async function invite(deps: Deps & { baseUrl: string }, actor: Actor, inp
       role: input.role,
       inviterId: actor.userId,
       createdAt: now,
-      expiresAt: new Date(now.getTime() + INVITATION_DAYS * 24 * 3600 * 1000),
+      expiresAt: addDaysToInstant(now, INVITATION_DAYS),
     };
     await repo.insertInvitation(trx, row);
     const invitation = toInvitation({ ...row, status: "pending" });

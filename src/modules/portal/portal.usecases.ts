@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
 import { isActive } from "../../core/commitment-lifecycle.ts";
+import { addDaysToInstant } from "../../core/dates.ts";
 import { canActOnOthersCommitments } from "../../core/roles.ts";
 import type { DB } from "../../db/schema.ts";
 import { AppError, forbidden, notFound } from "../../shared/app-error.ts";
@@ -15,7 +16,6 @@ import type { CreatePortalLinkInput, PortalLink, PortalView } from "./portal.sch
 type Deps = { db: Kysely<DB>; clock: Clock; portalSigner: Signer; baseUrl: string };
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
-const DAY = 86_400_000;
 const SHOWN_CLOSED_DAYS = 180;
 const TOKEN_PAYLOAD = /^tlp_[A-Za-z0-9_-]{32}$/;
 
@@ -80,7 +80,7 @@ export async function createLink(deps: Deps, actor: Actor, clientId: string, inp
     token_hash: sha256(token),
     created_by: actor.userId,
     created_at: now,
-    expires_at: new Date(now.getTime() + input.expiresInDays * DAY),
+    expires_at: addDaysToInstant(now, input.expiresInDays),
   });
   const link = (await listLinks(deps, actor, clientId)).find((item) => item.id === id);
   if (!link) throw notFound("portal.not_found");
@@ -111,13 +111,7 @@ export async function viewPortal(deps: Deps, token: string, userAgent: string | 
     user_agent: userAgent?.slice(0, 300) ?? null,
   });
   const time = await workingTime.loadOrganizationTime(deps, link.org_id);
-  const rows = await repo.contactPromises(
-    deps.db,
-    link.org_id,
-    link.client_id,
-    link.contact_id,
-    new Date(now.getTime() - SHOWN_CLOSED_DAYS * DAY),
-  );
+  const rows = await repo.contactPromises(deps.db, link.org_id, link.client_id, link.contact_id, addDaysToInstant(now, -SHOWN_CLOSED_DAYS));
   return {
     organizationName: link.organization_name,
     clientName: link.client_name,

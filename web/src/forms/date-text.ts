@@ -1,3 +1,5 @@
+import { isCalendarDate } from "../../../src/core/dates.ts";
+
 /**
  * Dates and times as people type them: "4-12-2026 14:00" in Dutch
  * (dd-mm-jjjj, 24 h), "4/12/2026 14:00" in English (dd/mm/yyyy). Either
@@ -20,12 +22,12 @@ export function dateTimePattern(language: DateLanguage): string {
 export function parseDateTimeText(text: string, defaultTime = "17:00"): string | undefined {
   const match = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[\s,]+(\d{1,2})[:.](\d{2}))?\s*$/.exec(text);
   if (!match) return undefined;
-  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const [day, month] = [Number(match[1]), Number(match[2])];
   const [hour, minute] = match[4] === undefined ? defaultTime.split(":").map(Number) : [Number(match[4]), Number(match[5])];
   if (hour === undefined || minute === undefined || hour > 23 || minute > 59) return undefined;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return `${year}-${pad(month)}-${pad(day)} ${pad(hour)}:${pad(minute)}`;
+  const date = `${match[3]}-${pad(month)}-${pad(day)}`;
+  if (!isCalendarDate(date)) return undefined;
+  return `${date} ${pad(hour)}:${pad(minute)}`;
 }
 
 /** A wall-clock value ("YYYY-MM-DD HH:mm[:ss]") as the language writes it: "04-12-2026 14:00". */

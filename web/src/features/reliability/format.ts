@@ -1,3 +1,5 @@
+import { instantAt } from "../../../../src/core/dates.ts";
+
 /** Figures of the Team page in the UI language: rates as percentages, durations in minutes, hours, days. */
 
 export function formatPercent(locale: string, rate: number): string {
@@ -24,11 +26,10 @@ export function formatMinutes(locale: string, minutes: number): string {
 
 /** A calendar date (YYYY-MM-DD) as "23 Nov" or "23 nov. 2026". */
 export function formatShortDate(locale: string, date: string, withYear = false): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   return new Intl.DateTimeFormat(locale, {
     day: "numeric",
     month: "short",
     ...(withYear ? { year: "numeric" } : {}),
     timeZone: "UTC",
-  }).format(new Date(Date.UTC(y, m - 1, d)));
+  }).format(instantAt("UTC", date, "00:00"));
 }

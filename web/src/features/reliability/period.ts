@@ -1,4 +1,4 @@
-import { addDays, dateFrom, isCalendarDate, weekStart } from "../../../../src/core/dates.ts";
+import { addDays, dateFrom, dateInZone, isCalendarDate, weekStart } from "../../../../src/core/dates.ts";
 
 /**
  * Periods of the Team page as calendar dates (YYYY-MM-DD), and the page's
@@ -18,7 +18,7 @@ const format = dateFrom;
 
 /** The browser's local calendar date. */
 export function localToday(now = new Date()): string {
-  return format(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  return dateInZone(Intl.DateTimeFormat().resolvedOptions().timeZone, now);
 }
 
 export { addDays, weekStart };

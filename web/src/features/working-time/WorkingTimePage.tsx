@@ -3,6 +3,7 @@ import { Alert, Button, Card, Group, Loader, Select, Stack, Switch, Table, Text,
 import { TimePicker } from "@mantine/dates";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { dateFrom, instantAt } from "../../../../src/core/dates.ts";
 import { canConfigureOrganization } from "../../../../src/core/roles.ts";
 import {
   businessDaySchema,
@@ -100,7 +101,7 @@ function WorkingTimeForm({
   const setDay = (day: Day, hours: { start: string; end: string } | null) =>
     update({ businessHours: { ...draft.businessHours, [day]: hours } });
   const weekdayName = (day: Day) =>
-    new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, Number(day))));
+    new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(instantAt("UTC", dateFrom(2024, 1, Number(day)), "00:00")); // 1 January 2024 was a Monday
   const regionName = (code: string) => new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
   const zones = Intl.supportedValuesOf("timeZone");
   const zoneOptions = zones.includes(draft.timeZone) ? zones : [draft.timeZone, ...zones];
