@@ -7,6 +7,7 @@ import {
   dateOfEpochDay,
   daysBetween,
   daysBetweenInstants,
+  elapsedDays,
   epochDayOf,
   epochDayStart,
   instantAt,
@@ -97,6 +98,9 @@ describe("instants a number of days apart", () => {
     expect(addDaysToInstant(new Date("2026-03-30T10:00:00Z"), -180).toISOString()).toBe("2025-10-01T10:00:00.000Z");
     expect(daysBetweenInstants(new Date("2026-03-28T23:00:00Z"), new Date("2026-03-29T22:00:00Z"))).toBe(1); // 23 hours
     expect(daysBetweenInstants(new Date("2026-10-24T22:00:00Z"), new Date("2026-10-25T23:00:00Z"))).toBe(1); // 25 hours
+    // With the fraction, for decay and rhythms: 36 hours is 1.5 days, backwards negative.
+    expect(elapsedDays(new Date("2026-10-24T00:00:00Z"), new Date("2026-10-25T12:00:00Z"))).toBe(1.5);
+    expect(elapsedDays(new Date("2026-10-25T12:00:00Z"), new Date("2026-10-24T00:00:00Z"))).toBe(-1.5);
     expect(daysBetweenInstants(new Date("2026-12-24T13:00:00Z"), new Date("2026-12-24T23:00:00Z"))).toBe(0); // from 14:00
     expect(daysBetweenInstants(new Date("2026-12-24T23:00:00Z"), new Date("2026-12-27T23:00:00Z"))).toBe(3);
   });

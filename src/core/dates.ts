@@ -98,6 +98,11 @@ export function addDaysToInstant(at: Date, days: number): Date {
   return new Date(Temporal.Instant.fromEpochMilliseconds(at.getTime()).add({ hours: 24 * days }).epochMilliseconds);
 }
 
+/** The time from `from` to `to` in 24-hour days, with the fraction (decay and rhythms count in parts of days). */
+export function elapsedDays(from: Date, to: Date): number {
+  return (to.getTime() - from.getTime()) / DAY_MS;
+}
+
 /** The time from `from` to `to` in 24-hour days, rounded to whole days (a day across a DST switch, 23 or 25 hours, is one). */
 export function daysBetweenInstants(from: Date, to: Date): number {
   return Math.round((to.getTime() - from.getTime()) / DAY_MS);

@@ -3,6 +3,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDaysToInstant, dateInZone } from "../../src/core/dates.ts";
 import { field, type Harness, screenshotDir, startHarness } from "./harness.ts";
 
 /**
@@ -18,7 +19,6 @@ const stamp = Date.now().toString(36);
 const clientName = `Bakkerij Veenstra ${stamp}`;
 const brokenTitle = `Offerte sturen ${stamp}`;
 const contactName = "Anouk de Boer";
-const DAY = 86_400_000;
 let harness: Harness;
 let context: BrowserContext;
 let page: Page;
@@ -55,12 +55,8 @@ async function api<T>(method: "GET" | "POST", url: string, data?: unknown): Prom
 
 /** A date and time as Dutch is typed (dd-mm-jjjj uu:mm), on the organization's clock (Europe/Amsterdam). */
 function dutchTyped(at: Date, hour: number) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" })
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.day}-${parts.month}-${parts.year} ${String(hour).padStart(2, "0")}:00`;
+  const [year, month, day] = dateInZone("Europe/Amsterdam", at).split("-");
+  return `${day}-${month}-${year} ${String(hour).padStart(2, "0")}:00`;
 }
 
 const riskCard = () => page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2, name: clientName }) });
@@ -84,7 +80,7 @@ describe("at risk (nl)", () => {
       title: brokenTitle,
       doneWhen: "De klant heeft de offerte per e-mail",
       source: "call",
-      dueAt: new Date(Date.now() + 30 * DAY).toISOString(),
+      dueAt: addDaysToInstant(new Date(), 30).toISOString(),
     });
     // Broken, and the client was not told.
     await api("POST", `/api/v1/commitments/${promise.id}/break`, { reason: "Niet gelukt" });
@@ -279,11 +275,11 @@ describe("history on arrival (nl)", () => {
     const title = `Jaarrekening ${stamp}`;
     await field(form, "Wat is toegezegd").fill(title);
     await field(form, "Klaar als").fill("De klant heeft de jaarrekening");
-    await field(form, "Uiterlijk").fill(dutchTyped(new Date(Date.now() - 5 * DAY), 9));
+    await field(form, "Uiterlijk").fill(dutchTyped(addDaysToInstant(new Date(), -5), 9));
     await form.getByRole("checkbox", { name: "Dit is een eerder gedane toezegging (vastleggen als te laat)" }).check();
     await field(form, "Hoe is het afgelopen?").click();
     await page.getByRole("option", { name: "Op tijd nagekomen" }).click();
-    await field(form, "Afgesloten op").fill(dutchTyped(new Date(Date.now() - 3 * DAY), 15));
+    await field(form, "Afgesloten op").fill(dutchTyped(addDaysToInstant(new Date(), -3), 15));
     await form.getByRole("button", { name: "Toezegging vastleggen" }).click();
     await form.getByText("Afgesloten na het afgesproken moment: kies “Te laat nagekomen”.").waitFor();
     await field(form, "Hoe is het afgelopen?").click();

@@ -3,6 +3,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDaysToInstant } from "../../src/core/dates.ts";
 import { field, type Harness, screenshotDir, startHarness } from "./harness.ts";
 
 /**
@@ -16,7 +17,6 @@ import { field, type Harness, screenshotDir, startHarness } from "./harness.ts";
 const stamp = Date.now().toString(36);
 const kept = `Jaarrekening opsturen ${stamp}`;
 const broken = `Offerte sturen ${stamp}`;
-const DAY = 86_400_000;
 let harness: Harness;
 let context: BrowserContext;
 let page: Page;
@@ -83,8 +83,8 @@ describe("trust ledger (nl)", () => {
         doneWhen: "De klant heeft het per e-mail",
         source: "call",
         pastPromise: true,
-        dueAt: new Date(now - dueDaysAgo * DAY).toISOString(),
-        closedAt: new Date(now - closedDaysAgo * DAY).toISOString(),
+        dueAt: addDaysToInstant(new Date(now), -dueDaysAgo).toISOString(),
+        closedAt: addDaysToInstant(new Date(now), -closedDaysAgo).toISOString(),
         outcome,
       });
     await history(kept, 20, 21, "kept");

@@ -1,12 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { addDaysToInstant } from "../dates.ts";
 import { addEvidence, contributions, decayTo, removeEvidence, score, sumsOf, uncertainty } from "./beta.ts";
 
 const HALF_LIFE = 180;
 const base = Date.parse("2026-01-01T00:00:00Z");
 const item = fc.record({
   weight: fc.double({ min: -10, max: 10, noNaN: true }),
-  occurredAt: fc.integer({ min: 0, max: 3 * 365 }).map((days) => new Date(base + days * 86_400_000)),
+  occurredAt: fc.integer({ min: 0, max: 3 * 365 }).map((days) => addDaysToInstant(new Date(base), days)),
 });
 
 describe("Beta reputation with forgetting", () => {
@@ -18,7 +19,7 @@ describe("Beta reputation with forgetting", () => {
 
   it("halves a weight every half-life", () => {
     const start = { r: 8, s: 4, asOf: new Date(base) };
-    const later = decayTo(start, HALF_LIFE, new Date(base + 2 * HALF_LIFE * 86_400_000));
+    const later = decayTo(start, HALF_LIFE, addDaysToInstant(new Date(base), 2 * HALF_LIFE));
     expect(later.r).toBeCloseTo(2, 12);
     expect(later.s).toBeCloseTo(1, 12);
   });
@@ -29,7 +30,7 @@ describe("Beta reputation with forgetting", () => {
         let sums = { r: 0, s: 0, asOf: new Date(base) };
         for (const one of items) sums = addEvidence(sums, HALF_LIFE, one.weight, one.occurredAt);
         const latest = Math.max(base, ...items.map((one) => one.occurredAt.getTime()));
-        const at = new Date(latest + extraDays * 86_400_000);
+        const at = addDaysToInstant(new Date(latest), extraDays);
         const incremental = decayTo(sums, HALF_LIFE, at);
         const direct = sumsOf(items, HALF_LIFE, at);
         expect(incremental.r).toBeCloseTo(direct.r, 9);
@@ -41,7 +42,7 @@ describe("Beta reputation with forgetting", () => {
   it("explains every score exactly: ½ plus the contributions is the score", () => {
     fc.assert(
       fc.property(fc.array(item, { maxLength: 60 }), (items) => {
-        const at = new Date(base + 4 * 365 * 86_400_000);
+        const at = addDaysToInstant(new Date(base), 4 * 365);
         const { sums, shares } = contributions(items, HALF_LIFE, at);
         const total = shares.reduce((sum, share) => sum + share, 0.5);
         expect(Math.abs(total - score(sums))).toBeLessThan(1e-12);

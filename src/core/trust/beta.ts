@@ -1,3 +1,4 @@
+import { elapsedDays } from "../dates.ts";
 import type { TrustCore } from "./cores.ts";
 import { CHARACTER_CORES, TRUST_CORES } from "./cores.ts";
 
@@ -14,11 +15,9 @@ import { CHARACTER_CORES, TRUST_CORES } from "./cores.ts";
 export type Sums = { r: number; s: number };
 export type SumsAsOf = Sums & { asOf: Date };
 
-const DAY_MS = 86_400_000;
-
 /** The factor a weight keeps from `from` to `to` (above 1 when `to` is earlier). */
 export function decayFactor(halfLifeDays: number, from: Date, to: Date): number {
-  return 2 ** (-(to.getTime() - from.getTime()) / (halfLifeDays * DAY_MS));
+  return 2 ** (-elapsedDays(from, to) / halfLifeDays);
 }
 
 /** Stored sums carried to another time. */

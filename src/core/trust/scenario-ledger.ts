@@ -1,3 +1,4 @@
+import { addDaysToInstant } from "../dates.ts";
 import { addEvidence, type CoreReadings, decayTo, readiness, reading, type SumsAsOf } from "./beta.ts";
 import { TRUST_CORES, type TrustCore } from "./cores.ts";
 import { evidenceFor, type TrustFact } from "./evidence-rules.ts";
@@ -11,7 +12,6 @@ import { DEFAULT_WEIGHTS, type WeightTable } from "./weights.ts";
 export type StoryStep = TrustFact & { daysAgo: number };
 
 export const NOW = new Date("2026-06-15T12:00:00Z");
-const DAY_MS = 86_400_000;
 
 export function ledgerOf(story: readonly StoryStep[], options: { weights?: WeightTable; halfLifeDays?: number; at?: Date } = {}) {
   const weights = options.weights ?? DEFAULT_WEIGHTS;
@@ -20,7 +20,7 @@ export function ledgerOf(story: readonly StoryStep[], options: { weights?: Weigh
   const start = new Date(0);
   const sums = Object.fromEntries(TRUST_CORES.map((core) => [core, { r: 0, s: 0, asOf: start }])) as Record<TrustCore, SumsAsOf>;
   for (const step of story) {
-    const occurredAt = new Date(at.getTime() - step.daysAgo * DAY_MS);
+    const occurredAt = addDaysToInstant(at, -step.daysAgo);
     for (const item of evidenceFor(step, weights)) sums[item.core] = addEvidence(sums[item.core], halfLife, item.weight, occurredAt);
   }
   const readings = Object.fromEntries(

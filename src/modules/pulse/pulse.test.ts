@@ -4,6 +4,7 @@ import { expectError } from "../../../test/helpers/errors.ts";
 import { addMember } from "../../../test/helpers/members.ts";
 import { as, createTestApp, type Session, signup } from "../../../test/helpers/test-app.ts";
 import type { App } from "../../app.ts";
+import { addDaysToInstant } from "../../core/dates.ts";
 import { fixedClock } from "../../shared/clock.ts";
 import * as risks from "../trust/trust.risks.ts";
 import * as pulse from "./pulse.usecases.ts";
@@ -25,7 +26,7 @@ let contactId: string;
 let secondContactId: string;
 let otherClientContact: string;
 
-const later = (days: number) => clock.set(new Date(clock.now().getTime() + days * 86_400_000));
+const later = (days: number) => clock.set(addDaysToInstant(clock.now(), days));
 
 beforeAll(async () => {
   app = await createTestApp({ clock });

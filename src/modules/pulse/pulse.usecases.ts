@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
-import { dateInZone } from "../../core/dates.ts";
+import { addDaysToInstant, dateInZone } from "../../core/dates.ts";
 import { canSeeTrust } from "../../core/roles.ts";
 import type { DB } from "../../db/schema.ts";
 import { AppError, forbidden, notFound } from "../../shared/app-error.ts";
@@ -22,7 +22,6 @@ import type { CreatePulseRequestInput, PulseAnswerInput, PulseSummary, TeamPulse
  */
 export type Deps = { db: Kysely<DB>; clock: Clock; baseUrl: string; kickJobs?: () => void };
 
-const DAY_MS = 86_400_000;
 export const PULSE_VALID_DAYS = 14;
 export const TEAM_PULSE_THRESHOLD = 3;
 const TOKEN = /^tlq_[A-Za-z0-9_-]{32}$/;
@@ -42,14 +41,14 @@ export async function createRequest(deps: Deps, actor: Actor, clientId: string, 
   const language = input.language ?? time.language;
   const token = newSecret("tlq");
   const id = newId();
-  const expiresAt = new Date(now.getTime() + PULSE_VALID_DAYS * DAY_MS);
+  const expiresAt = addDaysToInstant(now, PULSE_VALID_DAYS);
   const emailed = await inTransaction(deps.db, async (trx) => {
     const contact = await repo.findContact(trx, actor.orgId, clientId, input.contactId);
     if (!contact) throw new AppError("pulse.contact_not_of_client", 400);
     // One request per contact at a time: the cap is checked and the request written under the contact's lock.
     await repo.lockContact(trx, actor.orgId, contact.id);
     const cap = await repo.capDays(trx, actor.orgId);
-    const last = await repo.lastRequestSince(trx, actor.orgId, contact.id, new Date(now.getTime() - cap * DAY_MS));
+    const last = await repo.lastRequestSince(trx, actor.orgId, contact.id, addDaysToInstant(now, -cap));
     if (last) {
       throw new AppError("pulse.too_soon", 409, {
         name: contact.name,
@@ -168,7 +167,7 @@ export async function answerPulse(deps: Pick<Deps, "db" | "clock">, token: strin
 
 /** The client's perceived scores (1–5 averages per core over the last year), or null without answers. */
 export async function perceivedScores(db: Kysely<DB>, orgId: string, clientId: string, now: Date) {
-  const averages = await repo.averagesSince(db, orgId, clientId, new Date(now.getTime() - 365 * DAY_MS));
+  const averages = await repo.averagesSince(db, orgId, clientId, addDaysToInstant(now, -365));
   if (averages.answers === 0) return { answers: 0, perceived: null };
   const { integrity, intent, capabilities, results } = averages;
   return { answers: averages.answers, perceived: { integrity, intent, capabilities, results } };
@@ -188,7 +187,7 @@ export async function latestPulse(db: Kysely<DB>, orgId: string, clientId: strin
 export async function pulseSummary(deps: Pick<Deps, "db" | "clock">, actor: Actor, clientId: string): Promise<PulseSummary> {
   await requireTrustReader(deps, actor, clientId);
   const now = deps.clock.now();
-  const yearAgo = new Date(now.getTime() - 365 * DAY_MS);
+  const yearAgo = addDaysToInstant(now, -365);
   const { answers, perceived } = await perceivedScores(deps.db, actor.orgId, clientId, now);
   const counts = await repo.requestCounts(deps.db, actor.orgId, clientId, yearAgo);
   const rows = await repo.listRequests(deps.db, actor.orgId, clientId, 50);

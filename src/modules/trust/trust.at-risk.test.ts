@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMember } from "../../../test/helpers/members.ts";
 import { as, createTestApp, type Session, signup } from "../../../test/helpers/test-app.ts";
 import type { App } from "../../app.ts";
+import { addDaysToInstant } from "../../core/dates.ts";
 import { fixedClock } from "../../shared/clock.ts";
 import { newId } from "../../shared/ids.ts";
 import * as domainEvents from "../domain-events/domain-events.usecases.ts";
@@ -20,7 +21,7 @@ let other: Session;
 let alfa: string;
 let beta: string;
 
-const later = (days: number) => clock.set(new Date(clock.now().getTime() + days * 86_400_000));
+const later = (days: number) => clock.set(addDaysToInstant(clock.now(), days));
 
 async function client(name: string, ownerId: string) {
   const response = await as(app, lead).post("/api/v1/clients", { kind: "company", name, accountOwnerId: ownerId });
@@ -58,7 +59,7 @@ async function contact(clientId: string, daysAgo: number) {
       clientId,
       actorId: anna.me.id,
       payload: { summary: "Phone call", kind: "call" },
-      occurredAt: new Date(clock.now().getTime() - daysAgo * 86_400_000),
+      occurredAt: addDaysToInstant(clock.now(), -daysAgo),
     }),
   );
 }

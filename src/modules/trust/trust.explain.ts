@@ -1,3 +1,4 @@
+import { daysBetweenInstants } from "../../core/dates.ts";
 import type { RiskReason } from "../../core/trust/at-risk.ts";
 import type { TrustCore } from "../../core/trust/cores.ts";
 import type { Language } from "../../i18n/translate.ts";
@@ -67,7 +68,7 @@ export function explainEvidence(
   const label = item.label ?? item.note ?? "";
   const what = template.replace("{label}", `“${label}”`).replace("{answer}", pulse?.[1] ?? "");
   const moved = MOVED[language][item.weight > 0 ? "up" : item.weight < 0 ? "down" : "none"];
-  const days = Math.round((item.occurredAt.getTime() - now.getTime()) / 86_400_000);
+  const days = daysBetweenInstants(now, item.occurredAt);
   const when = new Intl.RelativeTimeFormat(language === "nl" ? "nl-NL" : "en-GB", { numeric: "auto" }).format(days, "day");
   return `${CORE_NAMES[language][item.core]} ${moved}: ${what}, ${when}`;
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
-import { dateInZone } from "../../core/dates.ts";
+import { addDaysToInstant, dateInZone, elapsedDays } from "../../core/dates.ts";
 import { canSeeTrust } from "../../core/roles.ts";
 import {
   BROKEN_WINDOW_DAYS,
@@ -34,10 +34,9 @@ import type { AtRiskList } from "./trust.schemas.ts";
  */
 export type Deps = { db: Kysely<DB>; clock: Clock };
 
-const DAY_MS = 86_400_000;
 const CONTACT_TYPES = ["interaction.logged"] as const;
 /** Rows not worked out for this long are worked out again (silence and decay move with time). */
-const REFRESH_AFTER_MS = DAY_MS;
+const REFRESH_AFTER_DAYS = 1;
 /** A pulse answer speaks for the client for half a year. */
 const PULSE_RELEVANT_DAYS = 180;
 
@@ -64,10 +63,10 @@ const refOf = (row: {
 export async function contactStatus(db: Kysely<DB>, orgId: string, clientId: string, now: Date) {
   const contacts = await domainEvents.listForClient(db, orgId, clientId, { types: CONTACT_TYPES, limit: 11 });
   const times = contacts.map((event) => event.occurredAt.getTime());
-  const gaps = times.slice(1).map((time, index) => ((times[index] as number) - time) / DAY_MS);
+  const gaps = times.slice(1).map((time, index) => elapsedDays(new Date(time), new Date(times[index] as number)));
   const settings = await risks.rhythmSettings(db, orgId, clientId);
   const rhythm = contactRhythm({ clientDays: settings.clientDays, orgDefaultDays: settings.orgDays, contactGapsDays: gaps });
-  const daysSinceContact = times[0] === undefined ? null : Math.floor((now.getTime() - times[0]) / DAY_MS);
+  const daysSinceContact = times[0] === undefined ? null : Math.floor(elapsedDays(new Date(times[0]), now));
   return {
     lastContactAt: times[0] === undefined ? null : new Date(times[0]).toISOString(),
     daysSinceContact,
@@ -89,7 +88,7 @@ export async function refreshClientRisk(db: Kysely<DB>, orgId: string, clientId:
     evidenceScores[row.core] = current.score;
     evidenceUncertainty[row.core] = current.uncertainty;
   }
-  const monthAgo = new Date(now.getTime() - 30 * DAY_MS);
+  const monthAgo = addDaysToInstant(now, -30);
   const then = (await repo.scoresOnDay(db, orgId, clientId, dateInZone("UTC", monthAgo))).find((row) => row.core === "integrity");
   const integrity30DaysAgo = then ? reading(decayTo({ r: then.r, s: then.s, asOf: new Date(then.as_of) }, halfLife, monthAgo)).score : 0.5;
   const breaks = await risks.evidenceOfKinds(
@@ -97,13 +96,13 @@ export async function refreshClientRisk(db: Kysely<DB>, orgId: string, clientId:
     orgId,
     clientId,
     ["commitment_broken_undisclosed"],
-    new Date(now.getTime() - BROKEN_WINDOW_DAYS * DAY_MS),
+    addDaysToInstant(now, -BROKEN_WINDOW_DAYS),
   );
   const missed = await risks.evidenceOfKinds(db, orgId, clientId, ["callback_never_returned", "callback_returned_late"], monthAgo);
   const losses = await risks.integrityLossesSince(db, orgId, clientId, monthAgo);
   const contact = await contactStatus(db, orgId, clientId, now);
   const latest = await pulse.latestPulse(db, orgId, clientId);
-  const freshPulse = latest && now.getTime() - latest.answeredAt.getTime() <= PULSE_RELEVANT_DAYS * DAY_MS ? latest : null;
+  const freshPulse = latest && elapsedDays(latest.answeredAt, now) <= PULSE_RELEVANT_DAYS ? latest : null;
   const pulseEvidence = freshPulse ? (await risks.evidenceOfEvent(db, orgId, freshPulse.id)).map(refOf) : [];
   const period = pulse.quarterOf(dateInZone("UTC", now));
   const teamNow = await pulse.teamPulseOf(db, orgId, clientId, period);
@@ -142,7 +141,7 @@ export async function refreshClientRisk(db: Kysely<DB>, orgId: string, clientId:
 export async function refreshDueRisks(deps: Deps & { logger?: Logger }, options: { orgId?: string; limit?: number } = {}) {
   const now = deps.clock.now();
   return inTransaction(deps.db, async (trx) => {
-    const due = await risks.dueForRefresh(trx, options.orgId, new Date(now.getTime() - REFRESH_AFTER_MS), options.limit ?? 500);
+    const due = await risks.dueForRefresh(trx, options.orgId, addDaysToInstant(now, -REFRESH_AFTER_DAYS), options.limit ?? 500);
     for (const row of due) await refreshClientRisk(trx, row.org_id, row.client_id, now);
     return due.length;
   });
@@ -195,7 +194,7 @@ export async function acknowledgeRisk(deps: Deps, actor: Actor, clientId: string
   if (!canSeeTrust(actor.role)) throw forbidden();
   await clients.getClient(deps, actor, clientId);
   const now = deps.clock.now();
-  const until = new Date(now.getTime() + input.snoozeDays * DAY_MS);
+  const until = addDaysToInstant(now, input.snoozeDays);
   await inTransaction(deps.db, async (trx) => {
     const row = await risks.findRisk(trx, actor.orgId, clientId);
     if (!row || row.rank === 0) throw notFound("trust.not_at_risk");

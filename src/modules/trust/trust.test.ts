@@ -3,6 +3,7 @@ import { expectError } from "../../../test/helpers/errors.ts";
 import { addMember } from "../../../test/helpers/members.ts";
 import { as, createTestApp, type Session, signup } from "../../../test/helpers/test-app.ts";
 import type { App } from "../../app.ts";
+import { addDaysToInstant } from "../../core/dates.ts";
 import { fixedClock } from "../../shared/clock.ts";
 import * as trust from "./trust.usecases.ts";
 
@@ -22,7 +23,7 @@ let other: Session;
 let clientId: string;
 let orgId: string;
 
-const later = (days: number) => clock.set(new Date(clock.now().getTime() + days * 86_400_000));
+const later = (days: number) => clock.set(addDaysToInstant(clock.now(), days));
 
 beforeAll(async () => {
   app = await createTestApp({ clock });
@@ -118,7 +119,7 @@ describe("trust ledger", () => {
       core: "intent",
       direction: "positive",
       reason: "Tomorrow they will like us",
-      occurredAt: new Date(clock.now().getTime() + 86_400_000).toISOString(),
+      occurredAt: addDaysToInstant(clock.now(), 1).toISOString(),
     });
     expectError(future, 400, "trust.observation_in_future", "nl");
   });

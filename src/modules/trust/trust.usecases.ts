@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
-import { addDays, dateInZone } from "../../core/dates.ts";
+import { addDays, addDaysToInstant, dateInZone } from "../../core/dates.ts";
 import { canConfigureOrganization, canSeeTrust } from "../../core/roles.ts";
 import { addEvidence, contributions, decayTo, readiness, reading, removeEvidence, type SumsAsOf } from "../../core/trust/beta.ts";
 import { TRUST_CORES, type TrustCore } from "../../core/trust/cores.ts";
@@ -25,7 +25,6 @@ export type Deps = { db: Kysely<DB>; clock: Clock };
 
 const DEFAULT_HALF_LIFE_DAYS = 180;
 const TREND_DAYS = 30;
-const DAY_MS = 86_400_000;
 /** Days of the ledger are UTC days: one calendar for every organization's trend lines. */
 const LEDGER_ZONE = "UTC";
 
@@ -150,7 +149,7 @@ export async function recordEvidenceFor(trx: Kysely<DB>, event: domainEvents.Dom
 
 /** Score of a core `daysBack` days ago, from the day states (0.5 when there was nothing yet). */
 async function scoresDaysAgo(deps: Deps, orgId: string, clientId: string, now: Date, halfLifeDays: number, daysBack: number) {
-  const then = new Date(now.getTime() - daysBack * DAY_MS);
+  const then = addDaysToInstant(now, -daysBack);
   const rows = await repo.scoresOnDay(deps.db, orgId, clientId, dateInZone(LEDGER_ZONE, then));
   const scores = Object.fromEntries(TRUST_CORES.map((core) => [core, 0.5])) as Record<TrustCore, number>;
   for (const row of rows) {
