@@ -83,6 +83,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/v1/at-risk": "read",
   "POST /api/v1/at-risk/:id/acknowledge": "write",
   "PUT /api/v1/clients/:id/contact-rhythm": "write",
+  // How the client keeps its side: apart from the trust scores.
+  "GET /api/v1/clients/:id/conduct": "read",
+  "POST /api/v1/clients/:id/conduct": "write",
   "POST /api/v1/commitments": "write",
   "GET /api/v1/commitments": "read",
   "GET /api/v1/commitments/:id": "read",

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from "kysely";
 import type { CommitmentTables } from "./schema-commitments.ts";
 import type { NotificationTables } from "./schema-notifications.ts";
+import type { ProfileTables } from "./schema-profile.ts";
 import type { TrustTables } from "./schema-trust.ts";
 
 /**
@@ -139,7 +140,7 @@ export interface ApiTokensTable {
   scopes: string[];
 }
 
-export interface DB extends CommitmentTables, NotificationTables, TrustTables {
+export interface DB extends CommitmentTables, NotificationTables, TrustTables, ProfileTables {
   user: UserTable;
   session: SessionTable;
   organization: OrganizationTable;

@@ -23,6 +23,7 @@ import { authenticate, type SessionCache } from "../modules/auth/auth.usecases.t
 import { toHeaders } from "../modules/auth/request-context.ts";
 import { calendarRoutes } from "../modules/calendar/calendar.routes.ts";
 import { callbacksRoutes } from "../modules/callbacks/callbacks.routes.ts";
+import { clientConductRoutes } from "../modules/client-conduct/client-conduct.routes.ts";
 import { clientsRoutes } from "../modules/clients/clients.routes.ts";
 import { commitmentsRoutes } from "../modules/commitments/commitments.routes.ts";
 import { exportRoutes } from "../modules/export/export.routes.ts";
@@ -176,6 +177,7 @@ export async function createHttpServer(deps: HttpDeps) {
       await api.register(callbacksRoutes, { deps });
       await api.register(notificationsRoutes, { deps });
       await api.register(trustRoutes, { deps });
+      await api.register(clientConductRoutes, { deps });
       await api.register(systemRoutes, { deps });
     },
     { prefix: "/api/v1" },

@@ -1,3 +1,4 @@
+import { clientConductMessagesEn } from "../modules/client-conduct/client-conduct.messages.ts";
 import { trustMessagesEn } from "../modules/trust/trust.messages.ts";
 
 /**
@@ -107,6 +108,7 @@ export const en = {
   "field.invalid_type": "This field has the wrong type.",
   "field.unknown": "This field is not known.",
   ...trustMessagesEn,
+  ...clientConductMessagesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { clientConductMessagesNl } from "../modules/client-conduct/client-conduct.messages.ts";
 import { trustMessagesNl } from "../modules/trust/trust.messages.ts";
 import type { MessageKey } from "./messages.en.ts";
 
@@ -109,4 +110,5 @@ export const nl: Record<MessageKey, string> = {
   "field.invalid_type": "Dit veld heeft het verkeerde type.",
   "field.unknown": "Dit veld is onbekend.",
   ...trustMessagesNl,
+  ...clientConductMessagesNl,
 };

@@ -14,6 +14,7 @@ import * as apiTokenScopes from "./0012_api_token_scopes.ts";
 import * as reopenFigures from "./0013_reopen_figures.ts";
 import * as domainEventsAndTrust from "./0014_domain_events_and_trust.ts";
 import * as clientRisks from "./0016_client_risks.ts";
+import * as clientConductProfileTrackRecord from "./0018_client_conduct_profile_track_record.ts";
 
 /**
  * Every migration, in order, listed by hand: grep finds them all, nothing is
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "0013_reopen_figures": reopenFigures,
   "0014_domain_events_and_trust": domainEventsAndTrust,
   "0016_client_risks": clientRisks,
+  "0018_client_conduct_profile_track_record": clientConductProfileTrackRecord,
 };
