@@ -83,6 +83,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/v1/at-risk": "read",
   "POST /api/v1/at-risk/:id/acknowledge": "write",
   "PUT /api/v1/clients/:id/contact-rhythm": "write",
+  // One's own profile and self-assessment; a team's only added together (leads, admins).
+  "GET /api/v1/me/trust-profile": "read",
+  "PUT /api/v1/me/self-assessment": "write",
+  "GET /api/v1/teams/:id/trust-profile": "read",
   // How the client keeps its side: apart from the trust scores.
   "GET /api/v1/clients/:id/conduct": "read",
   "POST /api/v1/clients/:id/conduct": "write",

@@ -33,6 +33,7 @@ import { organizationsRoutes } from "../modules/organizations/organizations.rout
 import { portalRoutes } from "../modules/portal/portal.routes.ts";
 import { suggestionsRoutes } from "../modules/suggestions/suggestions.routes.ts";
 import { teamsRoutes } from "../modules/teams/teams.routes.ts";
+import { trustProfileRoutes } from "../modules/trust/trust.profile.routes.ts";
 import { trustRoutes } from "../modules/trust/trust.routes.ts";
 import { workingTimeRoutes } from "../modules/working-time/working-time.routes.ts";
 import { AppError } from "../shared/app-error.ts";
@@ -177,6 +178,7 @@ export async function createHttpServer(deps: HttpDeps) {
       await api.register(callbacksRoutes, { deps });
       await api.register(notificationsRoutes, { deps });
       await api.register(trustRoutes, { deps });
+      await api.register(trustProfileRoutes, { deps });
       await api.register(clientConductRoutes, { deps });
       await api.register(systemRoutes, { deps });
     },
