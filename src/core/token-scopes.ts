@@ -118,6 +118,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "POST /api/v1/clients/:id/portal-links": "session",
   "DELETE /api/v1/clients/:id/portal-links/:linkId": "session",
   "GET /api/v1/portal/:token": "public",
+  // What a portal shows: no secret is made, so a token may read and (write) change it.
+  "GET /api/v1/clients/:id/portal-settings": "read",
+  "PUT /api/v1/clients/:id/portal-settings": "write",
 
   "GET /api/v1/callbacks/preview": "read",
   "POST /api/v1/callbacks": "write",
