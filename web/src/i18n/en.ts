@@ -1,3 +1,7 @@
+import { clientConductEn } from "../features/client-conduct/i18n/messages.ts";
+import { trackRecordEn } from "../features/portal/i18n/track-record.ts";
+import { trustProfileEn } from "../features/trust-profile/i18n/messages.ts";
+
 /** English texts of the web app. nl.ts has exactly these keys (catalogs.test.ts checks). */
 export const en = {
   "portal.heading": "What we promised you",
@@ -710,6 +714,9 @@ export const en = {
     "Callback without a person: “{title}” for {client}, promised by {due}. Nobody is left to pass it on to: accept it or give it to a colleague.",
   "notifications.kind.callback.time_running_out":
     "Callback not accepted yet: “{title}” for {client}, promised by {due}, still waits for {owner}. Accept it or give it to a colleague.",
+  ...clientConductEn,
+  ...trustProfileEn,
+  ...trackRecordEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,6 @@
+import { clientConductNl } from "../features/client-conduct/i18n/messages.ts";
+import { trackRecordNl } from "../features/portal/i18n/track-record.ts";
+import { trustProfileNl } from "../features/trust-profile/i18n/messages.ts";
 import type { MessageKey } from "./en.ts";
 
 /** Dutch texts of the web app: the same keys as en.ts. */
@@ -720,4 +723,7 @@ export const nl: Record<MessageKey, string> = {
     "Terugbelverzoek zonder persoon: “{title}” voor {client}, beloofd vóór {due}. Er is niemand meer om het aan door te geven: accepteer het of geef het aan een collega.",
   "notifications.kind.callback.time_running_out":
     "Terugbelverzoek nog niet geaccepteerd: “{title}” voor {client}, beloofd vóór {due}, wacht nog op {owner}. Accepteer het of geef het aan een collega.",
+  ...clientConductNl,
+  ...trustProfileNl,
+  ...trackRecordNl,
 };

@@ -9,6 +9,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
 import { usePageTitle } from "../../layout/usePageTitle.ts";
 import { useMe } from "../auth/session.ts";
+import { ClientConduct } from "../client-conduct/ClientConduct.tsx";
 import { ClientCommitments } from "../commitments/ClientCommitments.tsx";
 import { ClientPortalLinks } from "../portal/ClientPortalLinks.tsx";
 import { ClientSlaAgreements } from "../working-time/ClientSlaAgreements.tsx";
@@ -205,6 +206,7 @@ export function ClientPage() {
           </Table.ScrollContainer>
         )}
       </Card>
+      <ClientConduct clientId={id} />
       <ClientSlaAgreements clientId={id} />
       <ClientPortalLinks
         clientId={id}
