@@ -406,6 +406,33 @@ const idRoutes: Record<string, IdRoute> = {
     missing: { id: missingUuid, policyId: randomUUID() },
     expect: { admin: [404, "clients.not_found"], advisor: [403, "auth.forbidden"], frontdesk: [403, "auth.forbidden"] },
   },
+  "GET /api/v1/clients/:id/conduct": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    expect: notFound("clients.not_found"),
+  },
+  "POST /api/v1/clients/:id/conduct": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    body: () => ({ aspect: "pays_on_time", direction: "negative", note: "Ingeplant" }),
+    expect: notFound("clients.not_found"),
+  },
+  "GET /api/v1/clients/:id/portal-settings": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    expect: notFound("clients.not_found"),
+  },
+  "PUT /api/v1/clients/:id/portal-settings": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    body: () => ({ showTrackRecord: true }),
+    expect: notFound("clients.not_found"),
+  },
+  "GET /api/v1/teams/:id/trust-profile": {
+    ids: () => ({ id: A.team.id }),
+    missing: { id: missingUuid },
+    expect: adminOnly("teams.not_found"),
+  },
 };
 
 /**
@@ -442,6 +469,8 @@ const listRoutesWithoutIds = [
   "GET /api/v1/sla-policies",
   "GET /api/v1/calendar-feed",
   "GET /api/v1/callbacks/preview",
+  // Only ever the caller's own.
+  "GET /api/v1/me/trust-profile",
 ];
 /** Routes that create things or sessions: no foreign id in the path; references in bodies are checked below. */
 const writeRoutesWithoutIds = [
@@ -464,6 +493,8 @@ const writeRoutesWithoutIds = [
   "POST /api/v1/calendar-feed",
   "DELETE /api/v1/calendar-feed",
   "POST /api/v1/callbacks",
+  // Only ever the caller's own.
+  "PUT /api/v1/me/self-assessment",
 ];
 /** Outside the API of an organization: documentation and health. */
 const instanceRoutes = [
