@@ -498,6 +498,33 @@ const idRoutes: Record<string, IdRoute> = {
     body: () => ({ feeling: 1, words: "Overgenomen" }),
     expect: trustReader("clients.not_found"),
   },
+  "GET /api/v1/clients/:id/conduct": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    expect: notFound("clients.not_found"),
+  },
+  "POST /api/v1/clients/:id/conduct": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    body: () => ({ aspect: "pays_on_time", direction: "negative", note: "Ingeplant" }),
+    expect: notFound("clients.not_found"),
+  },
+  "GET /api/v1/clients/:id/portal-settings": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    expect: notFound("clients.not_found"),
+  },
+  "PUT /api/v1/clients/:id/portal-settings": {
+    ids: () => ({ id: A.client.id }),
+    missing: { id: missingUuid },
+    body: () => ({ showTrackRecord: true }),
+    expect: notFound("clients.not_found"),
+  },
+  "GET /api/v1/teams/:id/trust-profile": {
+    ids: () => ({ id: A.team.id }),
+    missing: { id: missingUuid },
+    expect: adminOnly("teams.not_found"),
+  },
 };
 
 /**
@@ -540,6 +567,8 @@ const listRoutesWithoutIds = [
   "GET /api/v1/at-risk",
   "GET /api/v1/trust/settings",
   "GET /api/v1/search",
+  // Only ever the caller's own.
+  "GET /api/v1/me/trust-profile",
 ];
 /** Routes that create things or sessions: no foreign id in the path; references in bodies are checked below. */
 const writeRoutesWithoutIds = [
@@ -567,6 +596,8 @@ const writeRoutesWithoutIds = [
   "POST /api/v1/trust/settings/preview",
   "POST /api/v1/trust/backfill",
   "POST /api/v1/interactions",
+  // Only ever the caller's own.
+  "PUT /api/v1/me/self-assessment",
 ];
 /** Outside the API of an organization: documentation and health. */
 const instanceRoutes = [

@@ -89,6 +89,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/v1/at-risk": "read",
   "POST /api/v1/at-risk/:id/acknowledge": "write",
   "PUT /api/v1/clients/:id/contact-rhythm": "write",
+  // One's own profile and self-assessment; a team's only added together (leads, admins).
+  "GET /api/v1/me/trust-profile": "read",
+  "PUT /api/v1/me/self-assessment": "write",
+  "GET /api/v1/teams/:id/trust-profile": "read",
+  // How the client keeps its side: apart from the trust scores.
+  "GET /api/v1/clients/:id/conduct": "read",
+  "POST /api/v1/clients/:id/conduct": "write",
   "POST /api/v1/commitments": "write",
   "GET /api/v1/commitments": "read",
   "GET /api/v1/commitments/:id": "read",
@@ -123,6 +130,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/v1/clients/:id/pulse": "read",
   "GET /api/v1/clients/:id/team-pulse": "session",
   "POST /api/v1/clients/:id/team-pulse": "session",
+  // What a portal shows: no secret is made, so a token may read and (write) change it.
+  "GET /api/v1/clients/:id/portal-settings": "read",
+  "PUT /api/v1/clients/:id/portal-settings": "write",
 
   "GET /api/v1/callbacks/preview": "read",
   "POST /api/v1/callbacks": "write",

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from "kysely";
 import type { CommitmentTables } from "./schema-commitments.ts";
 import type { InteractionTables } from "./schema-interactions.ts";
 import type { NotificationTables } from "./schema-notifications.ts";
+import type { ProfileTables } from "./schema-profile.ts";
 import type { TrustTables } from "./schema-trust.ts";
 
 /**
@@ -140,7 +141,7 @@ export interface ApiTokensTable {
   scopes: string[];
 }
 
-export interface DB extends CommitmentTables, NotificationTables, TrustTables, InteractionTables {
+export interface DB extends CommitmentTables, NotificationTables, TrustTables, InteractionTables, ProfileTables {
   user: UserTable;
   session: SessionTable;
   organization: OrganizationTable;

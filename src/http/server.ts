@@ -23,6 +23,7 @@ import { authenticate, type SessionCache } from "../modules/auth/auth.usecases.t
 import { toHeaders } from "../modules/auth/request-context.ts";
 import { calendarRoutes } from "../modules/calendar/calendar.routes.ts";
 import { callbacksRoutes } from "../modules/callbacks/callbacks.routes.ts";
+import { clientConductRoutes } from "../modules/client-conduct/client-conduct.routes.ts";
 import { clientsRoutes } from "../modules/clients/clients.routes.ts";
 import { commitmentsRoutes } from "../modules/commitments/commitments.routes.ts";
 import { exportRoutes } from "../modules/export/export.routes.ts";
@@ -36,6 +37,7 @@ import { searchRoutes } from "../modules/search/search.routes.ts";
 import { suggestionsRoutes } from "../modules/suggestions/suggestions.routes.ts";
 import { teamsRoutes } from "../modules/teams/teams.routes.ts";
 import { timelineRoutes } from "../modules/timeline/timeline.routes.ts";
+import { trustProfileRoutes } from "../modules/trust/trust.profile.routes.ts";
 import { trustRoutes } from "../modules/trust/trust.routes.ts";
 import { workingTimeRoutes } from "../modules/working-time/working-time.routes.ts";
 import { AppError } from "../shared/app-error.ts";
@@ -184,6 +186,8 @@ export async function createHttpServer(deps: HttpDeps) {
       await api.register(notificationsRoutes, { deps });
       await api.register(trustRoutes, { deps });
       await api.register(pulseRoutes, { deps });
+      await api.register(trustProfileRoutes, { deps });
+      await api.register(clientConductRoutes, { deps });
       await api.register(systemRoutes, { deps });
     },
     { prefix: "/api/v1" },

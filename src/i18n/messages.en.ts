@@ -1,3 +1,4 @@
+import { clientConductMessagesEn } from "../modules/client-conduct/client-conduct.messages.ts";
 import { pulseMessagesEn } from "../modules/pulse/pulse.messages.ts";
 import { trustMessagesEn } from "../modules/trust/trust.messages.ts";
 
@@ -112,6 +113,7 @@ export const en = {
   "field.unknown": "This field is not known.",
   ...trustMessagesEn,
   ...pulseMessagesEn,
+  ...clientConductMessagesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

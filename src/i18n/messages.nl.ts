@@ -1,3 +1,4 @@
+import { clientConductMessagesNl } from "../modules/client-conduct/client-conduct.messages.ts";
 import { pulseMessagesNl } from "../modules/pulse/pulse.messages.ts";
 import { trustMessagesNl } from "../modules/trust/trust.messages.ts";
 import type { MessageKey } from "./messages.en.ts";
@@ -114,4 +115,5 @@ export const nl: Record<MessageKey, string> = {
   "field.unknown": "Dit veld is onbekend.",
   ...trustMessagesNl,
   ...pulseMessagesNl,
+  ...clientConductMessagesNl,
 };

@@ -145,6 +145,12 @@ const teamFiguresRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/reliability/TeamPage.tsx"), "TeamPage"),
   validateSearch: validateTeamSearch,
 });
+/** One's own trust profile and self-assessment (private to the person). */
+const trustProfileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/trust-profile",
+  component: lazyRouteComponent(() => import("./features/trust-profile/TrustProfilePage.tsx"), "TrustProfilePage"),
+});
 const workingTimeRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: "/working-time",
@@ -188,6 +194,7 @@ const routeTree = rootRoute.addChildren([
     atRiskRoute,
     callbackIntakeRoute,
     teamFiguresRoute,
+    trustProfileRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
       membersRoute,

@@ -16,6 +16,7 @@ import * as domainEventsAndTrust from "./0014_domain_events_and_trust.ts";
 import * as interactions from "./0015_interactions.ts";
 import * as clientRisks from "./0016_client_risks.ts";
 import * as pulse from "./0017_pulse.ts";
+import * as clientConductProfileTrackRecord from "./0018_client_conduct_profile_track_record.ts";
 
 /**
  * Every migration, in order, listed by hand: grep finds them all, nothing is
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   "0015_interactions": interactions,
   "0016_client_risks": clientRisks,
   "0017_pulse": pulse,
+  "0018_client_conduct_profile_track_record": clientConductProfileTrackRecord,
 };

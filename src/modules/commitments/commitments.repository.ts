@@ -351,3 +351,40 @@ export async function listHistories(db: Kysely<DB>, orgId: string, ids: readonly
   }
   return histories;
 }
+
+const CLOSED: CommitmentStatus[] = ["kept", "kept_late", "broken", "cancelled"];
+
+/** The promises to one contact of a client (or to the client as a whole) closed since `since`, counted by how they ended. */
+export async function countClosedForContact(db: Kysely<DB>, orgId: string, clientId: string, contactId: string, since: Date) {
+  return db
+    .selectFrom("commitments")
+    .select([
+      sql<number>`count(*) filter (where status = 'kept')::int`.as("kept"),
+      sql<number>`count(*) filter (where status = 'kept_late')::int`.as("kept_late"),
+      sql<number>`count(*) filter (where renegotiated_with_notice)::int`.as("renegotiated_with_notice"),
+      sql<number>`count(*) filter (where status = 'broken')::int`.as("broken"),
+      sql<number>`count(*) filter (where status = 'cancelled')::int`.as("cancelled"),
+    ])
+    .where("org_id", "=", orgId)
+    .where("client_id", "=", clientId)
+    .where((eb) => eb.or([eb("contact_id", "=", contactId), eb("contact_id", "is", null)]))
+    .where("status", "in", CLOSED)
+    .where("closed_at", ">=", since)
+    .executeTakeFirstOrThrow();
+}
+
+/** The same promises, newest closed first: only what the client may read (title, times, outcome). */
+export async function listClosedForContact(db: Kysely<DB>, orgId: string, clientId: string, contactId: string, since: Date, limit: number) {
+  return db
+    .selectFrom("commitments")
+    .select(["title", "status", "due_at", "closed_at", "renegotiated_with_notice"])
+    .where("org_id", "=", orgId)
+    .where("client_id", "=", clientId)
+    .where((eb) => eb.or([eb("contact_id", "=", contactId), eb("contact_id", "is", null)]))
+    .where("status", "in", CLOSED)
+    .where("closed_at", ">=", since)
+    .orderBy("closed_at", "desc")
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}

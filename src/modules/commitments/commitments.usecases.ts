@@ -703,3 +703,46 @@ export async function previousOwners(deps: Pick<Deps, "db">, orgId: string, id: 
   }
   return [...ids];
 }
+
+export type ClosedOutcome = "kept" | "kept_late" | "broken" | "cancelled";
+export type TrackRecord = {
+  counts: { keptOnTime: number; keptLate: number; renegotiatedWithNotice: number; broken: number; cancelledWithAgreement: number };
+  items: Array<{ title: string; dueAt: string; closedAt: string; outcome: ClosedOutcome; renegotiatedWithNotice: boolean }>;
+};
+
+/**
+ * How we kept our promises to one contact of a client (and to the client as a
+ * whole) that closed since `since`: counts by outcome and the closed promises
+ * themselves, with nothing but title, due time, closing time and outcome — no
+ * notes, reasons, owners or evidence. For the client portal's track record.
+ * A cancelled promise always had the client's agreement (core/commitment-lifecycle.ts).
+ */
+export async function trackRecordFor(
+  deps: Pick<Deps, "db">,
+  orgId: string,
+  clientId: string,
+  contactId: string,
+  since: Date,
+  limit = 200,
+): Promise<TrackRecord> {
+  const [counts, rows] = await Promise.all([
+    repo.countClosedForContact(deps.db, orgId, clientId, contactId, since),
+    repo.listClosedForContact(deps.db, orgId, clientId, contactId, since, limit),
+  ]);
+  return {
+    counts: {
+      keptOnTime: counts.kept,
+      keptLate: counts.kept_late,
+      renegotiatedWithNotice: counts.renegotiated_with_notice,
+      broken: counts.broken,
+      cancelledWithAgreement: counts.cancelled,
+    },
+    items: rows.map((row) => ({
+      title: row.title,
+      dueAt: iso(row.due_at),
+      closedAt: iso(row.closed_at ?? row.due_at),
+      outcome: row.status as ClosedOutcome,
+      renegotiatedWithNotice: row.renegotiated_with_notice,
+    })),
+  };
+}

@@ -118,3 +118,30 @@ export async function contactPromises(db: Kysely<DB>, orgId: string, clientId: s
       .execute()
   );
 }
+
+/** The portal settings of a client, when anyone ever changed them. */
+export async function findSettings(db: Kysely<DB>, orgId: string, clientId: string) {
+  return db
+    .selectFrom("client_portal_settings")
+    .select(["show_track_record"])
+    .where("org_id", "=", orgId)
+    .where("client_id", "=", clientId)
+    .executeTakeFirst();
+}
+
+export async function saveSettings(
+  db: Kysely<DB>,
+  row: { org_id: string; client_id: string; show_track_record: boolean; updated_by: string; updated_at: Date },
+) {
+  await db
+    .insertInto("client_portal_settings")
+    .values(row)
+    .onConflict((conflict) =>
+      conflict.columns(["org_id", "client_id"]).doUpdateSet({
+        show_track_record: row.show_track_record,
+        updated_by: row.updated_by,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute();
+}

@@ -12,6 +12,8 @@ import {
   createPortalLinkBody,
   portalLinkListSchema,
   portalLinkParams,
+  portalSettingsBody,
+  portalSettingsSchema,
   portalTokenParams,
   portalViewSchema,
 } from "./portal.schemas.ts";
@@ -52,6 +54,33 @@ export const portalRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       await usecases.revokeLink(deps, requireActor(request), request.params.id, request.params.linkId);
       return reply.code(204).send(null);
     },
+  );
+
+  app.get(
+    "/clients/:id/portal-settings",
+    {
+      schema: {
+        tags,
+        summary: "What this client's portal shows besides the promises (the track record is off until turned on)",
+        params: clientParams,
+        response: { 200: portalSettingsSchema, ...errors },
+      },
+    },
+    async (request) => usecases.getSettings(deps, requireActor(request), request.params.id),
+  );
+
+  app.put(
+    "/clients/:id/portal-settings",
+    {
+      schema: {
+        tags,
+        summary: "Show this client our track record of the last 12 months in the portal, or not (account owner, leads, admins)",
+        params: clientParams,
+        body: portalSettingsBody,
+        response: { 200: portalSettingsSchema, ...errors },
+      },
+    },
+    async (request) => usecases.updateSettings(deps, requireActor(request), request.params.id, request.body),
   );
 
   app.get(

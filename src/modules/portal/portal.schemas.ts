@@ -34,6 +34,47 @@ export const clientParams = z.strictObject({ id: uuid });
 export const portalLinkParams = z.strictObject({ id: uuid, linkId: uuid });
 export const portalTokenParams = z.strictObject({ token: z.string().min(1).max(300) });
 
+/** How we kept our promises to this client over the last 12 months: outcomes only, nothing internal. */
+export const trackRecordSchema = z
+  .object({
+    from: z.string().meta({ description: "The start of the period (12 months ago)." }),
+    counts: z.object({
+      keptOnTime: z.number().int(),
+      keptLate: z.number().int(),
+      renegotiatedWithNotice: z
+        .number()
+        .int()
+        .meta({ description: "Closed promises whose due time was moved with the client told in advance." }),
+      broken: z.number().int(),
+      cancelledWithAgreement: z.number().int(),
+    }),
+    items: z.array(
+      z.object({
+        title: z.string(),
+        dueAt: z.string(),
+        closedAt: z.string(),
+        outcome: z.enum(["kept", "kept_late", "broken", "cancelled"]),
+        renegotiatedWithNotice: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: "PortalTrackRecord" });
+
+export const portalSettingsSchema = z
+  .object({
+    clientId: uuid,
+    showTrackRecord: z.boolean(),
+    canChange: z.boolean().meta({ description: "Whether the caller may change it." }),
+  })
+  .meta({ id: "ClientPortalSettings" });
+export type PortalSettings = z.infer<typeof portalSettingsSchema>;
+
+export const portalSettingsBody = z
+  .strictObject({
+    showTrackRecord: z.boolean().meta({ description: "Show the client our track record of the last 12 months in the portal." }),
+  })
+  .meta({ id: "UpdateClientPortalSettings" });
+
 export const portalViewSchema = z
   .object({
     organizationName: z.string(),
@@ -54,6 +95,9 @@ export const portalViewSchema = z
         closedAt: z.string().nullable(),
       }),
     ),
+    trackRecord: trackRecordSchema
+      .nullable()
+      .meta({ description: "Only when the firm chose to show it for this client (portal settings); else null." }),
   })
   .meta({
     id: "PortalView",

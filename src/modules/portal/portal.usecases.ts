@@ -9,14 +9,17 @@ import { AppError, forbidden, notFound } from "../../shared/app-error.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { newId, sha256 } from "../../shared/ids.ts";
 import type { Signer } from "../../shared/signer.ts";
+import * as commitments from "../commitments/commitments.usecases.ts";
 import * as workingTime from "../working-time/working-time.usecases.ts";
 import * as repo from "./portal.repository.ts";
-import type { CreatePortalLinkInput, PortalLink, PortalView } from "./portal.schemas.ts";
+import type { CreatePortalLinkInput, PortalLink, PortalSettings, PortalView } from "./portal.schemas.ts";
 
 type Deps = { db: Kysely<DB>; clock: Clock; portalSigner: Signer; baseUrl: string };
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 const SHOWN_CLOSED_DAYS = 180;
+/** The track record looks back this far. */
+const TRACK_RECORD_MONTHS = 12;
 const TOKEN_PAYLOAD = /^tlp_[A-Za-z0-9_-]{32}$/;
 
 export function portalUrl(baseUrl: string, token: string): string {
@@ -111,6 +114,14 @@ export async function viewPortal(deps: Deps, token: string, userAgent: string | 
     user_agent: userAgent?.slice(0, 300) ?? null,
   });
   const time = await workingTime.loadOrganizationTime(deps, link.org_id);
+  const settings = await repo.findSettings(deps.db, link.org_id, link.client_id);
+  const trackRecordFrom = monthsBefore(now, TRACK_RECORD_MONTHS);
+  const trackRecord = settings?.show_track_record
+    ? {
+        from: trackRecordFrom.toISOString(),
+        ...(await commitments.trackRecordFor(deps, link.org_id, link.client_id, link.contact_id, trackRecordFrom)),
+      }
+    : null;
   const rows = await repo.contactPromises(deps.db, link.org_id, link.client_id, link.contact_id, addDaysToInstant(now, -SHOWN_CLOSED_DAYS));
   return {
     organizationName: link.organization_name,
@@ -129,5 +140,41 @@ export async function viewPortal(deps: Deps, token: string, userAgent: string | 
       overdue: isActive(row.status) && new Date(row.due_at).getTime() < now.getTime(),
       closedAt: iso(row.closed_at),
     })),
+    trackRecord,
   };
+}
+
+/** The same instant `months` calendar months earlier (UTC). */
+function monthsBefore(at: Date, months: number): Date {
+  const earlier = new Date(at.getTime());
+  earlier.setUTCMonth(earlier.getUTCMonth() - months);
+  return earlier;
+}
+
+export async function getSettings(deps: Pick<Deps, "db">, actor: Actor, clientId: string): Promise<PortalSettings> {
+  const client = await requireClient(deps.db, actor.orgId, clientId);
+  const row = await repo.findSettings(deps.db, actor.orgId, clientId);
+  return { clientId, showTrackRecord: row?.show_track_record ?? false, canChange: mayManageLinks(actor, client.account_owner_id) };
+}
+
+/**
+ * Whether this client's portal shows our track record: the client's account
+ * owner, leads and admins decide, as they decide who gets a link.
+ */
+export async function updateSettings(
+  deps: Pick<Deps, "db" | "clock">,
+  actor: Actor,
+  clientId: string,
+  input: { showTrackRecord: boolean },
+): Promise<PortalSettings> {
+  const client = await requireClient(deps.db, actor.orgId, clientId);
+  if (!mayManageLinks(actor, client.account_owner_id)) throw forbidden("portal.not_allowed");
+  await repo.saveSettings(deps.db, {
+    org_id: actor.orgId,
+    client_id: clientId,
+    show_track_record: input.showTrackRecord,
+    updated_by: actor.userId,
+    updated_at: deps.clock.now(),
+  });
+  return getSettings(deps, actor, clientId);
 }

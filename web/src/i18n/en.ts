@@ -1,5 +1,8 @@
+import { clientConductEn } from "../features/client-conduct/i18n/messages.ts";
 import { interactionsEn } from "../features/interactions/messages.ts";
+import { trackRecordEn } from "../features/portal/i18n/track-record.ts";
 import { searchEn } from "../features/search/messages.ts";
+import { trustProfileEn } from "../features/trust-profile/i18n/messages.ts";
 
 /** English texts of the web app. nl.ts has exactly these keys (catalogs.test.ts checks). */
 export const en = {
@@ -730,6 +733,9 @@ export const en = {
   // Features that keep their texts beside them.
   ...interactionsEn,
   ...searchEn,
+  ...clientConductEn,
+  ...trustProfileEn,
+  ...trackRecordEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

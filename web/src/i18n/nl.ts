@@ -1,5 +1,8 @@
+import { clientConductNl } from "../features/client-conduct/i18n/messages.ts";
 import { interactionsNl } from "../features/interactions/messages.ts";
+import { trackRecordNl } from "../features/portal/i18n/track-record.ts";
 import { searchNl } from "../features/search/messages.ts";
+import { trustProfileNl } from "../features/trust-profile/i18n/messages.ts";
 import type { MessageKey } from "./en.ts";
 
 /** Dutch texts of the web app: the same keys as en.ts. */
@@ -740,4 +743,7 @@ export const nl: Record<MessageKey, string> = {
   // Features that keep their texts beside them.
   ...interactionsNl,
   ...searchNl,
+  ...clientConductNl,
+  ...trustProfileNl,
+  ...trackRecordNl,
 };

@@ -83,6 +83,9 @@ export function AppLayout() {
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>{me.data.email}</Menu.Label>
+                <Menu.Item component={Link} to="/trust-profile">
+                  {t("profile.menu")}
+                </Menu.Item>
                 <Menu.Item onClick={() => signOut.mutate(undefined, { onSettled: () => navigate({ to: "/signin" }) })}>
                   {t("nav.signout")}
                 </Menu.Item>

@@ -10,6 +10,7 @@ import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
 import { usePageTitle } from "../../layout/usePageTitle.ts";
 import { ContactRhythm } from "../at-risk/ContactRhythm.tsx";
 import { useMe } from "../auth/session.ts";
+import { ClientConduct } from "../client-conduct/ClientConduct.tsx";
 import { ClientCommitments } from "../commitments/ClientCommitments.tsx";
 import { ClientTimeline } from "../interactions/ClientTimeline.tsx";
 import { ClientPortalLinks } from "../portal/ClientPortalLinks.tsx";
@@ -224,6 +225,7 @@ export function ClientPage() {
           </Table.ScrollContainer>
         )}
       </Card>
+      <ClientConduct clientId={id} />
       <ClientSlaAgreements clientId={id} />
       <ClientPortalLinks
         clientId={id}

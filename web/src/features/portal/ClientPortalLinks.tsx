@@ -6,6 +6,7 @@ import type { PortalLink } from "../../../../src/modules/portal/portal.schemas.t
 import { api, fieldError, formError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { CopyableValue } from "../../layout/CopyableValue.tsx";
+import { TrackRecordSwitch } from "./TrackRecordSwitch.tsx";
 
 /**
  * Portal links of a client: hand a contact a link to see what was promised to
@@ -48,6 +49,7 @@ export function ClientPortalLinks({ clientId, contacts, canManage }: { clientId:
         <Text fz="sm" c="dimmed">
           {t("portal.links.intro")}
         </Text>
+        <TrackRecordSwitch clientId={clientId} />
         {canManage && contacts.length > 0 && (
           <form onSubmit={submit} noValidate>
             <Group align="flex-end" wrap="wrap">

@@ -6,6 +6,7 @@ import { api } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { LanguageSwitch } from "../../layout/LanguageSwitch.tsx";
 import { usePageTitle } from "../../layout/usePageTitle.ts";
+import { TrackRecord } from "./TrackRecord.tsx";
 
 type Item = PortalView["items"][number];
 
@@ -131,6 +132,7 @@ export function PortalPage() {
                 </Stack>
               </section>
             )}
+            {view.data.trackRecord && <TrackRecord record={view.data.trackRecord} timeZone={view.data.timeZone} />}
             <Text fz="xs" c="dimmed">
               {t("portal.expires", { date: when(view.data.expiresAt) })}
             </Text>

@@ -1,0 +1,53 @@
+/**
+ * Texts of "How the client keeps its side" (client conduct), both languages;
+ * the shared catalogs (web/src/i18n/en.ts, nl.ts) spread them in.
+ */
+export const clientConductEn = {
+  "conduct.title": "How the client keeps its side",
+  "conduct.intro": "What we notice of the client's side of the relationship. Kept apart from our trust scores: it never moves them.",
+  "conduct.aspect.pays_on_time": "Pays on time",
+  "conduct.aspect.keeps_appointments": "Keeps appointments",
+  "conduct.aspect.treats_staff_with_respect": "Treats our staff with respect",
+  "conduct.aspect.provides_information": "Provides information in time",
+  "conduct.counts": "{positive} kept · {negative} not kept",
+  "conduct.last": "Last: {direction}, {date}",
+  "conduct.never": "Nothing recorded yet",
+  "conduct.direction.positive": "kept its side",
+  "conduct.direction.negative": "did not keep its side",
+  "conduct.form.title": "Record an observation",
+  "conduct.form.aspect": "What about",
+  "conduct.form.direction": "How did the client do?",
+  "conduct.form.positive": "Kept its side",
+  "conduct.form.negative": "Did not keep its side",
+  "conduct.form.note": "What happened",
+  "conduct.form.submit": "Record",
+  "conduct.form.saved": "Recorded.",
+  "conduct.recent": "Recent observations",
+  "conduct.empty": "No observations yet.",
+  "conduct.by": "{date}, recorded by {name}",
+} as const;
+
+export const clientConductNl: Record<keyof typeof clientConductEn, string> = {
+  "conduct.title": "Hoe de klant zijn kant nakomt",
+  "conduct.intro": "Wat wij merken van de kant van de klant in de relatie. Los van onze vertrouwensscores: het verandert ze nooit.",
+  "conduct.aspect.pays_on_time": "Betaalt op tijd",
+  "conduct.aspect.keeps_appointments": "Komt afspraken na",
+  "conduct.aspect.treats_staff_with_respect": "Behandelt onze medewerkers met respect",
+  "conduct.aspect.provides_information": "Levert informatie op tijd aan",
+  "conduct.counts": "{positive} nagekomen · {negative} niet nagekomen",
+  "conduct.last": "Laatst: {direction}, {date}",
+  "conduct.never": "Nog niets vastgelegd",
+  "conduct.direction.positive": "nagekomen",
+  "conduct.direction.negative": "niet nagekomen",
+  "conduct.form.title": "Waarneming vastleggen",
+  "conduct.form.aspect": "Waarover",
+  "conduct.form.direction": "Hoe deed de klant het?",
+  "conduct.form.positive": "Kwam zijn kant na",
+  "conduct.form.negative": "Kwam zijn kant niet na",
+  "conduct.form.note": "Wat er gebeurde",
+  "conduct.form.submit": "Vastleggen",
+  "conduct.form.saved": "Vastgelegd.",
+  "conduct.recent": "Recente waarnemingen",
+  "conduct.empty": "Nog geen waarnemingen.",
+  "conduct.by": "{date}, vastgelegd door {name}",
+};
