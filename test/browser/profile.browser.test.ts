@@ -2,6 +2,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDaysToInstant } from "../../src/core/dates.ts";
 import { DEMO_TEST_PASSWORD, field, type Harness, screenshotDir, startHarness } from "./harness.ts";
 
 /**
@@ -39,7 +40,7 @@ beforeAll(async () => {
     contact: { id: string } | null;
     closedAt: string;
   }[];
-  for (const item of closed.filter((one) => Date.parse(one.closedAt) > Date.now() - 300 * 86_400_000)) {
+  for (const item of closed.filter((one) => Date.parse(one.closedAt) > addDaysToInstant(new Date(), -300).getTime())) {
     const contacts = (await (await staff.request.get(`/api/v1/clients/${item.clientId}/contacts`)).json()).items as { id: string }[];
     const contact = item.contact?.id ?? contacts[0]?.id;
     if (!contact) continue;

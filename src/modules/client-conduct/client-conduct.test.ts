@@ -3,6 +3,7 @@ import { expectError, fieldPaths } from "../../../test/helpers/errors.ts";
 import { addMember } from "../../../test/helpers/members.ts";
 import { as, createTestApp, type Session, signup } from "../../../test/helpers/test-app.ts";
 import type { App } from "../../app.ts";
+import { addDaysToInstant } from "../../core/dates.ts";
 import { fixedClock } from "../../shared/clock.ts";
 
 /**
@@ -129,7 +130,7 @@ describe("client conduct", () => {
   });
 
   it("refuses a future date, an unknown aspect, a missing note and unknown fields, in the caller's language", async () => {
-    const tomorrow = new Date(clock.now().getTime() + 86_400_000).toISOString();
+    const tomorrow = addDaysToInstant(clock.now(), 1).toISOString();
     expectError(
       await conduct(anna, { aspect: "pays_on_time", direction: "positive", note: "Will pay tomorrow", occurredAt: tomorrow }, "nl"),
       400,

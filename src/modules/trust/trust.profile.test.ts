@@ -3,6 +3,7 @@ import { expectError, fieldPaths } from "../../../test/helpers/errors.ts";
 import { addMember } from "../../../test/helpers/members.ts";
 import { as, createTestApp, type Session, signup } from "../../../test/helpers/test-app.ts";
 import type { App } from "../../app.ts";
+import { addDaysToInstant } from "../../core/dates.ts";
 import { fixedClock } from "../../shared/clock.ts";
 
 /**
@@ -26,8 +27,7 @@ let alfa: string;
 let beta: string;
 let teamId: string;
 
-const DAY = 86_400_000;
-const later = (days: number) => clock.set(new Date(clock.now().getTime() + days * DAY));
+const later = (days: number) => clock.set(addDaysToInstant(clock.now(), days));
 
 async function promise(session: Session, clientId: string, title: string) {
   const response = await as(app, session).post("/api/v1/commitments", {
@@ -74,7 +74,7 @@ beforeAll(async () => {
   for (const title of ["Payroll check", "Pension overview"]) {
     const made = await promise(anna, beta, title);
     const moved = await as(app, anna).post(`/api/v1/commitments/${made.id}/renegotiate`, {
-      dueAt: new Date(new Date(made.dueAt).getTime() + 7 * DAY).toISOString(),
+      dueAt: addDaysToInstant(new Date(made.dueAt), 7).toISOString(),
       reason: "INTERNAL: we were too busy",
       clientInformed: false,
     });
