@@ -58,6 +58,7 @@ describe("summarize", () => {
     expect(result.p50).toBe(3);
     expect(result.late).toBe(1);
     expect(result.maxLagMs).toBe(20);
+    expect(result.medianLagMs).toBe(0);
   });
 
   it("counts errors, non-2xx answers and answers in the window", () => {
