@@ -11,7 +11,7 @@ import { defineConfig } from "vitest/config";
 const onPostgres = Boolean(process.env.TRUSTLEDGER_TEST_DATABASE_URL);
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts", "web/src/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "test/**/*.test.ts", "web/src/**/*.test.ts", "scripts/**/*.test.ts", "bench/**/*.test.ts"],
     exclude: ["test/browser/**", "node_modules/**", ...(onPostgres ? [] : ["**/*.postgres.test.ts"])],
     testTimeout: 30_000,
     hookTimeout: 60_000,

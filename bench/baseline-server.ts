@@ -38,5 +38,9 @@ for (const [name, scenario] of Object.entries(scenarios)) {
   app.route({ method, url: `/${name}`, handler: async () => replay(scenario) });
 }
 
+// Answers once the pool has a connection free: after a measurement, the run waits for this to be quick
+// again (requests a load generator gave up on are still being worked off until then).
+app.get("/readyz", async () => (await pool.query("select 1 as ok")).rows[0]);
+
 await app.listen({ port: Number(process.env.PORT), host: "127.0.0.1" });
 console.log("baseline ready");

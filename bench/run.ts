@@ -24,24 +24,37 @@ import { createLogger } from "../src/shared/logger.ts";
 import { startSmtpSink } from "../test/helpers/smtp-sink.ts";
 import { generateClients } from "./generate.ts";
 import { generateCommitments } from "./generate-commitments.ts";
+import { benchTrust, type TrustBenchContext } from "./trust.ts";
 
 /**
  * `npm run bench`: the app against a bare baseline running the same SQL, on a
  * PostgreSQL database of 100k clients and 300k contacts; the commitments of a
  * firm of 200 on the same database (1M promises: My day against its baseline,
  * team reliability for a lead, a reminder sweep of 10,000 due promises
- * delivered to a local SMTP sink); plus cold start and idle memory of
+ * delivered to a local SMTP sink); the trust ledger on the same database
+ * (5M evidence rows: the client trust page and a lead's at-risk list against
+ * their baseline, closed and open loop; the evidence write on a close; the
+ * backfill — bench/trust.ts); plus cold start and idle memory of
  * `npm start` on an existing embedded data directory.
  * Results go to bench/RESULTS.md. Only 127.0.0.1 is ever contacted.
  *
  * Knobs: BENCH_CLIENTS, BENCH_COMMITMENTS, BENCH_SWEEP (due promises swept),
  * BENCH_SWEEP_LIMIT_SECONDS (when delivery stops), BENCH_SECONDS (per autocannon
- * measurement), BENCH_RELIABILITY_RUNS, BENCH_SEED. A quick run:
+ * measurement), BENCH_RELIABILITY_RUNS, BENCH_SEED, BENCH_DB_NAME (the database
+ * made afresh, trustledger_bench); the trust ledger's knobs are listed in
+ * bench/trust.ts (BENCH_EVIDENCE, BENCH_OPEN_RATE, BENCH_OPEN_SECONDS, …).
+ * BENCH_ONLY=trust generates clients and promises, runs only the trust ledger's
+ * part and writes it to .tmp/bench-trust-results.md, leaving bench/RESULTS.md alone.
+ * A quick run:
  * BENCH_CLIENTS=5000 BENCH_COMMITMENTS=50000 BENCH_SWEEP=1000 BENCH_SECONDS=3 BENCH_SWEEP_LIMIT_SECONDS=30
+ * BENCH_EVIDENCE=200000 BENCH_OPEN_SECONDS=3
  */
 const root = path.resolve(import.meta.dirname, "..");
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const benchDbName = "trustledger_bench";
+const benchDbName = process.env.BENCH_DB_NAME ?? "trustledger_bench";
+if (!/^[a-z_][a-z0-9_]*$/.test(benchDbName)) throw new Error(`BENCH_DB_NAME: not a plain database name: ${benchDbName}`);
+const ONLY = process.env.BENCH_ONLY;
+if (ONLY !== undefined && ONLY !== "trust") throw new Error(`BENCH_ONLY: only "trust" is known, got ${ONLY}`);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -136,7 +149,9 @@ const db = new Kysely<DB>({
 });
 await migrateToLatest(db);
 
-// 2. The app, as a user would start it, and one signed-up user.
+// 2. The app, as a user would start it, and one signed-up user. The web app is built first (once), so that
+// starting the server does not build it while the run waits for /readyz.
+await ensureWebBuilt(root, (message) => console.log(message));
 const appPort = await freePort();
 const app = start(["src/cli/main.ts", "serve"], {
   DATABASE_URL: databaseUrl,
@@ -166,6 +181,10 @@ const cookie = signin.headers
   .getSetCookie()
   .map((c) => c.split(";")[0])
   .join("; ");
+
+// The owner confirms their e-mail address (the link of the sign-up e-mail, which the bench does not read):
+// until then the organization sends no e-mail, invitations included.
+await sql`update "user" set "emailVerified" = true where id = ${me.id}`.execute(db);
 
 // A lead of the same organization, signed in through an invitation like a colleague would be.
 const invitation = await fetch(`${appUrl}/api/v1/invitations`, {
@@ -206,6 +225,48 @@ const generateCommitmentsSeconds = (performance.now() - tc) / 1000;
 console.log(
   `generated ${data.users} members, ${data.commitments} commitments (${data.open} open, ${data.benchOpen} of the bench user) and ${data.events} events in ${generateCommitmentsSeconds.toFixed(1)} s`,
 );
+
+/** What the trust ledger's part (bench/trust.ts) needs of this run. */
+const trustContext = (): TrustBenchContext => ({
+  root,
+  node,
+  databaseUrl,
+  appUrl,
+  appPid: app.pid,
+  cookie,
+  leadCookie,
+  orgId: me.organizationId,
+  adminUserId: me.id,
+  leadUserId: lead.id,
+  userIds: data.userIds,
+  clients: CLIENTS,
+  seed: SEED,
+  measure,
+  start: (args, env) => start(args, env),
+  stop,
+  freePort,
+  waitFor: (url) => waitFor(url),
+  seconds: SECONDS,
+  connections: CONNECTIONS,
+});
+if (ONLY === "trust") {
+  const section = await benchTrust(trustContext());
+  const out = path.join(root, ".tmp", "bench-trust-results.md");
+  const header = [
+    "# Benchmark results (BENCH_ONLY=trust: a partial run, not bench/RESULTS.md)",
+    "",
+    `- Date: ${new Date().toISOString()}`,
+    `- Machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, Node ${process.version}, PostgreSQL ${pgVersion}`,
+    `- Machine load: load average ${loadAtStart.map((l) => l.toFixed(2)).join(", ")} (1, 5, 15 min) at the start of the run`,
+    `- Data: one organization, ${CLIENTS.toLocaleString("en")} clients, ${data.commitments.toLocaleString("en")} commitments (seed \`${SEED}\`)`,
+    "",
+  ];
+  writeFileSync(out, [...header, ...section].join("\n"));
+  console.log(`written to ${out} (BENCH_ONLY=trust: bench/RESULTS.md left alone)`);
+  stop(app);
+  await db.destroy();
+  process.exit(0);
+}
 
 // 4. Capture the SQL the app's use-cases run for each request, for the baseline.
 const actor: Actor = { userId: me.id, orgId: me.organizationId, role: "admin", via: "session" };
@@ -355,6 +416,9 @@ for (const groupBy of ["owner", "team"] as const) {
   );
 }
 await sqlPool.end();
+
+// 6b. The trust ledger (bench/trust.ts), on the same database, while the app still runs.
+const trustLines = await benchTrust(trustContext());
 stop(app);
 stop(baseline);
 
@@ -610,6 +674,7 @@ const lines = [
     `in delivery, SMTP ${(smtpMs / 1000).toFixed(1)} s (${smtpPerEmail.toFixed(0)} ms per e-mail${smtpPerEmail >= 100 ? ": about the 100 ms the sink, like many real servers, waits before greeting a new connection, so likely one connection per e-mail" : ""}) and SQL ${(deliverSqlMs / 1000).toFixed(1)} s (${breakdown("deliver: ")}) over ${(deliverMs / 1000).toFixed(1)} s` +
     `${delivered.failed + delivered.retried > 0 ? `; ${delivered.failed} failed and ${delivered.retried} retried deliveries` : ""}.`,
   "",
+  ...trustLines,
 ];
 const errors = rows.filter((r) => r.app.errors + r.app.non2xx > 0);
 if (errors.length > 0) lines.push(`Note: errors or non-2xx answers during: ${errors.map((r) => r.name).join(", ")}.`, "");
