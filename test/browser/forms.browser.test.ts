@@ -386,4 +386,38 @@ describe("the other forms in Dutch", () => {
     expect(posted).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it("breaking a promise asks for a reason beside the field, and records whether the client was told", async () => {
+    const me = await api<{ id: string }>("GET", "/api/v1/me");
+    const broken = await api<{ id: string }>("POST", "/api/v1/commitments", {
+      clientId,
+      title: `Btw-aangifte ${stamp}`,
+      doneWhen: "Ingediend",
+      ownerId: me.id,
+      dueIn: { amount: 3, unit: "working_days" },
+      source: "meeting",
+      kind: "deliverable",
+    });
+    await page.goto(`/commitments/${broken.id}`);
+    await page.getByRole("button", { name: "Niet nagekomen", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Niet nagekomen" });
+    expect(await noValidate(dialog.locator("form"))).toBe(true);
+    posted.length = 0;
+    await dialog.getByRole("button", { name: "Vastleggen als niet nagekomen" }).click();
+    await expect.poll(() => besides(field(dialog, "Reden"))).toContain("Geef een reden.");
+    expect(posted).toEqual([]);
+    await field(dialog, "Reden").fill("De klant heeft een ander kantoor gevraagd");
+    await dialog.getByRole("checkbox", { name: "De klant is ingelicht dat het niet doorgaat" }).check();
+    await dialog.getByRole("button", { name: "Vastleggen als niet nagekomen" }).click();
+    await dialog.waitFor({ state: "detached" });
+    expect(await api<{ status: string }>("GET", `/api/v1/commitments/${broken.id}`)).toMatchObject({ status: "broken" });
+    const kinds = async () =>
+      (
+        await api<{ items: { kind: string; source: { id: string } }[] }>("GET", `/api/v1/clients/${clientId}/trust/evidence?core=integrity`)
+      ).items
+        .filter((item) => item.source.id === broken.id)
+        .map((item) => item.kind);
+    await expect.poll(kinds).toEqual(["commitment_broken_disclosed"]);
+    expect(errors).toEqual([]);
+  });
 });

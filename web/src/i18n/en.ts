@@ -500,6 +500,7 @@ export const en = {
   "commitments.inform.text": "Message",
   "commitments.inform.submit": "Send and move the due time",
   "commitments.break.intro": "Record that this promise was not kept. It counts against the kept-on-time rate.",
+  "commitments.break.clientInformed": "The client has been told it will not happen",
   "commitments.break.submit": "Record as not kept",
   "commitments.cancel.agreed": "The client agreed",
   "commitments.cancel.agreedRequired": "A promise can only be cancelled with the client's agreement.",

@@ -505,6 +505,7 @@ export const nl: Record<MessageKey, string> = {
   "commitments.inform.text": "Bericht",
   "commitments.inform.submit": "Versturen en termijn verschuiven",
   "commitments.break.intro": "Leg vast dat deze toezegging niet is nagekomen. Dit telt mee in het percentage op tijd nagekomen.",
+  "commitments.break.clientInformed": "De klant is ingelicht dat het niet doorgaat",
   "commitments.break.submit": "Vastleggen als niet nagekomen",
   "commitments.cancel.agreed": "De klant is akkoord",
   "commitments.cancel.agreedRequired": "Een toezegging kan alleen vervallen als de klant akkoord is.",

@@ -4,9 +4,12 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import {
+  breakBody,
   type Commitment,
+  cancelBody,
   informClientBody,
   type NoticeDraft,
+  reassignBody,
   renegotiateBody,
 } from "../../../../src/modules/commitments/commitments.schemas.ts";
 import { ApiError, api, fieldError } from "../../api/client.ts";
@@ -316,92 +319,133 @@ export function InformClientDialog({ commitment, onClose }: DialogProps) {
   );
 }
 
-/** Not kept: say why. */
+type BreakValues = { reason: string; clientInformed: boolean };
+
+/** Not kept: say why, and whether the client was told; not telling weighs heaviest on trust. */
 export function BreakDialog({ commitment, onClose }: DialogProps) {
   const { t } = useI18n();
   const action = useDialogAction(commitment, "break", onClose);
-  const [reason, setReason] = useState("");
-  const [tried, setTried] = useState(false);
-  const submit = () => {
-    setTried(true);
-    if (reason.trim()) action.send({ reason });
-  };
+  const form = useForm<BreakValues>({
+    mode: "controlled",
+    initialValues: { reason: "", clientInformed: false },
+    // The API's own schema, its issues in the UI's words; then the sentence these dialogs use for a missing reason.
+    validate: (values) => {
+      const errors = zodErrors(breakBody, values, t);
+      if (!values.reason.trim()) errors.reason = t("commitments.reasonRequired");
+      return errors;
+    },
+  });
+  const error = action.error;
+  const errorOf = (field: keyof BreakValues) => (form.errors[field] as string | undefined) ?? errorAt(error, field);
   return (
-    <DialogForm onSubmit={submit} onClose={onClose} submitLabel={t("commitments.break.submit")} pending={action.isPending} danger>
-      <ActionAlert error={action.error} paths={["reason"]} />
+    <DialogForm
+      onSubmit={form.onSubmit((values) => action.send(values))}
+      onClose={onClose}
+      submitLabel={t("commitments.break.submit")}
+      pending={action.isPending}
+      danger
+    >
+      <ActionAlert error={error} paths={["reason", "clientInformed"]} />
       <Text fz="sm">{t("commitments.break.intro")}</Text>
       <Textarea
         label={t("commitments.field.reason")}
         required
         autosize
         minRows={2}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={tried && !reason.trim() ? t("commitments.reasonRequired") : errorAt(action.error, "reason")}
+        {...form.getInputProps("reason")}
+        error={errorOf("reason")}
         data-autofocus
+      />
+      <Checkbox
+        label={t("commitments.break.clientInformed")}
+        {...form.getInputProps("clientInformed", { type: "checkbox" })}
+        error={errorOf("clientInformed")}
       />
     </DialogForm>
   );
 }
 
+type CancelValues = { reason: string; clientAgreed: boolean };
+
 /** Cancelled, only with the client's agreement. */
 export function CancelDialog({ commitment, onClose }: DialogProps) {
   const { t } = useI18n();
   const action = useDialogAction(commitment, "cancel", onClose);
-  const [reason, setReason] = useState("");
-  const [agreed, setAgreed] = useState(false);
-  const [tried, setTried] = useState(false);
-  const submit = () => {
-    setTried(true);
-    if (reason.trim() && agreed) action.send({ reason, clientAgreed: true });
-  };
+  const form = useForm<CancelValues>({
+    mode: "controlled",
+    initialValues: { reason: "", clientAgreed: false },
+    // The API's own schema; the agreement it only types, the server insists on: asked for here before sending.
+    validate: (values) => {
+      const errors = zodErrors(cancelBody, values, t);
+      if (!values.reason.trim()) errors.reason = t("commitments.reasonRequired");
+      if (!values.clientAgreed) errors.clientAgreed = t("commitments.cancel.agreedRequired");
+      return errors;
+    },
+  });
+  const error = action.error;
+  const errorOf = (field: keyof CancelValues) => (form.errors[field] as string | undefined) ?? errorAt(error, field);
   return (
-    <DialogForm onSubmit={submit} onClose={onClose} submitLabel={t("commitments.cancel.submit")} pending={action.isPending} danger>
-      <ActionAlert error={action.error} paths={["reason", "clientAgreed"]} />
+    <DialogForm
+      onSubmit={form.onSubmit((values) => action.send(values))}
+      onClose={onClose}
+      submitLabel={t("commitments.cancel.submit")}
+      pending={action.isPending}
+      danger
+    >
+      <ActionAlert error={error} paths={["reason", "clientAgreed"]} />
       <Textarea
         label={t("commitments.field.reason")}
         required
         autosize
         minRows={2}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={tried && !reason.trim() ? t("commitments.reasonRequired") : errorAt(action.error, "reason")}
+        {...form.getInputProps("reason")}
+        error={errorOf("reason")}
         data-autofocus
       />
       <Checkbox
         label={t("commitments.cancel.agreed")}
         required
-        checked={agreed}
-        onChange={(e) => setAgreed(e.currentTarget.checked)}
-        error={tried && !agreed ? t("commitments.cancel.agreedRequired") : errorAt(action.error, "clientAgreed")}
+        {...form.getInputProps("clientAgreed", { type: "checkbox" })}
+        error={errorOf("clientAgreed")}
       />
     </DialogForm>
   );
 }
+
+type ReassignValues = { ownerId: string | null };
 
 /** Another owner. */
 export function ReassignDialog({ commitment, onClose }: DialogProps) {
   const { t } = useI18n();
   const members = useMembers();
   const action = useDialogAction(commitment, "reassign", onClose);
-  const [ownerId, setOwnerId] = useState<string | null>(null);
-  const [tried, setTried] = useState(false);
-  const submit = () => {
-    setTried(true);
-    if (ownerId) action.send({ ownerId });
-  };
+  const form = useForm<ReassignValues>({
+    mode: "controlled",
+    initialValues: { ownerId: null },
+    // The API's own schema; nobody chosen is asked for in the sentence the dialog always used.
+    validate: (values) => {
+      const errors = zodErrors(reassignBody, { ownerId: values.ownerId ?? undefined }, t);
+      if (!values.ownerId) errors.ownerId = t("commitments.fieldRequired");
+      return errors;
+    },
+  });
+  const error = action.error;
   return (
-    <DialogForm onSubmit={submit} onClose={onClose} submitLabel={t("commitments.reassign.submit")} pending={action.isPending}>
-      <ActionAlert error={action.error} paths={["ownerId"]} />
+    <DialogForm
+      onSubmit={form.onSubmit((values) => action.send({ ownerId: values.ownerId }))}
+      onClose={onClose}
+      submitLabel={t("commitments.reassign.submit")}
+      pending={action.isPending}
+    >
+      <ActionAlert error={error} paths={["ownerId"]} />
       <Text fz="sm">{t("commitments.reassign.current", { name: commitment.owner.name })}</Text>
       <Select
         label={t("commitments.reassign.to")}
         required
         searchable
-        value={ownerId}
-        onChange={setOwnerId}
+        {...form.getInputProps("ownerId")}
         data={(members.data ?? []).filter((m) => m.id !== commitment.owner.id).map((m) => ({ value: m.id, label: m.name }))}
-        error={tried && !ownerId ? t("commitments.fieldRequired") : errorAt(action.error, "ownerId")}
+        error={(form.errors.ownerId as string | undefined) ?? errorAt(error, "ownerId")}
       />
     </DialogForm>
   );
