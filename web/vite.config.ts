@@ -13,16 +13,20 @@ export default defineConfig({
     rollupOptions: {
       output: {
         // Libraries change less often than the app: their own files stay cached across releases.
+        // zod-config.ts is its own chunk: inlined into the entry it would run after every chunk the
+        // entry imports, and schemas built at module load there would already have probed for eval.
         manualChunks: (id) =>
-          id.includes("/node_modules/@mantine/") || id.includes("/node_modules/@floating-ui/")
-            ? "mantine"
-            : id.includes("/node_modules/react") || id.includes("/node_modules/scheduler/")
-              ? "react"
-              : id.includes("/node_modules/@tanstack/")
-                ? "tanstack"
-                : id.includes("/node_modules/")
-                  ? "vendor"
-                  : undefined,
+          id.endsWith("/web/src/zod-config.ts")
+            ? "zod-config"
+            : id.includes("/node_modules/@mantine/") || id.includes("/node_modules/@floating-ui/")
+              ? "mantine"
+              : id.includes("/node_modules/react") || id.includes("/node_modules/scheduler/")
+                ? "react"
+                : id.includes("/node_modules/@tanstack/")
+                  ? "tanstack"
+                  : id.includes("/node_modules/")
+                    ? "vendor"
+                    : undefined,
       },
     },
   },

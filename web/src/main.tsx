@@ -18,6 +18,8 @@ const theme = createTheme({
   primaryShade: 8,
   colors: {
     brand: ["#e7f1fb", "#cfe2f6", "#a0c4ec", "#6ea5e2", "#4589d9", "#2d78d4", "#1f6ac0", "#1c5d99", "#184f85", "#123d68"],
+    // Mantine's green with a darker last shade: green.9 (#2b8a3e, 4.2:1) is used for small text ("up 26 pp").
+    green: ["#ebfbee", "#d3f9d8", "#b2f2bb", "#8ce99a", "#69db7c", "#51cf66", "#40c057", "#37b24d", "#2f9e44", "#1f6f32"],
   },
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif",
   headings: { fontWeight: "650" },
