@@ -53,6 +53,14 @@ const WHAT: Record<Language, Record<string, string>> = {
   },
 };
 
+/** One formatter per language, made once: an evidence list explains hundreds of items. */
+const formatsOf = (locale: string) => ({
+  relative: new Intl.RelativeTimeFormat(locale, { numeric: "auto" }),
+  number: new Intl.NumberFormat(locale),
+  plural: new Intl.PluralRules(locale),
+});
+const FORMATS: Record<Language, ReturnType<typeof formatsOf>> = { en: formatsOf("en-GB"), nl: formatsOf("nl-NL") };
+
 const MOVED: Record<Language, { up: string; down: string; none: string }> = {
   en: { up: "rose", down: "fell", none: "did not change" },
   nl: { up: "steeg", down: "daalde", none: "veranderde niet" },
@@ -69,7 +77,7 @@ export function explainEvidence(
   const what = template.replace("{label}", `“${label}”`).replace("{answer}", pulse?.[1] ?? "");
   const moved = MOVED[language][item.weight > 0 ? "up" : item.weight < 0 ? "down" : "none"];
   const days = daysBetweenInstants(now, item.occurredAt);
-  const when = new Intl.RelativeTimeFormat(language === "nl" ? "nl-NL" : "en-GB", { numeric: "auto" }).format(days, "day");
+  const when = FORMATS[language].relative.format(days, "day");
   return `${CORE_NAMES[language][item.core]} ${moved}: ${what}, ${when}`;
 }
 
@@ -124,11 +132,10 @@ const STEPS: Record<Language, Record<string, string>> = {
 };
 
 export function explainRisk(language: Language, reason: Pick<RiskReason, "code" | "params">): string {
-  const locale = language === "nl" ? "nl-NL" : "en-GB";
-  const number = new Intl.NumberFormat(locale);
+  const number = FORMATS[language].number;
   const text = RISKS[language][reason.code];
   const template =
-    typeof text === "string" ? text : new Intl.PluralRules(locale).select(reason.params.count ?? 0) === "one" ? text.one : text.other;
+    typeof text === "string" ? text : FORMATS[language].plural.select(reason.params.count ?? 0) === "one" ? text.one : text.other;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     reason.params[name] === undefined ? whole : number.format(reason.params[name] as number),
   );
