@@ -17,6 +17,7 @@ import * as interactions from "./0015_interactions.ts";
 import * as clientRisks from "./0016_client_risks.ts";
 import * as pulse from "./0017_pulse.ts";
 import * as clientConductProfileTrackRecord from "./0018_client_conduct_profile_track_record.ts";
+import * as trustReadPaths from "./0019_trust_read_paths.ts";
 
 /**
  * Every migration, in order, listed by hand: grep finds them all, nothing is
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   "0016_client_risks": clientRisks,
   "0017_pulse": pulse,
   "0018_client_conduct_profile_track_record": clientConductProfileTrackRecord,
+  "0019_trust_read_paths": trustReadPaths,
 };

@@ -12,14 +12,24 @@ export async function markStale(db: Kysely<DB>, orgId: string, clientId: string)
     .execute();
 }
 
-/** Rows due for a refresh: stale ones first, then those not worked out since `before`. */
+/**
+ * Rows due for a refresh: stale ones first, then those not worked out since
+ * `before` — two claims, each along its own index (migration 0019).
+ */
 export async function dueForRefresh(db: Kysely<DB>, orgId: string | undefined, before: Date, limit: number) {
-  let query = db
-    .selectFrom("client_risks")
-    .select(["org_id", "client_id"])
-    .where((eb) => eb.or([eb("stale", "=", true), eb("computed_at", "<", before)]));
-  if (orgId) query = query.where("org_id", "=", orgId);
-  return query.orderBy("stale", "desc").orderBy("computed_at").limit(limit).forUpdate().skipLocked().execute();
+  let stale = db.selectFrom("client_risks").select(["org_id", "client_id"]).where("stale", "=", true);
+  if (orgId) stale = stale.where("org_id", "=", orgId);
+  const first = await stale.limit(limit).forUpdate().skipLocked().execute();
+  if (first.length >= limit) return first;
+  let old = db.selectFrom("client_risks").select(["org_id", "client_id"]).where("stale", "=", false).where("computed_at", "<", before);
+  if (orgId) old = old.where("org_id", "=", orgId);
+  const second = await old
+    .orderBy("computed_at")
+    .limit(limit - first.length)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  return [...first, ...second];
 }
 
 export async function saveRisk(
