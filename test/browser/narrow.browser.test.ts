@@ -66,6 +66,9 @@ const PAGES = [
   "client",
   "commitment",
   "/my-day",
+  "/commitments",
+  "/at-risk",
+  "/trust-profile",
   "/callbacks/new",
   "/settings/members",
   "/settings/teams",
@@ -76,6 +79,7 @@ const PAGES = [
   "/settings/sla-policies",
   "/settings/calendar",
   "/settings/system",
+  "/settings/trust",
 ];
 
 /** What sticks out: the page's width beyond the viewport, and every badge whose text is cut off. */
