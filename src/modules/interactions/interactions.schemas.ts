@@ -43,8 +43,9 @@ export const logInteractionBody = z
     kind: interactionKindSchema,
     direction: interactionDirectionSchema,
     initiatedBy: interactionInitiatorSchema,
-    occurredAt: dateTime.meta({
-      description: "When it took place; not later than now (a minute of clock difference is allowed).",
+    occurredAt: dateTime.optional().meta({
+      description:
+        "When it took place; not later than now (a minute of clock difference is allowed). Left out, it is the server's now — what a form that keeps its default sends, so a client whose clock runs ahead is never refused.",
       example: "2026-11-24T14:00:00+01:00",
     }),
     summary: z

@@ -152,6 +152,13 @@ describe("bad input", () => {
     expect(skewed.statusCode, skewed.body).toBe(201);
   });
 
+  it("takes the server's now when occurredAt is left out, so a browser whose clock runs ahead is never refused", async () => {
+    const { occurredAt: _left, ...withoutMoment } = valid();
+    const response = await as(app, alice).post("/api/v1/interactions", withoutMoment);
+    expect(response.statusCode, response.body).toBe(201);
+    expect(new Date(response.json().occurredAt).getTime()).toBe(clock.now().getTime());
+  });
+
   it("caps the body: 5 MB is refused as too large, over 100,000 characters as too long; nothing is saved", async () => {
     const before = await snapshotData(app);
     for (const language of ["en", "nl"] as const) {

@@ -61,7 +61,7 @@ export function textForSuggestions(input: Pick<LogInteractionInput, "kind" | "di
  */
 export async function logInteraction(deps: Deps, actor: Actor, input: LogInteractionInput): Promise<LoggedInteraction> {
   const now = deps.clock.now();
-  const occurredAt = new Date(input.occurredAt);
+  const occurredAt = input.occurredAt === undefined ? now : new Date(input.occurredAt);
   if (occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new AppError("interactions.in_future", 400);
   const body = input.body ? input.body : null;
   const interaction = await inTransaction(deps.db, async (trx) => {

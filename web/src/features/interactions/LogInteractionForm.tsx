@@ -77,8 +77,9 @@ export function LogInteractionForm({
     kind: values.kind,
     direction: values.direction,
     initiatedBy: values.initiatedBy,
-    // Untouched, "now" is the moment of logging, not of opening the form.
-    occurredAt: values.edited ? (values.occurredAt ?? "") : new Date().toISOString(),
+    // Untouched, "now" is the moment of logging, on the server's clock: the
+    // browser's may run ahead of it, and a future moment would be refused.
+    ...(values.edited ? { occurredAt: values.occurredAt ?? "" } : {}),
     summary: values.summary,
     ...(values.body.trim() ? { body: values.body } : {}),
     clientRaisedProblem: values.clientRaisedProblem,
