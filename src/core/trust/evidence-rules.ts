@@ -67,3 +67,7 @@ export function evidenceFor(fact: TrustFact, weights: WeightTable): EvidenceItem
 export function undoneEventId(fact: TrustFact): string | null {
   return fact.type === "commitment.reopened" && typeof fact.payload.undoesEventId === "string" ? fact.payload.undoesEventId : null;
 }
+
+/** The words an evidence row shows for its source: the promise's title or the interaction's summary. */
+export const labelOf = (payload: Record<string, unknown>): string | null =>
+  typeof payload.title === "string" ? payload.title : typeof payload.summary === "string" ? payload.summary : null;

@@ -329,9 +329,10 @@ async function recordFact(trx: Kysely<DB>, row: FactRow, written: EventRow, undo
 }
 
 /**
- * Publishes the facts of every promise of the organization again, as they were
- * published when they happened (same ids, so nothing counts twice): for the
- * evidence backfill of history written before facts existed.
+ * Records the facts of every promise of the organization again, as they were
+ * published when they happened (same ids, so nothing counts twice), in bulk and
+ * without the consumers: for the evidence backfill of history written before
+ * facts existed, which rebuilds the ledger from all facts right after.
  */
 export async function republishFacts(db: Kysely<DB>, orgId: string): Promise<number> {
   let published = 0;
@@ -345,11 +346,8 @@ export async function republishFacts(db: Kysely<DB>, orgId: string): Promise<num
         orgId,
         batch.map((row) => row.id),
       );
-      for (const row of batch) {
-        for (const fact of commitmentFactsOf(orgId, row, histories.get(row.id) ?? [])) {
-          if (await domainEvents.publish(trx, fact)) published += 1;
-        }
-      }
+      const facts = batch.flatMap((row) => commitmentFactsOf(orgId, row, histories.get(row.id) ?? []));
+      published += await domainEvents.recordPastFacts(trx, facts);
     });
     after = batch[batch.length - 1]?.id;
   }

@@ -13,6 +13,23 @@ export type DomainEventRow = {
   occurred_at: Date;
 };
 
+/** Inserts many events in their order (seq follows it), skipping ids that exist; how many were new. */
+export async function insertEvents(db: Kysely<DB>, events: readonly DomainEventRow[]): Promise<number> {
+  let inserted = 0;
+  // 9 columns a row: 1,000 rows stay far below PostgreSQL's 65,535 bind parameters.
+  for (let start = 0; start < events.length; start += 1000) {
+    const chunk = events.slice(start, start + 1000);
+    const rows = await db
+      .insertInto("domain_events")
+      .values(chunk.map((event) => ({ ...event, payload: JSON.stringify(event.payload) })))
+      .onConflict((conflict) => conflict.columns(["org_id", "id"]).doNothing())
+      .returning("id")
+      .execute();
+    inserted += rows.length;
+  }
+  return inserted;
+}
+
 /** Inserts the event unless one with its id exists; true when it is new. */
 export async function insertEvent(db: Kysely<DB>, event: DomainEventRow): Promise<boolean> {
   const inserted = await db

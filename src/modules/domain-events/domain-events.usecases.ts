@@ -61,6 +61,31 @@ export async function publish(trx: Kysely<DB>, event: DomainEvent): Promise<bool
   return true;
 }
 
+/**
+ * Records past facts without running the consumers — only for a backfill that,
+ * in the same transaction, derives every consumer's state again from the whole
+ * table (the trust ledger's rebuild). Running the consumers one event at a
+ * time first would only do that work twice. Ids already recorded are skipped;
+ * returns how many were new.
+ */
+export async function recordPastFacts(trx: Kysely<DB>, events: readonly DomainEvent[]): Promise<number> {
+  if (!trx.isTransaction) throw new Error("past facts are recorded inside the backfill's transaction");
+  return repo.insertEvents(
+    trx,
+    events.map((event) => ({
+      org_id: event.orgId,
+      id: event.id,
+      type: event.type,
+      subject_type: event.subjectType,
+      subject_id: event.subjectId,
+      client_id: event.clientId,
+      actor_id: event.actorId,
+      payload: event.payload,
+      occurred_at: event.occurredAt,
+    })),
+  );
+}
+
 function fromRow(row: Awaited<ReturnType<typeof repo.listAfter>>[number]): StoredDomainEvent {
   return {
     orgId: row.org_id,

@@ -218,3 +218,60 @@ export async function allLiveEvidence(db: Kysely<DB>, orgId: string) {
     .where("e.revoked_at", "is", null)
     .execute();
 }
+
+/**
+ * Bulk writes of a rebuild: many rows per statement, chunked to stay far below
+ * PostgreSQL's 65,535 bind parameters (evidence has 14 columns).
+ */
+const BULK_ROWS = 2000;
+
+function* chunks<T>(rows: readonly T[]): Generator<readonly T[]> {
+  for (let start = 0; start < rows.length; start += BULK_ROWS) yield rows.slice(start, start + BULK_ROWS);
+}
+
+/** Evidence of a rebuild (after `clearLedger`, so nothing conflicts; a replayed event id still inserts nothing). */
+export async function insertEvidenceBulk(db: Kysely<DB>, rows: readonly EvidenceInsert[]) {
+  for (const chunk of chunks(rows)) {
+    await db
+      .insertInto("trust_evidence")
+      .values(chunk.map((row) => ({ ...row })))
+      .onConflict((conflict) => conflict.columns(["org_id", "event_id", "kind", "core"]).doNothing())
+      .execute();
+  }
+}
+
+export type ScoreRow = { org_id: string; client_id: string; core: TrustCore; r: number; s: number; as_of: Date; evidence_count: number };
+export type ScoreDayRow = { org_id: string; client_id: string; core: TrustCore; day: string; r: number; s: number; as_of: Date };
+
+export async function upsertScoresBulk(db: Kysely<DB>, rows: readonly ScoreRow[]) {
+  for (const chunk of chunks(rows)) {
+    await db
+      .insertInto("trust_scores")
+      .values([...chunk])
+      .onConflict((conflict) =>
+        conflict.columns(["org_id", "client_id", "core"]).doUpdateSet((eb) => ({
+          r: eb.ref("excluded.r"),
+          s: eb.ref("excluded.s"),
+          as_of: eb.ref("excluded.as_of"),
+          evidence_count: eb.ref("excluded.evidence_count"),
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function upsertScoreDaysBulk(db: Kysely<DB>, rows: readonly ScoreDayRow[]) {
+  for (const chunk of chunks(rows)) {
+    await db
+      .insertInto("trust_score_days")
+      .values([...chunk])
+      .onConflict((conflict) =>
+        conflict.columns(["org_id", "client_id", "core", "day"]).doUpdateSet((eb) => ({
+          r: eb.ref("excluded.r"),
+          s: eb.ref("excluded.s"),
+          as_of: eb.ref("excluded.as_of"),
+        })),
+      )
+      .execute();
+  }
+}

@@ -201,3 +201,15 @@ export async function evidenceOfEvent(db: Kysely<DB>, orgId: string, eventId: st
     .limit(4)
     .execute();
 }
+
+/** `markStale` for many clients at once (a rebuild of the ledger). */
+export async function markStaleMany(db: Kysely<DB>, orgId: string, clientIds: readonly string[]) {
+  for (let start = 0; start < clientIds.length; start += 5000) {
+    const chunk = clientIds.slice(start, start + 5000);
+    await db
+      .insertInto("client_risks")
+      .values(chunk.map((clientId) => ({ org_id: orgId, client_id: clientId, stale: true })))
+      .onConflict((conflict) => conflict.columns(["org_id", "client_id"]).doUpdateSet({ stale: true }))
+      .execute();
+  }
+}

@@ -149,6 +149,7 @@ export async function refreshDueRisks(deps: Deps & { logger?: Logger }, options:
 
 /** Marks the client for a refresh: the evidence consumer calls this in the publishing transaction. */
 export const markRiskStale = (trx: Kysely<DB>, orgId: string, clientId: string) => risks.markStale(trx, orgId, clientId);
+export const markRisksStale = (trx: Kysely<DB>, orgId: string, clientIds: readonly string[]) => risks.markStaleMany(trx, orgId, clientIds);
 
 export async function listAtRisk(
   deps: Deps,

@@ -248,4 +248,31 @@ describe("trust ledger", () => {
       expect(score.s).toBeCloseTo(before?.s ?? Number.NaN, 9);
     });
   });
+
+  it("backfills promises whose facts were never published (history from before the ledger) to the same ledger", async () => {
+    const written = await trust.dumpLedger(app.database, orgId);
+    // As before the ledger existed: no evidence, no scores, no facts of promises.
+    for (const table of ["trust_score_days", "trust_scores", "trust_evidence"] as const) {
+      await app.database.db.deleteFrom(table).where("org_id", "=", orgId).execute();
+    }
+    const forgotten = await app.database.db
+      .deleteFrom("domain_events")
+      .where("org_id", "=", orgId)
+      .where("type", "like", "commitment.%")
+      .executeTakeFirstOrThrow();
+    expect(Number(forgotten.numDeletedRows)).toBeGreaterThan(3);
+    const response = await as(app, owner).post("/api/v1/trust/backfill", {});
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().factsPublished).toBe(Number(forgotten.numDeletedRows));
+    const rebuilt = await trust.dumpLedger(app.database, orgId);
+    expect(rebuilt.evidence).toEqual(written.evidence);
+    expect(rebuilt.scores.map(({ client_id, core, evidence_count }) => ({ client_id, core, evidence_count }))).toEqual(
+      written.scores.map(({ client_id, core, evidence_count }) => ({ client_id, core, evidence_count })),
+    );
+    rebuilt.scores.forEach((score, index) => {
+      // The facts come back in another order than they happened; the sums agree up to rounding.
+      expect(score.r).toBeCloseTo(written.scores[index]?.r ?? Number.NaN, 9);
+      expect(score.s).toBeCloseTo(written.scores[index]?.s ?? Number.NaN, 9);
+    });
+  });
 });

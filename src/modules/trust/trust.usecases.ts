@@ -17,6 +17,7 @@ import * as commitments from "../commitments/commitments.usecases.ts";
 import * as domainEvents from "../domain-events/domain-events.usecases.ts";
 import * as pulse from "../pulse/pulse.usecases.ts";
 import { explainEvidence } from "./trust.explain.ts";
+import { evidenceRow, LEDGER_ZONE, rebuildLedger } from "./trust.rebuild.ts";
 import * as repo from "./trust.repository.ts";
 import { contactStatus, markRiskStale } from "./trust.risks.ts";
 import type { ClientTrust, EvidenceList, ObservationInput, SettingsPreview, TrustSettings, TrustSettingsInput } from "./trust.schemas.ts";
@@ -25,8 +26,6 @@ export type Deps = { db: Kysely<DB>; clock: Clock };
 
 const DEFAULT_HALF_LIFE_DAYS = 180;
 const TREND_DAYS = 30;
-/** Days of the ledger are UTC days: one calendar for every organization's trend lines. */
-const LEDGER_ZONE = "UTC";
 
 type LedgerSettings = { halfLifeDays: number; changes: WeightChanges; weights: WeightTable; version: number };
 
@@ -79,9 +78,6 @@ async function moveScore(
   });
 }
 
-const labelOf = (payload: Record<string, unknown>): string | null =>
-  typeof payload.title === "string" ? payload.title : typeof payload.summary === "string" ? payload.summary : null;
-
 /**
  * The in-transaction consumer of domain events (registered in app.ts): the
  * event's evidence is written with it, and the client's scores move in the
@@ -112,26 +108,11 @@ export async function recordEvidenceFor(trx: Kysely<DB>, event: domainEvents.Dom
   await markRiskStale(trx, event.orgId, event.clientId);
   const items = evidenceFor({ type: event.type, payload: event.payload }, applied.weights);
   if (items.length === 0) return 0;
-  const payload = event.payload;
   const inserted = await repo.insertEvidence(
     trx,
-    items.map((item) => ({
-      org_id: event.orgId,
-      id: newId(),
-      event_id: event.id,
-      client_id: event.clientId as string,
-      core: item.core,
-      kind: item.kind,
-      weight: item.weight,
-      occurred_at: event.occurredAt,
-      source_type: event.subjectType,
-      source_id: event.subjectId,
-      subject_user_id: typeof payload.ownerId === "string" ? payload.ownerId : event.actorId,
-      recorded_by: event.actorId,
-      note: typeof payload.note === "string" ? payload.note : null,
-      label: labelOf(payload),
-    })),
+    items.map((item) => evidenceRow(event.orgId, event, item)),
   );
+
   for (const core of TRUST_CORES) {
     const mine = inserted.filter((row) => row.core === core);
     if (mine.length === 0) continue;
@@ -370,25 +351,9 @@ export async function updateSettings(deps: Deps, actor: Actor, input: TrustSetti
       deps.clock.now(),
     );
     if (!saved) throw conflict("trust.weights_version_conflict");
-    await rebuildLedger(trx, actor.orgId);
+    await rebuildLedger(trx, actor.orgId, await ledgerSettings(trx, actor.orgId));
   });
   return getSettings(deps, actor);
-}
-
-/** Forgets the evidence and scores and derives them again from every domain event, in recorded order. */
-async function rebuildLedger(trx: Kysely<DB>, orgId: string) {
-  await repo.clearLedger(trx, orgId);
-  const settings = await ledgerSettings(trx, orgId);
-  let afterSeq = 0;
-  let eventsRead = 0;
-  for (;;) {
-    const events = await domainEvents.listAfter(trx, orgId, afterSeq, 1000);
-    if (events.length === 0) break;
-    for (const event of events) await recordEvidenceFor(trx, event, settings);
-    eventsRead += events.length;
-    afterSeq = events[events.length - 1]?.seq ?? afterSeq;
-  }
-  return { eventsRead, evidenceRows: await repo.countEvidence(trx, orgId) };
 }
 
 /**
@@ -399,7 +364,7 @@ async function rebuildLedger(trx: Kysely<DB>, orgId: string) {
 export async function backfillEvidence(deps: Pick<Deps, "db">, orgId: string) {
   return inTransaction(deps.db, async (trx) => {
     const factsPublished = await commitments.republishFacts(trx, orgId);
-    const rebuilt = await rebuildLedger(trx, orgId);
+    const rebuilt = await rebuildLedger(trx, orgId, await ledgerSettings(trx, orgId));
     return { factsPublished, ...rebuilt };
   });
 }
