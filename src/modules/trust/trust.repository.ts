@@ -74,42 +74,16 @@ export async function revokeEvidenceOf(db: Kysely<DB>, orgId: string, eventId: s
     .execute();
 }
 
-export async function lockScore(db: Kysely<DB>, orgId: string, clientId: string, core: TrustCore) {
+/** A client's scores on the given cores, locked until the transaction ends (the ledger's writers queue here). */
+export async function lockScores(db: Kysely<DB>, orgId: string, clientId: string, cores: readonly TrustCore[]) {
   return db
     .selectFrom("trust_scores")
-    .select(["r", "s", "as_of", "evidence_count"])
+    .select(["core", "r", "s", "as_of", "evidence_count"])
     .where("org_id", "=", orgId)
     .where("client_id", "=", clientId)
-    .where("core", "=", core)
+    .where("core", "in", cores)
+    .orderBy("core")
     .forUpdate()
-    .executeTakeFirst();
-}
-
-export async function upsertScore(
-  db: Kysely<DB>,
-  row: { org_id: string; client_id: string; core: TrustCore; r: number; s: number; as_of: Date; evidence_count: number },
-) {
-  await db
-    .insertInto("trust_scores")
-    .values(row)
-    .onConflict((conflict) =>
-      conflict
-        .columns(["org_id", "client_id", "core"])
-        .doUpdateSet({ r: row.r, s: row.s, as_of: row.as_of, evidence_count: row.evidence_count }),
-    )
-    .execute();
-}
-
-export async function upsertScoreDay(
-  db: Kysely<DB>,
-  row: { org_id: string; client_id: string; core: TrustCore; day: string; r: number; s: number; as_of: Date },
-) {
-  await db
-    .insertInto("trust_score_days")
-    .values(row)
-    .onConflict((conflict) =>
-      conflict.columns(["org_id", "client_id", "core", "day"]).doUpdateSet({ r: row.r, s: row.s, as_of: row.as_of }),
-    )
     .execute();
 }
 

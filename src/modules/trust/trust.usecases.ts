@@ -48,34 +48,48 @@ async function requireLedgerOf(deps: Pick<Deps, "db">, actor: Actor, clientId: s
 
 const emptySums = (at: Date): SumsAsOf => ({ r: 0, s: 0, asOf: at });
 
-/** Moves one client's score on one core by the given weights, and keeps the day's state for trends. */
-async function moveScore(
+/**
+ * Moves one client's scores by the given weights per core, and keeps each
+ * day's state for trends: one locked read, one upsert of the scores and one
+ * of the day states, however many cores move (this runs inside every close).
+ */
+async function moveScores(
   trx: Kysely<DB>,
   orgId: string,
   clientId: string,
-  core: TrustCore,
   halfLifeDays: number,
-  changes: ReadonlyArray<{ weight: number; occurredAt: Date; remove?: boolean }>,
+  changesByCore: ReadonlyMap<TrustCore, ReadonlyArray<{ weight: number; occurredAt: Date; remove?: boolean }>>,
 ) {
-  const row = await repo.lockScore(trx, orgId, clientId, core);
-  let sums: SumsAsOf = row ? { r: row.r, s: row.s, asOf: new Date(row.as_of) } : emptySums(changes[0]?.occurredAt ?? new Date(0));
-  let count = row?.evidence_count ?? 0;
-  for (const change of changes) {
-    sums = change.remove
-      ? removeEvidence(sums, halfLifeDays, change.weight, change.occurredAt)
-      : addEvidence(sums, halfLifeDays, change.weight, change.occurredAt);
-    count += change.remove ? -1 : 1;
+  if (changesByCore.size === 0) return;
+  const rows = await repo.lockScores(trx, orgId, clientId, [...changesByCore.keys()]);
+  const scores: repo.ScoreRow[] = [];
+  for (const [core, changes] of changesByCore) {
+    const row = rows.find((candidate) => candidate.core === core);
+    let sums: SumsAsOf = row ? { r: row.r, s: row.s, asOf: new Date(row.as_of) } : emptySums(changes[0]?.occurredAt ?? new Date(0));
+    let count = row?.evidence_count ?? 0;
+    for (const change of changes) {
+      sums = change.remove
+        ? removeEvidence(sums, halfLifeDays, change.weight, change.occurredAt)
+        : addEvidence(sums, halfLifeDays, change.weight, change.occurredAt);
+      count += change.remove ? -1 : 1;
+    }
+    scores.push({ org_id: orgId, client_id: clientId, core, r: sums.r, s: sums.s, as_of: sums.asOf, evidence_count: count });
   }
-  await repo.upsertScore(trx, { org_id: orgId, client_id: clientId, core, r: sums.r, s: sums.s, as_of: sums.asOf, evidence_count: count });
-  await repo.upsertScoreDay(trx, {
-    org_id: orgId,
-    client_id: clientId,
-    core,
-    day: dateInZone(LEDGER_ZONE, sums.asOf),
-    r: sums.r,
-    s: sums.s,
-    as_of: sums.asOf,
-  });
+  await repo.upsertScoresBulk(trx, scores);
+  await repo.upsertScoreDaysBulk(
+    trx,
+    scores.map(({ evidence_count: _count, ...score }) => ({ ...score, day: dateInZone(LEDGER_ZONE, score.as_of) })),
+  );
+}
+
+/** Changes grouped by core, in the order the rows came. */
+function byCore<T extends { core: TrustCore }>(
+  rows: readonly T[],
+  change: (row: T) => { weight: number; occurredAt: Date; remove?: boolean },
+) {
+  const grouped = new Map<TrustCore, Array<{ weight: number; occurredAt: Date; remove?: boolean }>>();
+  for (const row of rows) grouped.set(row.core, [...(grouped.get(row.core) ?? []), change(row)]);
+  return grouped;
 }
 
 /**
@@ -89,18 +103,10 @@ export async function recordEvidenceFor(trx: Kysely<DB>, event: domainEvents.Dom
   if (!applied) return 0;
   if (undone) {
     const revoked = await repo.revokeEvidenceOf(trx, event.orgId, undone, event.id, event.occurredAt);
-    for (const core of TRUST_CORES) {
-      const mine = revoked.filter((row) => row.core === core);
-      if (mine.length === 0) continue;
-      const clientId = mine[0]?.client_id as string;
-      await moveScore(
-        trx,
-        event.orgId,
-        clientId,
-        core,
-        applied.halfLifeDays,
-        mine.map((row) => ({ weight: row.weight, occurredAt: new Date(row.occurred_at), remove: true })),
-      );
+    const clientId = revoked[0]?.client_id;
+    if (clientId) {
+      const removals = byCore(revoked, (row) => ({ weight: row.weight, occurredAt: new Date(row.occurred_at), remove: true }));
+      await moveScores(trx, event.orgId, clientId, applied.halfLifeDays, removals);
     }
   }
   if (!event.clientId) return 0;
@@ -113,18 +119,8 @@ export async function recordEvidenceFor(trx: Kysely<DB>, event: domainEvents.Dom
     items.map((item) => evidenceRow(event.orgId, event, item)),
   );
 
-  for (const core of TRUST_CORES) {
-    const mine = inserted.filter((row) => row.core === core);
-    if (mine.length === 0) continue;
-    await moveScore(
-      trx,
-      event.orgId,
-      event.clientId,
-      core,
-      applied.halfLifeDays,
-      mine.map((row) => ({ weight: row.weight, occurredAt: new Date(row.occurred_at) })),
-    );
-  }
+  const additions = byCore(inserted, (row) => ({ weight: row.weight, occurredAt: new Date(row.occurred_at) }));
+  await moveScores(trx, event.orgId, event.clientId, applied.halfLifeDays, additions);
   return inserted.length;
 }
 
