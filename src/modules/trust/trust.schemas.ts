@@ -74,6 +74,10 @@ export const evidenceItemSchema = z
 export const evidenceListSchema = z
   .object({
     items: z.array(evidenceItemSchema),
+    /** Every counted item of the cores asked for; `items` holds one page of them. */
+    total: z.number().int(),
+    /** The items not on this page, summed, so 0.5 + the page's contributions + rest.contribution is still the score. */
+    rest: z.object({ count: z.number().int(), contribution: z.number() }),
     cores: z.record(z.string(), z.object({ score: z.number(), r: z.number(), s: z.number() })),
   })
   .meta({ id: "TrustEvidenceList" });
@@ -82,6 +86,8 @@ export type EvidenceList = z.infer<typeof evidenceListSchema>;
 export const evidenceQuery = z.strictObject({
   core: trustCoreSchema.optional(),
   sort: z.enum(["recent", "impact"]).default("recent").meta({ description: "Newest first, or largest contribution first." }),
+  limit: z.coerce.number().int().min(1).max(500).default(100).meta({ description: "Items on this page (at most 500)." }),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0).meta({ description: "Items to skip, in the chosen order." }),
 });
 
 export const historyQuery = z.strictObject({ days: z.coerce.number().int().min(7).max(730).default(180) });

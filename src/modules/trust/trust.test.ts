@@ -184,6 +184,22 @@ describe("trust ledger", () => {
     expect(after.contact.daysSinceContact).toBe(0);
   });
 
+  it("pages the evidence, keeping the sum whole: the page plus the rest is the score; bad paging is a 400", async () => {
+    const whole = (await evidenceOf("?sort=impact")).json();
+    expect(whole.total).toBeGreaterThan(3);
+    expect(whole.rest).toEqual({ count: 0, contribution: 0 });
+    const page = (await evidenceOf("?sort=impact&limit=2&offset=1")).json();
+    expect(page.total).toBe(whole.total);
+    expect(page.items.map((item: { id: string }) => item.id)).toEqual(whole.items.slice(1, 3).map((item: { id: string }) => item.id));
+    expect(page.rest.count).toBe(whole.total - 2);
+    const pageSum = page.items.reduce((sum: number, item: { contribution: number }) => sum + item.contribution, 0);
+    const wholeSum = whole.items.reduce((sum: number, item: { contribution: number }) => sum + item.contribution, 0);
+    expect(pageSum + page.rest.contribution).toBeCloseTo(wholeSum, 12);
+    for (const query of ["?limit=0", "?limit=501", "?offset=-1", "?limit=abc"]) {
+      expectError(await evidenceOf(query), 400, "request.validation_failed", "en");
+    }
+  });
+
   it("keeps the ledger from the front desk and from other organizations", async () => {
     expect((await trustOf(desk)).statusCode).toBe(403);
     expect((await trustOf(other)).statusCode).toBe(404);

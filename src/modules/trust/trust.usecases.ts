@@ -193,14 +193,16 @@ export async function listClientEvidence(
   deps: Deps,
   actor: Actor,
   clientId: string,
-  query: { core?: TrustCore | undefined; sort: "recent" | "impact" },
+  query: { core?: TrustCore | undefined; sort: "recent" | "impact"; limit?: number | undefined; offset?: number | undefined },
   language: Language,
 ): Promise<EvidenceList> {
   await requireLedgerOf(deps, actor, clientId);
   const now = deps.clock.now();
   const settings = await ledgerSettings(deps.db, actor.orgId);
   const rows = await repo.listEvidence(deps.db, actor.orgId, clientId, query.core);
-  const items: EvidenceList["items"] = [];
+  // Contributions need every item of a core (they share one denominator);
+  // only the page asked for is explained in words, which is the costly part.
+  const counted: Array<{ row: (typeof rows)[number]; core: TrustCore; contribution: number; occurredAt: string }> = [];
   const cores: EvidenceList["cores"] = {};
   for (const core of query.core ? [query.core] : TRUST_CORES) {
     const mine = rows.filter((row) => row.core === core);
@@ -211,32 +213,41 @@ export async function listClientEvidence(
     );
     cores[core] = { score: reading(sums).score, r: sums.r, s: sums.s };
     mine.forEach((row, index) => {
-      const occurredAt = new Date(row.occurred_at);
-      items.push({
-        id: row.id,
-        core,
-        kind: row.kind,
-        occurredAt: occurredAt.toISOString(),
-        weight: row.weight,
-        source: { type: row.source_type, id: row.source_id },
-        contribution: shares[index] ?? 0,
-        explanation: explainEvidence(
-          language,
-          { core, kind: row.kind, weight: row.weight, label: row.label, note: row.note, occurredAt },
-          now,
-        ),
-        label: row.label,
-        note: row.note,
-        recordedBy: row.recorded_by,
-      });
+      counted.push({ row, core, contribution: shares[index] ?? 0, occurredAt: new Date(row.occurred_at).toISOString() });
     });
   }
-  items.sort((a, b) =>
+  counted.sort((a, b) =>
     query.sort === "impact"
       ? Math.abs(b.contribution) - Math.abs(a.contribution) || b.occurredAt.localeCompare(a.occurredAt)
-      : b.occurredAt.localeCompare(a.occurredAt) || a.id.localeCompare(b.id),
+      : b.occurredAt.localeCompare(a.occurredAt) || a.row.id.localeCompare(b.row.id),
   );
-  return { items, cores };
+  const offset = query.offset ?? 0;
+  const page = counted.slice(offset, offset + (query.limit ?? 100));
+  const pageContribution = page.reduce((sum, item) => sum + item.contribution, 0);
+  const allContribution = counted.reduce((sum, item) => sum + item.contribution, 0);
+  const items = page.map(({ row, core, contribution, occurredAt }) => ({
+    id: row.id,
+    core,
+    kind: row.kind,
+    occurredAt,
+    weight: row.weight,
+    source: { type: row.source_type, id: row.source_id },
+    contribution,
+    explanation: explainEvidence(
+      language,
+      { core, kind: row.kind, weight: row.weight, label: row.label, note: row.note, occurredAt: new Date(row.occurred_at) },
+      now,
+    ),
+    label: row.label,
+    note: row.note,
+    recordedBy: row.recorded_by,
+  }));
+  return {
+    items,
+    total: counted.length,
+    rest: { count: counted.length - page.length, contribution: allContribution - pageContribution },
+    cores,
+  };
 }
 
 /** A colleague's own observation: attributable (who, when, why) and append-only, through the one door. */

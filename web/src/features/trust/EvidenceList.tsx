@@ -1,4 +1,4 @@
-import { Alert, Anchor, Group, Loader, SegmentedControl, Stack, Table, Text } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Loader, SegmentedControl, Stack, Table, Text } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { TRUST_CORES, type TrustCore } from "../../../../src/core/trust/cores.ts";
@@ -27,6 +27,9 @@ function Source({ item }: { item: Item }) {
  * why, its date, its signed share in percentage points and a link to where it
  * came from; above it the sum, so 50 % plus the shares visibly is the score.
  */
+/** Items a page shows, and how many more "show more" adds. */
+const PAGE = 100;
+
 export function EvidenceList({
   clientId,
   core,
@@ -38,9 +41,11 @@ export function EvidenceList({
 }) {
   const { tr, coreName, locale, formatDate } = useTrustText();
   const [sort, setSort] = useState<EvidenceSort>("recent");
-  const evidence = useEvidence(clientId, core, sort);
+  const [limit, setLimit] = useState(PAGE);
+  const evidence = useEvidence(clientId, core, sort, limit);
   const items = evidence.data?.items ?? [];
-  const sum = items.reduce((total, item) => total + item.contribution, 0);
+  const rest = evidence.data?.rest ?? { count: 0, contribution: 0 };
+  const sum = items.reduce((total, item) => total + item.contribution, rest.contribution);
   const score = evidence.data?.cores[core]?.score ?? 0.5 + sum;
   return (
     <Stack gap="sm">
@@ -111,9 +116,36 @@ export function EvidenceList({
                       </Table.Td>
                     </Table.Tr>
                   ))}
+                  {rest.count > 0 && (
+                    <Table.Tr>
+                      <Table.Td />
+                      <Table.Td c="dimmed">
+                        {tr("trust.evidence.rest", {
+                          count: new Intl.NumberFormat(locale).format(rest.count),
+                          sum: tr("trust.pp", { value: formatPoints(locale, rest.contribution) }),
+                        })}
+                      </Table.Td>
+                      <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+                        {tr("trust.pp", { value: formatPoints(locale, rest.contribution) })}
+                      </Table.Td>
+                      <Table.Td />
+                    </Table.Tr>
+                  )}
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
+          )}
+          {rest.count > 0 && (
+            <Group>
+              <Button
+                variant="light"
+                loading={evidence.isFetching}
+                onClick={() => setLimit((shown) => Math.min(shown + PAGE, 500))}
+                disabled={limit >= 500}
+              >
+                {tr("trust.evidence.more", { count: new Intl.NumberFormat(locale).format(Math.min(PAGE, rest.count)) })}
+              </Button>
+            </Group>
           )}
         </>
       )}

@@ -69,6 +69,8 @@ export const en = {
   "trust.evidence.sumHelp":
     "Every score starts at 50 %. Each piece of evidence adds or takes away its contribution below; older evidence counts less, so contributions shrink with time.",
   "trust.evidence.empty": "No evidence on {core} yet: the score stays at 50 %.",
+  "trust.evidence.rest": "{count} more, together {sum}",
+  "trust.evidence.more": "Show {count} more",
   "trust.evidence.col.when": "When",
   "trust.evidence.col.why": "Why",
   "trust.evidence.col.contribution": "Contribution",
@@ -202,6 +204,8 @@ export const nl: Record<TrustKey, string> = {
   "trust.evidence.sumHelp":
     "Elke score begint op 50 %. Elk bewijsstuk telt zijn bijdrage hieronder erbij of haalt die eraf; ouder bewijs telt minder, dus bijdragen worden met de tijd kleiner.",
   "trust.evidence.empty": "Nog geen bewijs voor {core}: de score blijft 50 %.",
+  "trust.evidence.rest": "Nog {count}, samen {sum}",
+  "trust.evidence.more": "Toon er {count} meer",
   "trust.evidence.col.when": "Wanneer",
   "trust.evidence.col.why": "Waarom",
   "trust.evidence.col.contribution": "Bijdrage",

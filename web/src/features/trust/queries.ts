@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { TrustCore } from "../../../../src/core/trust/cores.ts";
 import type { ClientTrust, EvidenceList, TrustSettings } from "../../../../src/modules/trust/trust.schemas.ts";
 import { api } from "../../api/client.ts";
@@ -23,11 +23,13 @@ export function useClientTrust(clientId: string) {
 }
 
 /** The evidence of one core; its explanations come in the UI language, so the language is part of the key. */
-export function useEvidence(clientId: string, core: TrustCore, sort: EvidenceSort) {
+export function useEvidence(clientId: string, core: TrustCore, sort: EvidenceSort, limit: number) {
   const { language } = useI18n();
   return useQuery({
-    queryKey: [...trustKeys.client(clientId), "evidence", core, sort, language],
-    queryFn: () => api<EvidenceList>("GET", `/api/v1/clients/${clientId}/trust/evidence?core=${core}&sort=${sort}`),
+    queryKey: [...trustKeys.client(clientId), "evidence", core, sort, limit, language],
+    queryFn: () => api<EvidenceList>("GET", `/api/v1/clients/${clientId}/trust/evidence?core=${core}&sort=${sort}&limit=${limit}`),
+    // Showing more keeps the rows already shown on screen while the longer page loads.
+    placeholderData: keepPreviousData,
   });
 }
 
