@@ -14,6 +14,12 @@ describe("timeline groups", () => {
     expect(groupOf(type)).toBe(group);
   });
 
+  it("shows a callback's kept and broken facts under callbacks, other promises' under commitments", () => {
+    expect(groupOf("commitment.kept", { commitmentKind: "callback" })).toBe("callbacks");
+    expect(groupOf("commitment.broken", { commitmentKind: "promise" })).toBe("commitments");
+    expect(groupOf("commitment.created", {})).toBe("commitments");
+  });
+
   it("names the producer by the part before the dot", () => {
     expect(moduleOf("team_pulse.answered")).toBe("team_pulse");
   });

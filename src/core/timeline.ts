@@ -8,13 +8,31 @@
 export const TIMELINE_GROUPS = ["interactions", "commitments", "callbacks", "pulse", "evidence"] as const;
 export type TimelineGroup = (typeof TIMELINE_GROUPS)[number];
 
-export const GROUP_MODULES: Readonly<Record<TimelineGroup, readonly string[]>> = {
-  interactions: ["interaction"],
-  commitments: ["commitment"],
-  callbacks: ["callback"],
-  pulse: ["pulse"],
-  evidence: ["evidence", "trust"],
+/**
+ * What a group holds: the events of some producers, a part optionally
+ * narrowed by a documented payload field. A callback is a promise of the
+ * commitments module (its facts say `commitmentKind: "callback"`), so its
+ * kept and broken facts belong with the callbacks, not with the promises.
+ */
+export type EventSelector = { module: string; payload?: { key: string; equals?: string; notEquals?: string } };
+
+const CALLBACK_FACT = { key: "commitmentKind", equals: "callback" };
+
+export const GROUP_SELECTORS: Readonly<Record<TimelineGroup, readonly EventSelector[]>> = {
+  interactions: [{ module: "interaction" }],
+  commitments: [{ module: "commitment", payload: { key: CALLBACK_FACT.key, notEquals: CALLBACK_FACT.equals } }],
+  callbacks: [{ module: "callback" }, { module: "commitment", payload: CALLBACK_FACT }],
+  pulse: [{ module: "pulse" }],
+  evidence: [{ module: "evidence" }, { module: "trust" }],
 };
+
+function selects(selector: EventSelector, type: string, payload: Record<string, unknown>): boolean {
+  if (moduleOf(type) !== selector.module) return false;
+  if (!selector.payload) return true;
+  const value = payload[selector.payload.key];
+  if (selector.payload.equals !== undefined) return value === selector.payload.equals;
+  return value !== selector.payload.notEquals;
+}
 
 /**
  * Producers whose events are private to a person and never appear on a
@@ -25,9 +43,8 @@ export const PRIVATE_MODULES: readonly string[] = ["team_pulse", "self_assessmen
 
 export const moduleOf = (type: string): string => type.split(".", 1)[0] ?? type;
 
-export function groupOf(type: string): TimelineGroup | "other" {
-  const module = moduleOf(type);
-  return TIMELINE_GROUPS.find((group) => GROUP_MODULES[group].includes(module)) ?? "other";
+export function groupOf(type: string, payload: Record<string, unknown> = {}): TimelineGroup | "other" {
+  return TIMELINE_GROUPS.find((group) => GROUP_SELECTORS[group].some((selector) => selects(selector, type, payload))) ?? "other";
 }
 
 /** The line to show for an event of any type: its payload's title, else its summary, else none. */

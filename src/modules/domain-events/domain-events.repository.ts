@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import type { EventSelector } from "../../core/timeline.ts";
 import type { DB } from "../../db/schema.ts";
 
 export type DomainEventRow = {
@@ -51,6 +52,7 @@ export async function listForClient(
   options: {
     types?: readonly string[];
     modules?: readonly string[];
+    selectors?: readonly EventSelector[];
     notModules?: readonly string[];
     before?: { occurredAt: Date; id: string };
     limit: number;
@@ -60,6 +62,20 @@ export async function listForClient(
   if (options.types && options.types.length > 0) query = query.where("type", "in", options.types);
   // "<module>.<what happened>": the part before the dot names the producer.
   if (options.modules && options.modules.length > 0) query = query.where(sql`split_part(type, '.', 1)`, "in", options.modules);
+  if (options.selectors && options.selectors.length > 0) {
+    const selectors = options.selectors;
+    query = query.where((eb) =>
+      eb.or(
+        selectors.map((selector) => {
+          const module = eb(sql`split_part(type, '.', 1)`, "=", selector.module);
+          const field = selector.payload ? sql`payload ->> ${selector.payload.key}` : undefined;
+          if (!selector.payload || !field) return module;
+          if (selector.payload.equals !== undefined) return eb.and([module, eb(field, "=", selector.payload.equals)]);
+          return eb.and([module, eb(field, "is distinct from", selector.payload.notEquals ?? null)]);
+        }),
+      ),
+    );
+  }
   if (options.notModules && options.notModules.length > 0) {
     query = query.where(sql`split_part(type, '.', 1)`, "not in", options.notModules);
   }

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { EventSelector } from "../../core/timeline.ts";
 import type { DB } from "../../db/schema.ts";
 import * as repo from "./domain-events.repository.ts";
 
@@ -104,8 +105,8 @@ function fromRow(row: Awaited<ReturnType<typeof repo.listAfter>>[number]): Store
 /**
  * A client's events, newest first; `before` continues a page. `types` keeps
  * only those types, `modules` only the types of those producers ("commitment"
- * keeps every "commitment.*", also types added later), `notModules` leaves
- * those producers out.
+ * keeps every "commitment.*", also types added later), `selectors` only the
+ * events one of them selects, `notModules` leaves those producers out.
  */
 export async function listForClient(
   db: Kysely<DB>,
@@ -114,6 +115,7 @@ export async function listForClient(
   options: {
     types?: readonly string[];
     modules?: readonly string[];
+    selectors?: readonly EventSelector[];
     notModules?: readonly string[];
     before?: { occurredAt: Date; id: string };
     limit: number;

@@ -152,6 +152,32 @@ describe("GET /api/v1/clients/:id/timeline", () => {
     expect((await api.get(`/api/v1/clients/${other.id}/timeline?types=interactions`)).json().items).toEqual([]);
   });
 
+  it("shows a callback's facts under callbacks and not under promises", async () => {
+    const api = as(app, alice);
+    const other = (await api.post("/api/v1/clients", { kind: "company", name: "Terugbel BV" })).json();
+    const at = "2026-11-10T10:00:00Z";
+    await publish({
+      type: "commitment.kept",
+      payload: { title: "Teruggebeld", commitmentKind: "callback" },
+      occurredAt: at,
+      clientId: other.id,
+    });
+    await publish({
+      type: "commitment.kept",
+      payload: { title: "Offerte gestuurd", commitmentKind: "promise" },
+      occurredAt: at,
+      clientId: other.id,
+    });
+    await publish({ type: "callback.unaccepted", payload: { title: "Niemand nam het op" }, occurredAt: at, clientId: other.id });
+    const titles = async (types: string) =>
+      ((await api.get(`/api/v1/clients/${other.id}/timeline?types=${types}`)).json().items as Array<{ title: string; group: string }>)
+        .map((item) => `${item.group}:${item.title}`)
+        .sort();
+    expect(await titles("callbacks")).toEqual(["callbacks:Niemand nam het op", "callbacks:Teruggebeld"]);
+    expect(await titles("commitments")).toEqual(["commitments:Offerte gestuurd"]);
+    expect(await titles("commitments,callbacks")).toHaveLength(3);
+  });
+
   it("refuses unknown groups and broken cursors, translated; another organization's client is not found", async () => {
     const api = as(app, alice, "nl");
     expectError(await api.get(`/api/v1/clients/${client.id}/timeline?types=commitments,gossip`), 400, "request.validation_failed", "nl");

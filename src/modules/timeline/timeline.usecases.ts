@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
-import { GROUP_MODULES, groupOf, PRIVATE_MODULES, TIMELINE_GROUPS, titleOf } from "../../core/timeline.ts";
+import { GROUP_SELECTORS, groupOf, PRIVATE_MODULES, TIMELINE_GROUPS, titleOf } from "../../core/timeline.ts";
 import type { DB } from "../../db/schema.ts";
 import { AppError } from "../../shared/app-error.ts";
 import type { Clock } from "../../shared/clock.ts";
@@ -30,7 +30,7 @@ export async function clientTimeline(deps: Deps, actor: Actor, clientId: string,
   const groups = query.types ?? [];
   const everything = groups.length === 0 || groups.length === TIMELINE_GROUPS.length;
   const events = await domainEvents.listForClient(deps.db, actor.orgId, clientId, {
-    ...(everything ? {} : { modules: groups.flatMap((group) => GROUP_MODULES[group]) }),
+    ...(everything ? {} : { selectors: groups.flatMap((group) => GROUP_SELECTORS[group]) }),
     notModules: PRIVATE_MODULES,
     before,
     limit: query.limit + 1,
@@ -47,7 +47,7 @@ export async function clientTimeline(deps: Deps, actor: Actor, clientId: string,
       return {
         id: event.id,
         type: event.type,
-        group: groupOf(event.type),
+        group: groupOf(event.type, event.payload),
         occurredAt: event.occurredAt.toISOString(),
         actor: event.actorId ? { id: event.actorId, name: actorName ?? "" } : null,
         contact: contactId && contactName !== undefined ? { id: contactId, name: contactName } : null,
