@@ -13,6 +13,7 @@ import type { DB } from "../src/db/schema.ts";
 import { typeParsers } from "../src/db/type-parsers.ts";
 import { languageFromHeader } from "../src/i18n/translate.ts";
 import * as commitments from "../src/modules/commitments/commitments.usecases.ts";
+import { EVENTS_PER_READ } from "../src/modules/trust/trust.rebuild.ts";
 import * as risks from "../src/modules/trust/trust.risks.ts";
 import { atRiskListSchema, clientTrustSchema, evidenceListSchema } from "../src/modules/trust/trust.schemas.ts";
 import * as trust from "../src/modules/trust/trust.usecases.ts";
@@ -245,11 +246,11 @@ function backfillStatement(text: string): string {
   if (/from "domain_events"/.test(text)) return "rebuild: read events";
   if (/trust_settings/.test(text)) return "rebuild: read settings";
   if (/insert into "client_risks"/.test(text)) return "rebuild: mark risk stale";
-  if (/insert into "trust_evidence"/.test(text)) return "rebuild: insert evidence";
+  if (/insert into "?trust_evidence"?/.test(text)) return "rebuild: insert evidence";
   if (/update "trust_evidence"/.test(text)) return "rebuild: revoke evidence";
   if (/from "trust_scores".*for update/s.test(text)) return "rebuild: lock score";
   if (/insert into "trust_scores"/.test(text)) return "rebuild: upsert score";
-  if (/insert into "trust_score_days"/.test(text)) return "rebuild: upsert day state";
+  if (/insert into "?trust_score_days"?/.test(text)) return "rebuild: upsert day state";
   if (/count\(\*\)/.test(text)) return "rebuild: count";
   return "other";
 }
@@ -296,7 +297,7 @@ async function instrumentedBackfill(
     plugins: [deadline],
     log: (event) => {
       const kind = backfillStatement(event.query.sql);
-      if (kind === "rebuild: mark risk stale" && run.eventsRebuilt === 0 && from === "events") {
+      if (kind === "rebuild: read events" && run.eventsRebuilt === 0 && from === "events") {
         deadline.at = performance.now() + limitSeconds * 1000;
       }
       // Logged once a statement has run: the clock here is the statement's end.
@@ -304,7 +305,8 @@ async function instrumentedBackfill(
         run.rebuildStartMs = performance.now() - started - event.queryDurationMillis;
       if (kind === "rebuild: read events" && run.eventsStartMs === null) run.eventsStartMs = performance.now() - started;
       if (kind === "republish: list promises") run.promisesListed += 500;
-      if (kind === "rebuild: mark risk stale") run.eventsRebuilt++;
+      // The rebuild reads events in pages and writes in bulk: progress is counted by pages read (an upper bound).
+      if (kind === "rebuild: read events") run.eventsRebuilt += EVENTS_PER_READ;
       const entry = statements.get(kind) ?? { count: 0, ms: 0 };
       entry.count++;
       entry.ms += event.queryDurationMillis;
@@ -314,6 +316,8 @@ async function instrumentedBackfill(
   try {
     run.result = await work(db);
     run.finished = true;
+    const read = (run.result as { eventsRead?: unknown } | undefined)?.eventsRead;
+    if (typeof read === "number") run.eventsRebuilt = read;
   } catch (error) {
     if (!(error instanceof BackfillStopped)) throw error;
   } finally {

@@ -13,7 +13,7 @@ import { markRisksStale } from "./trust.risks.ts";
 /** Days of the ledger are UTC days: one calendar for every organization's trend lines. */
 export const LEDGER_ZONE = "UTC";
 
-const EVENTS_PER_READ = 5000;
+export const EVENTS_PER_READ = 5000;
 /** Evidence rows held before they are written: bounds memory on a history of millions. */
 const EVIDENCE_PER_FLUSH = 20_000;
 
