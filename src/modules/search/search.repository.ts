@@ -121,7 +121,8 @@ async function searchWith(db: Kysely<DB>, orgId: string, queries: { word: string
       sql`${sql.ref(`candidates_${table}`)} as (${sql.join(
         [
           sql`(select id from ${sql.ref(table)} where ${sameOrg} and search_vector @@ ${all} limit ${CANDIDATES_WITH_ALL_WORDS})`,
-          ...perWord.map(
+          // One word: the rows holding every word are the rows holding it, already read above.
+          ...(perWord.length === 1 ? [] : perWord).map(
             (query) => sql`(select id from ${sql.ref(table)} where ${sameOrg} and search_vector @@ ${query} limit ${CANDIDATES_PER_WORD})`,
           ),
         ],
