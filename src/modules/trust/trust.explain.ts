@@ -31,6 +31,9 @@ const WHAT: Record<Language, Record<string, string>> = {
     team_pulse_high: "the team enjoys working with this client",
     observation_positive: "a colleague observed: {label}",
     observation_negative: "a colleague observed: {label}",
+    incident_disclosed_quickly: "our error {label} was told to the client within the policy",
+    incident_disclosed_late: "our error {label} was told to the client after the policy's deadline",
+    incident_found_by_client: "the client found our error {label} before we told them",
   },
   nl: {
     commitment_kept: "afspraak {label} werd op tijd nagekomen",
@@ -50,6 +53,9 @@ const WHAT: Record<Language, Record<string, string>> = {
     team_pulse_high: "het team werkt graag met deze klant",
     observation_positive: "een collega merkte op: {label}",
     observation_negative: "een collega merkte op: {label}",
+    incident_disclosed_quickly: "onze fout {label} werd binnen de termijn aan de klant gemeld",
+    incident_disclosed_late: "onze fout {label} werd na de termijn aan de klant gemeld",
+    incident_found_by_client: "de klant ontdekte onze fout {label} voordat wij het meldden",
   },
 };
 
