@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_WORKING_TIME, type WorkingTimeSettings } from "../working-time.ts";
-import { disclosureDraft } from "./draft.ts";
 import { effectivePolicy, escalationDeadlines, isWithinPolicy, oneWorkingDayHours, workingHoursToDisclosure } from "./disclosure.ts";
+import { disclosureDraft } from "./draft.ts";
 
 const nineToFive = DEFAULT_WORKING_TIME;
 const shortFriday: WorkingTimeSettings = {

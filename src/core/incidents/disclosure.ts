@@ -1,9 +1,4 @@
-import {
-  addWorkingHours,
-  type WorkingTimeSettings,
-  weeklyWorkingMilliseconds,
-  workingMillisecondsBetween,
-} from "../working-time.ts";
+import { addWorkingHours, type WorkingTimeSettings, weeklyWorkingMilliseconds, workingMillisecondsBetween } from "../working-time.ts";
 
 /**
  * The rules of telling a client about our error, pure: how long "one working

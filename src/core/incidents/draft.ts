@@ -28,7 +28,9 @@ export function disclosureDraft(language: DraftLanguage, input: DraftInput): { s
         "",
         `Op ${input.discoveredOn} ontdekten wij een fout van onze kant die u raakt: ${what}`,
         "",
-        remedy ? `Wat wij eraan doen: ${remedy}` : "Wij zoeken uit hoe wij dit herstellen en laten u zo snel mogelijk weten wat wij eraan doen.",
+        remedy
+          ? `Wat wij eraan doen: ${remedy}`
+          : "Wij zoeken uit hoe wij dit herstellen en laten u zo snel mogelijk weten wat wij eraan doen.",
         "",
         "Het spijt ons. U hoort het liever meteen van ons dan later van een ander, en daarom melden wij het u nu. Hebt u vragen, bel of mail mij gerust.",
         "",
@@ -45,7 +47,9 @@ export function disclosureDraft(language: DraftLanguage, input: DraftInput): { s
       "",
       `On ${input.discoveredOn} we discovered an error on our side that affects you: ${what}`,
       "",
-      remedy ? `What we are doing about it: ${remedy}` : "We are working out how to put it right and will tell you as soon as we know what we will do.",
+      remedy
+        ? `What we are doing about it: ${remedy}`
+        : "We are working out how to put it right and will tell you as soon as we know what we will do.",
       "",
       "We are sorry. You would rather hear it from us straight away than later from someone else, which is why we are telling you now. If you have any questions, please call or e-mail me.",
       "",

@@ -5,14 +5,26 @@ import { DEFAULT_WEIGHTS } from "./weights.ts";
 /** Errors of ours as evidence: told quickly, told late, found by the client. */
 describe("evidence of errors and their disclosure", () => {
   it.each([
-    [{ type: "incident.recorded", payload: { foundBy: "client" } }, [["incident_found_by_client", "integrity", -3], ["incident_found_by_client", "capabilities", -0.5]]],
+    [
+      { type: "incident.recorded", payload: { foundBy: "client" } },
+      [
+        ["incident_found_by_client", "integrity", -3],
+        ["incident_found_by_client", "capabilities", -0.5],
+      ],
+    ],
     [{ type: "incident.recorded", payload: { foundBy: "us" } }, []],
     [{ type: "incident.recorded", payload: { foundBy: "third_party" } }, []],
     [
       { type: "incident.disclosed", payload: { withinPolicy: true, workingHoursToDisclosure: 2 } },
-      [["incident_disclosed_quickly", "integrity", 1.5], ["incident_disclosed_quickly", "capabilities", -0.5]],
+      [
+        ["incident_disclosed_quickly", "integrity", 1.5],
+        ["incident_disclosed_quickly", "capabilities", -0.5],
+      ],
     ],
-    [{ type: "incident.disclosed", payload: { withinPolicy: false, workingHoursToDisclosure: 30 } }, [["incident_disclosed_late", "integrity", -1.5]]],
+    [
+      { type: "incident.disclosed", payload: { withinPolicy: false, workingHoursToDisclosure: 30 } },
+      [["incident_disclosed_late", "integrity", -1.5]],
+    ],
     [{ type: "incident.disclosed", payload: {} }, []],
     [{ type: "incident.escalated", payload: { level: "lead" } }, []],
   ])("%j", (fact, expected) => {
