@@ -318,7 +318,7 @@ export async function dueForStep(db: Kysely<DB>, step: "lead" | "admins", now: D
     .select(["org_id", "incident_id", "client_id"])
     .where("settled_at", "is", null)
     .where(taken, "is", null)
-    .where(deadline, "<=", now)
+    .where(deadline, "<", now)
     .orderBy(deadline)
     .limit(limit)
     .execute();
