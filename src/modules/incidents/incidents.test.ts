@@ -358,4 +358,28 @@ describe("errors and disclosure", () => {
     expect(incident.clients[0].discloseBy).toBe("2026-12-07T10:00:00.000Z");
     await as(app, admin).put("/api/v1/incident-policy", { discloseWithinHours: null, adminsAfterHours: null });
   });
+
+  it("puts a client with an untold error on the at-risk list until it is told", async () => {
+    clock.set(new Date("2026-12-09T10:00:00Z"));
+    const notary = (await as(app, admin).post("/api/v1/clients", { kind: "company", name: "Notaris Vos" })).json().id;
+    const { id } = (await record(advisor, { ...base, clientIds: [notary], discoveredAt: "2026-12-09T10:00:00+01:00" })).json();
+    const entryOf = async () =>
+      (await as(app, admin, "nl").get("/api/v1/at-risk")).json().items.find((item: { clientId: string }) => item.clientId === notary);
+    const entry = await entryOf();
+    expect(entry?.reasons[0]).toMatchObject({
+      code: "undisclosed_incident",
+      params: { count: 1, overdue: 0 },
+      message: "1 fout van ons waarover de klant nog niet is ingelicht",
+      evidence: [{ label: base.title, source: { type: "incident", id } }],
+    });
+    expect(entry?.nextStep).toBe("disclose_error");
+    await as(app, advisor).post(`/api/v1/incidents/${id}/disclosures`, {
+      clientId: notary,
+      disclosedAt: "2026-12-09T10:30:00+01:00",
+      channel: "call",
+      message: "Called the notary straight away.",
+    });
+    const after = await entryOf();
+    expect(after?.reasons.some((reason: { code: string }) => reason.code === "undisclosed_incident") ?? false).toBe(false);
+  });
 });

@@ -104,6 +104,10 @@ const RISKS: Record<Language, Record<RiskReason["code"], string | Plural>> = {
     low_pulse: "The client's pulse averaged {average} of 5",
     perception_gap: "The client sees it {points} points differently from our evidence",
     team_pulse_drop: "The team's feeling about this client fell from {before} to {now}",
+    undisclosed_incident: {
+      one: "{count} error of ours the client has not been told about",
+      other: "{count} errors of ours the client has not been told about",
+    },
   },
   nl: {
     broken_undisclosed: {
@@ -119,6 +123,10 @@ const RISKS: Record<Language, Record<RiskReason["code"], string | Plural>> = {
     low_pulse: "De peiling van de klant was gemiddeld {average} van 5",
     perception_gap: "De klant ziet het {points} punten anders dan ons bewijs",
     team_pulse_drop: "Het gevoel van het team over deze klant daalde van {before} naar {now}",
+    undisclosed_incident: {
+      one: "{count} fout van ons waarover de klant nog niet is ingelicht",
+      other: "{count} fouten van ons waarover de klant nog niet is ingelicht",
+    },
   },
 };
 
@@ -128,12 +136,14 @@ const STEPS: Record<Language, Record<string, string>> = {
     call: "Call the client",
     involve_senior: "Involve a senior colleague",
     ask_for_feedback: "Ask the client how they see it",
+    disclose_error: "Tell the client about our error now, before they find it themselves",
   },
   nl: {
     apologise_and_renegotiate: "Bied excuses aan en spreek een nieuwe datum af met de klant",
     call: "Bel de klant",
     involve_senior: "Betrek een senior collega",
     ask_for_feedback: "Vraag de klant hoe hij het ziet",
+    disclose_error: "Meld de klant onze fout nu, voordat hij die zelf ontdekt",
   },
 };
 
