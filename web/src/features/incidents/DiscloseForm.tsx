@@ -11,8 +11,9 @@ import { fieldError, formError } from "../../api/client.ts";
 import { zodErrors } from "../../forms/zod-errors.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTimeZone } from "../commitments/queries.ts";
-import { isoToWall, wallToIso } from "../commitments/time.ts";
+import { wallToIso } from "../commitments/time.ts";
 import { useDisclose, useDraft } from "./queries.ts";
+import { wallNow } from "./wall.ts";
 
 type Values = { channel: DisclosureChannel | null; disclosedWall: string; message: string };
 const FIELDS = ["clientId", "channel", "disclosedAt", "message"];
@@ -27,7 +28,6 @@ export function DiscloseForm({ incidentId, clientId, clientName }: { incidentId:
   const [draftLanguage, setDraftLanguage] = useState<"nl" | "en">(language);
   const draft = useDraft(incidentId, clientId, draftLanguage, true);
   const disclose = useDisclose(incidentId);
-  const [now] = useState(() => isoToWall(new Date().toISOString(), timeZone).slice(0, 16).replace(" ", "T"));
   const bodyOf = (values: Values): DisclosureInput => ({
     clientId,
     channel: values.channel as DisclosureChannel,
@@ -36,7 +36,7 @@ export function DiscloseForm({ incidentId, clientId, clientName }: { incidentId:
   });
   const form = useForm<Values>({
     mode: "controlled",
-    initialValues: { channel: "call", disclosedWall: now, message: "" },
+    initialValues: { channel: "call", disclosedWall: wallNow(timeZone), message: "" },
     validate: (values) =>
       zodErrors(disclosureBody, bodyOf(values), t, (path) =>
         path === "disclosedAt" ? "disclosedWall" : path === "clientId" ? undefined : path,
@@ -48,6 +48,10 @@ export function DiscloseForm({ incidentId, clientId, clientName }: { incidentId:
   useEffect(() => {
     if (draftMessage) form.setFieldValue("message", draftMessage);
   }, [draftMessage]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new time zone moves the default
+  useEffect(() => {
+    if (!form.isTouched("disclosedWall")) form.setFieldValue("disclosedWall", wallNow(timeZone));
+  }, [timeZone]);
   const input = (key: keyof Values, apiPath: string = key) => ({
     ...form.getInputProps(key),
     error: (form.errors[key] as string | undefined) ?? fieldError(disclose.error, apiPath),

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect } from "react";
 import type { ClientList } from "../../../../src/modules/clients/clients.schemas.ts";
 import {
   FOUND_BY,
@@ -16,8 +16,9 @@ import { api, fieldError, formError } from "../../api/client.ts";
 import { zodErrors } from "../../forms/zod-errors.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useTimeZone } from "../commitments/queries.ts";
-import { isoToWall, wallToIso } from "../commitments/time.ts";
+import { wallToIso } from "../commitments/time.ts";
 import { useRecordIncident } from "./queries.ts";
+import { wallNow } from "./wall.ts";
 
 type Values = {
   title: string;
@@ -54,7 +55,6 @@ function bodyOf(values: Values, timeZone: string): RecordIncidentInput {
 export function RecordIncidentForm({ onSaved, onCancel }: { onSaved: (incident: Incident) => void; onCancel: () => void }) {
   const { t } = useI18n();
   const timeZone = useTimeZone();
-  const [now] = useState(() => isoToWall(new Date().toISOString(), timeZone).slice(0, 16).replace(" ", "T"));
   const clients = useQuery({
     queryKey: ["clients", "for-incident"],
     queryFn: () => api<ClientList>("GET", `/api/v1/clients?${new URLSearchParams({ limit: "200" })}`),
@@ -65,7 +65,7 @@ export function RecordIncidentForm({ onSaved, onCancel }: { onSaved: (incident: 
     initialValues: {
       title: "",
       clientIds: [],
-      discoveredWall: now,
+      discoveredWall: wallNow(timeZone),
       foundBy: "us",
       severity: null,
       description: "",
@@ -75,6 +75,11 @@ export function RecordIncidentForm({ onSaved, onCancel }: { onSaved: (incident: 
     },
     validate: (values) => zodErrors(recordIncidentBody, bodyOf(values, timeZone), t, (path) => FIELD_OF[path] ?? path.split(".")[0]),
   });
+  // The firm's time zone arrives after the first render: "now" follows it until the user picks a moment.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new time zone moves the default
+  useEffect(() => {
+    if (!form.isTouched("discoveredWall")) form.setFieldValue("discoveredWall", wallNow(timeZone));
+  }, [timeZone]);
   const input = (key: keyof Values) => {
     const apiPath = Object.entries(FIELD_OF).find(([, field]) => field === key)?.[0] ?? key;
     return { ...form.getInputProps(key), error: (form.errors[key] as string | undefined) ?? fieldError(record.error, apiPath) };
