@@ -80,15 +80,13 @@ export type NonDisclosureInput = z.infer<typeof nonDisclosureBody>;
 export const incidentParams = z.strictObject({ id: uuid });
 export const nonDisclosureParams = z.strictObject({ id: uuid, nid: uuid });
 
-export const incidentListQuery = z
-  .strictObject({
-    status: z.enum(["all", "open", "undisclosed"]).default("all").meta({
-      description:
-        "open: a client is neither told nor approved not to be told; undisclosed: a client has not been told (approved non-disclosures included).",
-    }),
-    clientId: uuid.optional().meta({ description: "Only errors that touch this client." }),
-  })
-  .meta({ id: "IncidentListQuery" });
+export const incidentListQuery = z.strictObject({
+  status: z.enum(["all", "open", "undisclosed"]).default("all").meta({
+    description:
+      "open: a client is neither told nor approved not to be told; undisclosed: a client has not been told (approved non-disclosures included).",
+  }),
+  clientId: uuid.optional().meta({ description: "Only errors that touch this client." }),
+});
 export type IncidentListQuery = z.infer<typeof incidentListQuery>;
 
 export const draftQuery = z.strictObject({
