@@ -102,3 +102,50 @@ describe("errors and disclosure (nl)", () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe("errors and disclosure (en)", () => {
+  it("records an error found by the client, tells the client in English and shows the evidence", async () => {
+    const english = await harness.newContext("en-GB");
+    const en = await english.newPage();
+    en.on("pageerror", (error) => errors.push(error.message));
+    try {
+      const email = `errors.${stamp}@example.test`;
+      const password = "a-long-enough-password";
+      await english.request.post("/api/v1/signup", { data: { email, password, name: "Erin Open", organizationName: `Candour ${stamp}` } });
+      expect((await english.request.post("/api/v1/session", { data: { email, password } })).status()).toBe(200);
+      const client = (await (await english.request.post("/api/v1/clients", { data: { kind: "company", name: "Harbour Garage" } })).json())
+        .id;
+      const title = `Objection filed late ${stamp}`;
+      await en.goto("/incidents");
+      await en.getByRole("heading", { level: 1, name: "Errors" }).waitFor(WAIT);
+      await en.getByRole("button", { name: "Record an error" }).click();
+      const form = en.getByRole("form", { name: "Record an error" });
+      await field(form, "What went wrong, in a line").fill(title);
+      await field(form, "Clients it touches").click();
+      await en.getByRole("option", { name: "Harbour Garage" }).click();
+      await en.keyboard.press("Escape");
+      await field(form, "Found by").click();
+      await en.getByRole("option", { name: "Found by the client" }).click();
+      await field(form, "Severity").click();
+      await en.getByRole("option", { name: "Critical" }).click();
+      await form.getByRole("button", { name: "Record" }).click();
+      await en.getByRole("heading", { level: 1, name: title }).waitFor(WAIT);
+      const message = field(en, "What we told the client");
+      await expect.poll(() => message.inputValue(), WAIT).toContain("Dear Harbour Garage,");
+      await en.getByRole("button", { name: "Record that the client was told" }).click();
+      await en.getByText(/^Time to disclosure: [\d.]+ working hours · Within the policy$/).waitFor(WAIT);
+
+      await en.goto(`/clients/${client}`);
+      const evidence = en.getByRole("region", { name: "Why: the evidence" });
+      await evidence
+        .getByRole("cell", { name: new RegExp(`Integrity fell: the client found our error “${title}” before we told them`) })
+        .waitFor(WAIT);
+      await evidence
+        .getByRole("cell", { name: new RegExp(`Integrity rose: our error “${title}” was told to the client within the policy`) })
+        .waitFor(WAIT);
+      expect(errors).toEqual([]);
+    } finally {
+      await english.close();
+    }
+  });
+});
