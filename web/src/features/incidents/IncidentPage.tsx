@@ -152,7 +152,10 @@ export function IncidentPage() {
       <Anchor component={Link} to="/incidents" fz="sm">
         {t("incidents.back")}
       </Anchor>
-      <Title order={1}>{data.title}</Title>
+      {/* Long compound words (Dutch makes them) wrap instead of pushing the page sideways. */}
+      <Title order={1} style={{ overflowWrap: "anywhere" }}>
+        {data.title}
+      </Title>
       <Text c="gray.7">
         {t("incidents.discovered", { date: formatDateTime(data.discoveredAt) })} · {t(`incidents.foundBy.${data.foundBy}`)} ·{" "}
         {t(`incidents.severity.${data.severity}`)}

@@ -16,7 +16,7 @@ function IncidentCard({ incident }: { incident: Incident }) {
     <Card withBorder component="li" padding="md">
       <Stack gap={6}>
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
-          <Title order={2} fz="h4">
+          <Title order={2} fz="h4" style={{ overflowWrap: "anywhere" }}>
             <Anchor component={Link} to={`/incidents/${incident.id}`} inherit>
               {incident.title}
             </Anchor>
