@@ -4,8 +4,10 @@ import { type SmtpSink, startSmtpSink } from "../../../test/helpers/smtp-sink.ts
 import { as, createTestApp, type Session, signup } from "../../../test/helpers/test-app.ts";
 import type { App } from "../../app.ts";
 import { fixedClock } from "../../shared/clock.ts";
+import * as domainEvents from "../domain-events/domain-events.usecases.ts";
 import { deliverDue } from "../notifications/notifications.usecases.ts";
 import { escalateUndisclosed } from "./incidents.sweep.ts";
+import * as incidents from "./incidents.usecases.ts";
 
 /**
  * An error not told to a client within the policy escalates: the team lead of
@@ -168,5 +170,55 @@ describe("escalation of untold errors", () => {
 
   it("runs in the background sweep as its own task", () => {
     expect(app.tasks.map((task) => task.name)).toContain("incidents");
+  });
+
+  it("a step that fails half-way leaves nothing behind and is taken whole by the next sweep", async () => {
+    clock.set(new Date("2026-12-22T09:00:00Z"));
+    // Through the use-case: the set-up's sessions have expired by this date.
+    const { id } = await incidents.recordIncident(
+      { db: app.database.db, clock },
+      { userId: admin.me.id, orgId, role: "admin", via: "session" },
+      {
+        clientIds: [clientId],
+        title: "Payroll run with last year's tax table",
+        discoveredAt: "2026-12-22T10:00:00+01:00",
+        foundBy: "third_party",
+        severity: "high",
+        description: null,
+        rootCause: null,
+        remedy: null,
+        lesson: null,
+      },
+    );
+    // Something inside the step's transaction fails after the claim and the notifications were written.
+    domainEvents.consumeInTransaction("crash test", async (_trx, event) => {
+      if (event.type === "incident.escalated") throw new Error("the process died here");
+    });
+    clock.set(new Date("2026-12-23T09:01:00Z"));
+    // Read from the table: the sessions of the set-up have expired by this date.
+    const leadNotices = async () =>
+      (
+        await app.database.db
+          .selectFrom("notifications")
+          .select("id")
+          .where("org_id", "=", orgId)
+          .where("user_id", "=", lead.me.id)
+          .where("kind", "like", "incident.%")
+          .execute()
+      ).length;
+    const before = await leadNotices();
+    await expect(sweep()).rejects.toThrow(/next sweep tries again/);
+    const pair = await app.database.db
+      .selectFrom("incident_clients")
+      .select(["lead_escalated_at"])
+      .where("org_id", "=", orgId)
+      .where("incident_id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(pair.lead_escalated_at).toBeNull();
+    expect(await leadNotices()).toBe(before);
+    domainEvents.consumeInTransaction("crash test", async () => {});
+    expect(await sweep()).toEqual({ lead: 1, admins: 0 });
+    expect(await leadNotices()).toBe(before + 1);
+    expect(await sweep()).toEqual({ lead: 0, admins: 0 });
   });
 });
