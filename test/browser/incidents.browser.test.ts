@@ -97,6 +97,7 @@ describe("errors and disclosure (nl)", () => {
     await evidence
       .getByRole("cell", { name: new RegExp(`Integriteit steeg: onze fout “${TITLE}” werd binnen de termijn aan de klant gemeld`) })
       .waitFor(WAIT);
+    await expect(evidence.getByRole("link", { name: TITLE }).first().getAttribute("href")).resolves.toMatch(/^\/incidents\/[0-9a-f-]{36}$/);
     await page.getByText("Fout aan de klant gemeld").first().waitFor(WAIT);
     await page.getByText("Fout vastgelegd").first().waitFor(WAIT);
     expect(errors).toEqual([]);
