@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_WORKING_TIME, type WorkingTimeSettings } from "../working-time.ts";
 import { effectivePolicy, escalationDeadlines, isWithinPolicy, oneWorkingDayHours, workingHoursToDisclosure } from "./disclosure.ts";
@@ -64,5 +65,35 @@ describe("disclosure rules", () => {
     const en = disclosureDraft("en", { ...input, remedy: "We file a correction this week." });
     expect(en.message).toContain("What we are doing about it: We file a correction this week.");
     expect(en.message.endsWith("Anna\nKantoor")).toBe(true);
+  });
+});
+
+describe("working hours to disclosure (generated)", () => {
+  const instant = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 11, 31) }).map((ms) => new Date(ms));
+  it("is never negative, never more than the hours on the wall clock, and adds up across any moment between", () => {
+    fc.assert(
+      fc.property(instant, instant, instant, (a, b, c) => {
+        const [from, middle, to] = [a, b, c].sort((x, y) => x.getTime() - y.getTime()) as [Date, Date, Date];
+        const whole = workingHoursToDisclosure(nineToFive, from, to);
+        expect(whole).toBeGreaterThanOrEqual(0);
+        expect(whole).toBeLessThanOrEqual((to.getTime() - from.getTime()) / 3_600_000 + 0.01);
+        const parts = workingHoursToDisclosure(nineToFive, from, middle) + workingHoursToDisclosure(nineToFive, middle, to);
+        // Each part is rounded to two decimals.
+        expect(Math.abs(whole - parts)).toBeLessThanOrEqual(0.011);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("a disclosure at the policy's deadline took exactly the policy's working hours", () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 1, max: 40 }), (discovered, hours) => {
+        const policy = { discloseWithinHours: hours, adminsAfterHours: 8 };
+        const { discloseBy } = escalationDeadlines(nineToFive, policy, discovered);
+        expect(workingHoursToDisclosure(nineToFive, discovered, discloseBy)).toBe(hours);
+        expect(isWithinPolicy(discloseBy, discloseBy)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
