@@ -54,6 +54,13 @@ describe("errors and disclosure (nl)", () => {
     await page.getByRole("navigation").getByRole("link", { name: "Fouten" }).click();
     await page.getByRole("heading", { level: 1, name: "Fouten" }).waitFor(WAIT);
     await page.getByText("Geen fouten vastgelegd.").waitFor(WAIT);
+    await page.getByText(/^Beleid: elke klant hoort het binnen 8 werkuren/).waitFor(WAIT);
+    // The administrator sets the policy: four working hours, the admins after the default day.
+    const policy = page.getByRole("form", { name: "Meldbeleid" });
+    await field(policy, "Elke klant inlichten binnen (werkuren)").fill("4");
+    await policy.getByRole("button", { name: "Opslaan" }).click();
+    await policy.getByText("Opgeslagen; het geldt voor fouten die vanaf nu worden vastgelegd.").waitFor(WAIT);
+    await page.getByText(/^Beleid: elke klant hoort het binnen 4 werkuren; .* 8 werkuren later\.$/).waitFor(WAIT);
     await page.getByRole("button", { name: "Fout vastleggen" }).click();
     const form = page.getByRole("form", { name: "Fout vastleggen" });
     // Sent empty: the API's own schema speaks in Dutch first.

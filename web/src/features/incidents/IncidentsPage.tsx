@@ -4,7 +4,9 @@ import { useState } from "react";
 import type { Incident } from "../../../../src/modules/incidents/incidents.schemas.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { usePageTitle } from "../../layout/usePageTitle.ts";
+import { useMe } from "../auth/session.ts";
 import { formatHours } from "./format.ts";
+import { PolicyForm } from "./PolicyForm.tsx";
 import { type IncidentStatusFilter, useIncidents } from "./queries.ts";
 import { RecordIncidentForm } from "./RecordIncidentForm.tsx";
 
@@ -64,6 +66,7 @@ export function IncidentsPage() {
   const [status, setStatus] = useState<IncidentStatusFilter>("all");
   const [recording, setRecording] = useState(false);
   const incidents = useIncidents(status);
+  const me = useMe();
   return (
     <Stack gap="md" maw={960}>
       <Group justify="space-between" wrap="wrap">
@@ -75,6 +78,11 @@ export function IncidentsPage() {
         <Text fz="sm" c="gray.7">
           {t("incidents.policy", { hours: incidents.data.policy.discloseWithinHours, admins: incidents.data.policy.adminsAfterHours })}
         </Text>
+      )}
+      {me.data?.role === "admin" && (
+        <Card withBorder padding="md">
+          <PolicyForm />
+        </Card>
       )}
       {recording && (
         <Card withBorder padding="lg">

@@ -10,6 +10,11 @@ export const incidentsEn = {
   "incidents.policy":
     "Policy: every client is told within {hours} working hours; the team lead hears of it after that, the administrators {admins} working hours later.",
   "incidents.record": "Record an error",
+  "incidents.policy.title": "Disclosure policy",
+  "incidents.policy.within": "Tell each client within (working hours)",
+  "incidents.policy.admins": "Then the administrators after (working hours)",
+  "incidents.policy.default": "Empty: one working day",
+  "incidents.policy.saved": "Saved; it applies to errors recorded from now on.",
   "incidents.empty": "No errors recorded.",
   "incidents.filter.all": "All",
   "incidents.filter.open": "Not settled",
@@ -83,6 +88,11 @@ export const incidentsNl: Record<keyof typeof incidentsEn, string> = {
   "incidents.policy":
     "Beleid: elke klant hoort het binnen {hours} werkuren; daarna hoort de teamleider het, de beheerders {admins} werkuren later.",
   "incidents.record": "Fout vastleggen",
+  "incidents.policy.title": "Meldbeleid",
+  "incidents.policy.within": "Elke klant inlichten binnen (werkuren)",
+  "incidents.policy.admins": "Daarna de beheerders na (werkuren)",
+  "incidents.policy.default": "Leeg: één werkdag",
+  "incidents.policy.saved": "Opgeslagen; het geldt voor fouten die vanaf nu worden vastgelegd.",
   "incidents.empty": "Geen fouten vastgelegd.",
   "incidents.filter.all": "Alle",
   "incidents.filter.open": "Niet afgehandeld",
