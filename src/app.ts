@@ -13,6 +13,7 @@ import { type Auth, createAuth } from "./modules/auth/auth.ts";
 import { rerouteUnaccepted } from "./modules/callbacks/callbacks.sweep.ts";
 import { sweepCommitments } from "./modules/commitments/commitments.sweep.ts";
 import * as domainEvents from "./modules/domain-events/domain-events.usecases.ts";
+import { escalateUndisclosed } from "./modules/incidents/incidents.sweep.ts";
 import { createMailer, type Mailer } from "./modules/notifications/mailer.ts";
 import * as notifications from "./modules/notifications/notifications.usecases.ts";
 import * as trustRisks from "./modules/trust/trust.risks.ts";
@@ -99,6 +100,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       {
         name: "commitments",
         run: async () => void (await sweepCommitments({ db: database.db, clock, logger, baseUrl: config.baseUrl })),
+      },
+      {
+        name: "incidents",
+        run: async () => void (await escalateUndisclosed({ db: database.db, clock, logger, baseUrl: config.baseUrl })),
       },
       { name: "trust risks", run: async () => void (await trustRisks.refreshDueRisks({ db: database.db, clock, logger })) },
       { name: "deliveries", run: async () => void (await notifications.deliverDue({ db: database.db, clock, mailer, logger })) },

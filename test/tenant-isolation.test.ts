@@ -35,6 +35,8 @@ const A = {} as {
   portalLink: { id: string };
   callback: { id: string };
   interaction: { id: string };
+  incident: { id: string };
+  nonDisclosure: { id: string };
 };
 const B = {} as {
   admin: Session;
@@ -152,6 +154,23 @@ beforeAll(async () => {
     })
   ).json();
 
+  A.incident = (
+    await a.post("/api/v1/incidents", {
+      clientIds: [A.client.id],
+      title: "Alpha fout in de aangifte",
+      discoveredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      foundBy: "us",
+      severity: "high",
+      description: "Alpha rekende met het verkeerde tarief.",
+    })
+  ).json();
+  A.nonDisclosure = (
+    await as(app, A.advisor).post(`/api/v1/incidents/${A.incident.id}/non-disclosures`, {
+      clientId: A.client.id,
+      reason: "Alpha reden om het niet te melden",
+    })
+  ).json();
+
   B.admin = await signup(app, { name: "Beta Beheerder", email: uniqueEmail("beta-admin"), organizationName: "Beta Bureau" });
   B.advisor = await addMember(app, B.admin, "advisor", { name: "Beta Adviseur" });
   B.frontdesk = await addMember(app, B.admin, "frontdesk", { name: "Beta Balie" });
@@ -183,6 +202,8 @@ beforeAll(async () => {
     A.portalLink.id,
     A.callback.id,
     A.interaction.id,
+    A.incident.id,
+    A.nonDisclosure.id,
     "alpha",
   ];
 });
@@ -520,6 +541,39 @@ const idRoutes: Record<string, IdRoute> = {
     body: () => ({ showTrackRecord: true }),
     expect: notFound("clients.not_found"),
   },
+  "GET /api/v1/incidents/:id": {
+    ids: () => ({ id: A.incident.id }),
+    missing: { id: missingUuid },
+    expect: notFound("incidents.not_found"),
+  },
+  "PATCH /api/v1/incidents/:id": {
+    ids: () => ({ id: A.incident.id }),
+    missing: { id: missingUuid },
+    body: () => ({ remedy: "Overgenomen" }),
+    expect: notFound("incidents.not_found"),
+  },
+  "POST /api/v1/incidents/:id/disclosures": {
+    ids: () => ({ id: A.incident.id }),
+    missing: { id: missingUuid },
+    body: () => ({ clientId: A.client.id, disclosedAt: new Date().toISOString(), channel: "call", message: "Ingeplant bericht" }),
+    expect: notFound("incidents.not_found"),
+  },
+  "GET /api/v1/incidents/:id/disclosure-draft": {
+    ids: () => ({ id: A.incident.id }),
+    missing: { id: missingUuid },
+    expect: notFound("incidents.not_found"),
+  },
+  "POST /api/v1/incidents/:id/non-disclosures": {
+    ids: () => ({ id: A.incident.id }),
+    missing: { id: missingUuid },
+    body: () => ({ clientId: A.client.id, reason: "Ingeplante reden" }),
+    expect: notFound("incidents.not_found"),
+  },
+  "POST /api/v1/incidents/:id/non-disclosures/:nid/approve": {
+    ids: () => ({ id: A.incident.id, nid: A.nonDisclosure.id }),
+    missing: { id: missingUuid, nid: missingUuid },
+    expect: notFound("incidents.not_found"),
+  },
   "GET /api/v1/teams/:id/trust-profile": {
     ids: () => ({ id: A.team.id }),
     missing: { id: missingUuid },
@@ -569,6 +623,8 @@ const listRoutesWithoutIds = [
   "GET /api/v1/search",
   // Only ever the caller's own.
   "GET /api/v1/me/trust-profile",
+  "GET /api/v1/incidents",
+  "GET /api/v1/incident-policy",
 ];
 /** Routes that create things or sessions: no foreign id in the path; references in bodies are checked below. */
 const writeRoutesWithoutIds = [
@@ -596,6 +652,10 @@ const writeRoutesWithoutIds = [
   "POST /api/v1/trust/settings/preview",
   "POST /api/v1/trust/backfill",
   "POST /api/v1/interactions",
+  // Client ids in the body: another organization's are not found (checked below).
+  "POST /api/v1/incidents",
+  // The organization's own disclosure policy: no ids.
+  "PUT /api/v1/incident-policy",
   // Only ever the caller's own.
   "PUT /api/v1/me/self-assessment",
 ];
@@ -696,6 +756,9 @@ describe("tenant isolation", () => {
     expectError(await b.patch(`/api/v1/clients/${B.client.id}`, { accountOwnerId: A.admin.me.id }), 400, "clients.owner_not_member", "en");
     expectError(await b.patch(`/api/v1/clients/${B.client.id}`, { teamId: A.team.id }), 400, "teams.not_found", "en");
     expectError(await b.put(`/api/v1/teams/${B.team.id}/members`, { userIds: [A.advisor.me.id] }), 400, "members.not_found", "en");
+    // An error of B's that names A's client next to B's own: refused whole, nothing of it stored.
+    const incident = { title: "Beta fout", discoveredAt: "2026-01-05T10:00:00+01:00", foundBy: "us", severity: "low" };
+    expectError(await b.post("/api/v1/incidents", { ...incident, clientIds: [B.client.id, A.client.id] }), 404, "clients.not_found", "en");
     const commitment = {
       clientId: B.client.id,
       title: "Beta X",

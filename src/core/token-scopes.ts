@@ -96,6 +96,17 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   // How the client keeps its side: apart from the trust scores.
   "GET /api/v1/clients/:id/conduct": "read",
   "POST /api/v1/clients/:id/conduct": "write",
+
+  "GET /api/v1/incidents": "read",
+  "POST /api/v1/incidents": "write",
+  "GET /api/v1/incidents/:id": "read",
+  "PATCH /api/v1/incidents/:id": "write",
+  "POST /api/v1/incidents/:id/disclosures": "write",
+  "GET /api/v1/incidents/:id/disclosure-draft": "read",
+  "POST /api/v1/incidents/:id/non-disclosures": "write",
+  "POST /api/v1/incidents/:id/non-disclosures/:nid/approve": "write",
+  "GET /api/v1/incident-policy": "read",
+  "PUT /api/v1/incident-policy": "admin",
   "POST /api/v1/commitments": "write",
   "GET /api/v1/commitments": "read",
   "GET /api/v1/commitments/:id": "read",

@@ -53,7 +53,16 @@ beforeAll(async () => {
     kind: "deliverable",
     dueAt: `${new Date().getFullYear() + 1}-03-15T14:30:00+01:00`,
   });
+  const incident = await api<{ id: string }>("POST", "/api/v1/incidents", {
+    clientIds: [client.id],
+    title: "Voorlopige aanslag vennootschapsbelasting met het verkeerde tarief aangevraagd",
+    discoveredAt: new Date(Date.now() - 3_600_000).toISOString(),
+    foundBy: "third_party",
+    severity: "critical",
+    description: "De accountant van de bank zag het als eerste.",
+  });
   paths.client = `/clients/${client.id}`;
+  paths.incident = `/incidents/${incident.id}`;
   paths.commitment = `/commitments/${commitment.id}`;
 });
 afterAll(async () => {
@@ -68,6 +77,8 @@ const PAGES = [
   "/my-day",
   "/commitments",
   "/at-risk",
+  "/incidents",
+  "incident",
   "/trust-profile",
   "/callbacks/new",
   "/settings/members",

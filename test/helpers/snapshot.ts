@@ -52,5 +52,16 @@ export async function snapshotData(app: App) {
       .execute(),
     interactions: await db.selectFrom("interactions").selectAll().orderBy("org_id").orderBy("id").execute(),
     domainEvents: await db.selectFrom("domain_events").select(["org_id", "id", "type"]).orderBy("org_id").orderBy("id").execute(),
+    incidents: await db.selectFrom("incidents").selectAll().orderBy("org_id").orderBy("id").execute(),
+    incidentClients: await db
+      .selectFrom("incident_clients")
+      .selectAll()
+      .orderBy("org_id")
+      .orderBy("incident_id")
+      .orderBy("client_id")
+      .execute(),
+    incidentDisclosures: await db.selectFrom("incident_disclosures").selectAll().orderBy("org_id").orderBy("id").execute(),
+    incidentNonDisclosures: await db.selectFrom("incident_non_disclosures").selectAll().orderBy("org_id").orderBy("id").execute(),
+    incidentSettings: await db.selectFrom("incident_settings").selectAll().orderBy("org_id").execute(),
   };
 }

@@ -105,6 +105,17 @@ const atRiskRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/at-risk/AtRiskPage.tsx"), "AtRiskPage"),
   validateSearch: validateAtRiskSearch,
 });
+/** Our errors and how each client was told. */
+const incidentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/incidents",
+  component: lazyRouteComponent(() => import("./features/incidents/IncidentsPage.tsx"), "IncidentsPage"),
+});
+const incidentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/incidents/$id",
+  component: lazyRouteComponent(() => import("./features/incidents/IncidentPage.tsx"), "IncidentPage"),
+});
 /** Promises by filter (the list behind a figure); the filters live in the address. */
 const commitmentsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -192,6 +203,8 @@ const routeTree = rootRoute.addChildren([
     commitmentRoute,
     commitmentsRoute,
     atRiskRoute,
+    incidentsRoute,
+    incidentRoute,
     callbackIntakeRoute,
     teamFiguresRoute,
     trustProfileRoute,

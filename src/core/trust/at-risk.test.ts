@@ -52,6 +52,7 @@ describe("at-risk rules", () => {
       "ask_for_feedback",
     ],
     [{ teamPulseNow: 2.5, teamPulseBefore: 4 }, "team_pulse_drop", "involve_senior"],
+    [{ untoldIncidents: [{ ...ref("undisclosed_incident"), overdue: false }] }, "undisclosed_incident", "disclose_error"],
   ] as const)("gives a reason for %j", (change, code, step) => {
     const reasons = riskReasons({ ...calm, ...change } as RiskFacts);
     expect(reasons.map((reason) => reason.code)).toEqual([code]);
@@ -83,5 +84,24 @@ describe("at-risk rules", () => {
     expect(contactRhythm({ clientDays: null, orgDefaultDays: 30, contactGapsDays: [10, 12, 20] })).toEqual({ days: 18, from: "learned" });
     expect(contactRhythm({ clientDays: null, orgDefaultDays: 30, contactGapsDays: [10] })).toEqual({ days: 30, from: "organization" });
     expect(contactRhythm({ clientDays: null, orgDefaultDays: 30, contactGapsDays: [1, 1, 2, 2] }).days).toBe(7);
+  });
+
+  it("weighs an untold error more once it is past the policy, and shows the errors as its evidence", () => {
+    const incident = {
+      id: "i1",
+      kind: "undisclosed_incident",
+      occurredAt: "2026-11-01T10:00:00.000Z",
+      label: "Wrong rate",
+      source: { type: "incident", id: "i1" },
+    };
+    const fresh = riskReasons({ ...calm, untoldIncidents: [{ ...incident, overdue: false }] });
+    const late = riskReasons({ ...calm, untoldIncidents: [{ ...incident, overdue: true }] });
+    expect(fresh[0]).toMatchObject({ code: "undisclosed_incident", params: { count: 1, overdue: 0 }, evidence: [incident] });
+    expect(late[0]).toMatchObject({ code: "undisclosed_incident", params: { count: 1, overdue: 1 } });
+    expect(riskRank(late)).toBeGreaterThan(riskRank(fresh));
+    // Past the policy it comes before an undisclosed broken promise.
+    const both = riskReasons({ ...calm, undisclosedBreaks: [ref("a")], untoldIncidents: [{ ...incident, overdue: true }] });
+    expect(both.map((reason) => reason.code)).toEqual(["undisclosed_incident", "broken_undisclosed"]);
+    expect(nextStep(both)).toBe("disclose_error");
   });
 });

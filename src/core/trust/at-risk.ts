@@ -13,9 +13,10 @@ export type RiskCode =
   | "callbacks_missed"
   | "low_pulse"
   | "perception_gap"
-  | "team_pulse_drop";
+  | "team_pulse_drop"
+  | "undisclosed_incident";
 
-export type NextStep = "apologise_and_renegotiate" | "call" | "involve_senior" | "ask_for_feedback";
+export type NextStep = "apologise_and_renegotiate" | "call" | "involve_senior" | "ask_for_feedback" | "disclose_error";
 
 export type EvidenceRef = { id: string; kind: string; occurredAt: string; label: string | null; source: { type: string; id: string } };
 
@@ -50,6 +51,11 @@ export type RiskFacts = {
   /** Team pulse averages now and before (1–5), or null below the anonymity threshold. */
   teamPulseNow: number | null;
   teamPulseBefore: number | null;
+  /**
+   * Errors of ours the client has not been told about (nor approved not to
+   * be), one ref each (source: the incident); `overdue` when past the policy.
+   */
+  untoldIncidents?: Array<EvidenceRef & { overdue: boolean }>;
 };
 
 export const BROKEN_WINDOW_DAYS = 90;
@@ -122,6 +128,17 @@ export function riskReasons(facts: RiskFacts): RiskReason[] {
       evidence: [],
     });
   }
+  const untold = facts.untoldIncidents ?? [];
+  if (untold.length > 0) {
+    const overdue = untold.filter((incident) => incident.overdue).length;
+    reasons.push({
+      code: "undisclosed_incident",
+      // An error the client does not know of yet weighs like an undisclosed break; past the policy it weighs more.
+      severity: 4 + untold.length + (overdue > 0 ? 3 : 0),
+      params: { count: untold.length, overdue },
+      evidence: untold.map(({ overdue: _overdue, ...ref }) => ref),
+    });
+  }
   return reasons.sort((a, b) => b.severity - a.severity);
 }
 
@@ -133,6 +150,8 @@ export function nextStep(reasons: readonly RiskReason[]): NextStep | null {
       return null;
     case "broken_undisclosed":
       return "apologise_and_renegotiate";
+    case "undisclosed_incident":
+      return "disclose_error";
     case "integrity_drop":
     case "team_pulse_drop":
     case "low_pulse":

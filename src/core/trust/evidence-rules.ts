@@ -58,6 +58,11 @@ export function evidenceFor(fact: TrustFact, weights: WeightTable): EvidenceItem
       const strength = typeof p.strength === "number" && p.strength >= 1 && p.strength <= 3 ? Math.round(p.strength) : 1;
       return itemsOf(p.direction === "negative" ? "observation_negative" : "observation_positive", weights, p.core, strength);
     }
+    case "incident.recorded":
+      return p.foundBy === "client" ? itemsOf("incident_found_by_client", weights) : [];
+    case "incident.disclosed":
+      if (typeof p.withinPolicy !== "boolean") return [];
+      return itemsOf(p.withinPolicy ? "incident_disclosed_quickly" : "incident_disclosed_late", weights);
     default:
       return [];
   }

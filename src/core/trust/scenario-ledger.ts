@@ -66,3 +66,14 @@ export const observation = (core: TrustCore, direction: "positive" | "negative",
 export const teamPulse = (average: number, daysAgo = 1): StoryStep => ({ type: "team_pulse.summarized", payload: { average }, daysAgo });
 export const times = (count: number, step: (daysAgo: number) => StoryStep, everyDays = 7): StoryStep[] =>
   Array.from({ length: count }, (_, index) => step(1 + index * everyDays));
+/** An error of ours: found by whom, and (when told) whether the client was told within the policy. */
+export const incidentRecorded = (foundBy: "us" | "client" | "third_party", daysAgo = 1): StoryStep => ({
+  type: "incident.recorded",
+  payload: { foundBy },
+  daysAgo,
+});
+export const incidentDisclosed = (withinPolicy: boolean, daysAgo = 1): StoryStep => ({
+  type: "incident.disclosed",
+  payload: { withinPolicy },
+  daysAgo,
+});

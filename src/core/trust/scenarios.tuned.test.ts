@@ -3,6 +3,8 @@ import {
   broken,
   callback,
   cancelledAgreed,
+  incidentDisclosed,
+  incidentRecorded,
   interaction,
   kept,
   keptLate,
@@ -271,6 +273,32 @@ const scenarios: Array<[string, () => void]> = [
     () => {
       const l = ledgerOf([...times(8, kept)]);
       expect(l.readiness.shareProblems.uncertainty).toBe(Math.max(l.integrity.uncertainty, l.intent.uncertainty));
+    },
+  ],
+  [
+    "an error of ours told to the client quickly raises Integrity, though it costs a little Capability",
+    () => {
+      const l = ledgerOf([incidentRecorded("us"), incidentDisclosed(true)]);
+      expect(l.integrity.score).toBeGreaterThan(neutral);
+      expect(l.capabilities.score).toBeLessThan(neutral);
+    },
+  ],
+  [
+    "an error told late costs Integrity; one the client found first costs more",
+    () => {
+      const late = ledgerOf([incidentRecorded("us"), incidentDisclosed(false)]);
+      const foundByClient = ledgerOf([incidentRecorded("client"), incidentDisclosed(false)]);
+      expect(late.integrity.score).toBeLessThan(neutral);
+      expect(foundByClient.integrity.score).toBeLessThan(late.integrity.score);
+    },
+  ],
+  [
+    "telling an error quickly outweighs a kept promise's Integrity less than hiding it would cost: quick beats late",
+    () => {
+      const quick = ledgerOf([kept(2), incidentRecorded("us"), incidentDisclosed(true)]);
+      const late = ledgerOf([kept(2), incidentRecorded("us"), incidentDisclosed(false)]);
+      expect(quick.integrity.score).toBeGreaterThan(late.integrity.score);
+      expect(quick.integrity.score).toBeGreaterThan(ledgerOf([kept(2)]).integrity.score);
     },
   ],
 ];

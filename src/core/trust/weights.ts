@@ -32,6 +32,9 @@ export const EVIDENCE_KINDS = [
   "team_pulse_high",
   "observation_positive",
   "observation_negative",
+  "incident_disclosed_quickly",
+  "incident_disclosed_late",
+  "incident_found_by_client",
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
@@ -74,6 +77,12 @@ export const DEFAULT_WEIGHTS: WeightTable = {
   // A colleague's own observation, on the core they choose (times its strength 1–3).
   observation_positive: all(1),
   observation_negative: all(-1.5),
+  // An error of ours told to the client within the policy: honest (Integrity), though the error itself shows a gap in skill.
+  incident_disclosed_quickly: { integrity: 1.5, capabilities: -0.5 },
+  // Told, but after the policy's deadline: the client waited while we knew.
+  incident_disclosed_late: { integrity: -1.5 },
+  // The client found our error before we told them: the strongest sign we hide things.
+  incident_found_by_client: { integrity: -3, capabilities: -0.5 },
 };
 
 /** Edits of the table: magnitudes per kind and core. */

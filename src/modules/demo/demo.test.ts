@@ -11,6 +11,7 @@ import { listClients } from "../clients/clients.usecases.ts";
 import { myDay } from "../commitments/commitments.figures.ts";
 import { reliability } from "../commitments/commitments.reliability.ts";
 import * as commitments from "../commitments/commitments.usecases.ts";
+import * as incidents from "../incidents/incidents.usecases.ts";
 import * as risks from "../trust/trust.risks.ts";
 import * as trust from "../trust/trust.usecases.ts";
 import * as demo from "./demo.usecases.ts";
@@ -194,5 +195,21 @@ describe("the demo on different dates", () => {
   it("is the same firm with the same promises to the same clients", () => {
     const shapes = MOMENTS.map((m) => shape(loaded.get(m)?.promises ?? []));
     for (const [index, other] of shapes.entries()) expect(other, MOMENTS[index]).toEqual(shapes[0]);
+  });
+});
+
+describe.each(MOMENTS)("the demo's errors at %s", (moment) => {
+  it("has one error told within hours and one the client found first, both told, with their evidence", async () => {
+    const d = loaded.get(moment);
+    if (!d) throw new Error("the demo did not load");
+    const list = await incidents.listIncidents(d.deps, d.admin, { status: "all" });
+    expect(list.items).toHaveLength(2);
+    const quick = list.items.find((item) => item.foundBy === "us");
+    const found = list.items.find((item) => item.foundBy === "client");
+    expect(quick?.clients[0]?.disclosure).toMatchObject({ workingHoursToDisclosure: 2, withinPolicy: true });
+    expect(found?.clients[0]?.disclosure?.withinPolicy).toBe(true);
+    expect(list.items.every((item) => item.undisclosedCount === 0)).toBe(true);
+    const foundLedger = await trust.getClientTrust(d.deps, d.admin, found?.clients[0]?.clientId ?? "");
+    expect(foundLedger.cores.integrity.score).toBeLessThan(0.5);
   });
 });

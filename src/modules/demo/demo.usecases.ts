@@ -13,6 +13,7 @@ import * as organizations from "../organizations/organizations.usecases.ts";
 import * as teams from "../teams/teams.usecases.ts";
 import { type DemoClientRef, loadDemoCommitments } from "./demo-commitments.ts";
 import { DEMO_ORGANIZATION, DEMO_TEAMS, DEMO_USERS, demoClients, seededRandom } from "./demo-data.ts";
+import { loadDemoIncidents } from "./demo-incidents.ts";
 import { loadTrustStories } from "./demo-trust-stories.ts";
 
 type Deps = { db: Kysely<DB>; clock: Clock; auth: Auth; cursor: CursorCodec };
@@ -98,5 +99,6 @@ export async function loadDemo(deps: Deps, options: { password: string }): Promi
   const members = DEMO_USERS.map((user) => ({ id: userIds.get(user.key) as string, role: user.role }));
   await loadDemoCommitments({ ...deps, baseUrl: "" }, organization.id, members, clientRefs);
   await loadTrustStories({ ...deps, baseUrl: "" }, organization.id, members, clientRefs);
+  await loadDemoIncidents({ ...deps, baseUrl: "" }, organization.id, members, clientRefs);
   return { ...login, created: true };
 }

@@ -8,6 +8,8 @@ export const NOTIFICATION_KINDS = [
   "commitment.assigned",
   "callback.nobody_left",
   "callback.time_running_out",
+  "incident.escalated_to_lead",
+  "incident.escalated_to_admins",
 ] as const;
 export const notificationKind = z.enum(NOTIFICATION_KINDS).meta({ description: "What the notification is about." });
 export type NotificationKind = z.infer<typeof notificationKind>;

@@ -46,6 +46,16 @@ const WORDING: Record<Language, Record<NotificationKind, Wording>> = {
           ? `Most of the time promised to ${p.clientName} has passed and ${p.ownerName} has not accepted the callback yet. Take it on (Accept, on its page or in My day) or give it to a colleague.`
           : `Most of the time promised to ${p.clientName} has passed and nobody has accepted the callback yet. Take it on (Accept, on its page or in My day) or give it to a colleague.`,
     },
+    "incident.escalated_to_lead": {
+      subject: (p) => `Error not yet told to the client: ${p.title}`,
+      intro: (p) =>
+        `An error of ours that touches ${p.clientName} has not been told to the client within the policy. Make sure the client hears it from us now (the error's page has a drafted message), or propose with a reason not to tell them.`,
+    },
+    "incident.escalated_to_admins": {
+      subject: (p) => `Error still not told to the client: ${p.title}`,
+      intro: (p) =>
+        `An error of ours that touches ${p.clientName} has still not been told to the client, well past the policy, and the team lead has already been told. Make sure the client hears it from us now.`,
+    },
   },
   nl: {
     "commitment.due_soon": {
@@ -79,6 +89,16 @@ const WORDING: Record<Language, Record<NotificationKind, Wording>> = {
         p.ownerName
           ? `Het grootste deel van de tijd die ${p.clientName} is beloofd, is voorbij en ${p.ownerName} heeft het terugbelverzoek nog niet geaccepteerd. Neem het op u (Accepteren, op de pagina ervan of in Mijn dag) of geef het aan een collega.`
           : `Het grootste deel van de tijd die ${p.clientName} is beloofd, is voorbij en niemand heeft het terugbelverzoek nog geaccepteerd. Neem het op u (Accepteren, op de pagina ervan of in Mijn dag) of geef het aan een collega.`,
+    },
+    "incident.escalated_to_lead": {
+      subject: (p) => `Fout nog niet aan de klant gemeld: ${p.title}`,
+      intro: (p) =>
+        `Een fout van ons die ${p.clientName} raakt, is niet binnen de termijn aan de klant gemeld. Zorg dat de klant het nu van ons hoort (op de pagina van de fout staat een conceptbericht), of stel met een reden voor het niet te melden.`,
+    },
+    "incident.escalated_to_admins": {
+      subject: (p) => `Fout nog steeds niet aan de klant gemeld: ${p.title}`,
+      intro: (p) =>
+        `Een fout van ons die ${p.clientName} raakt, is ruim na de termijn nog steeds niet aan de klant gemeld, en de teamleider weet het al. Zorg dat de klant het nu van ons hoort.`,
     },
   },
 };

@@ -31,6 +31,9 @@ const WHAT: Record<Language, Record<string, string>> = {
     team_pulse_high: "the team enjoys working with this client",
     observation_positive: "a colleague observed: {label}",
     observation_negative: "a colleague observed: {label}",
+    incident_disclosed_quickly: "our error {label} was told to the client within the policy",
+    incident_disclosed_late: "our error {label} was told to the client after the policy's deadline",
+    incident_found_by_client: "the client found our error {label} before we told them",
   },
   nl: {
     commitment_kept: "afspraak {label} werd op tijd nagekomen",
@@ -50,6 +53,9 @@ const WHAT: Record<Language, Record<string, string>> = {
     team_pulse_high: "het team werkt graag met deze klant",
     observation_positive: "een collega merkte op: {label}",
     observation_negative: "een collega merkte op: {label}",
+    incident_disclosed_quickly: "onze fout {label} werd binnen de termijn aan de klant gemeld",
+    incident_disclosed_late: "onze fout {label} werd na de termijn aan de klant gemeld",
+    incident_found_by_client: "de klant ontdekte onze fout {label} voordat wij het meldden",
   },
 };
 
@@ -98,6 +104,10 @@ const RISKS: Record<Language, Record<RiskReason["code"], string | Plural>> = {
     low_pulse: "The client's pulse averaged {average} of 5",
     perception_gap: "The client sees it {points} points differently from our evidence",
     team_pulse_drop: "The team's feeling about this client fell from {before} to {now}",
+    undisclosed_incident: {
+      one: "{count} error of ours the client has not been told about",
+      other: "{count} errors of ours the client has not been told about",
+    },
   },
   nl: {
     broken_undisclosed: {
@@ -113,6 +123,10 @@ const RISKS: Record<Language, Record<RiskReason["code"], string | Plural>> = {
     low_pulse: "De peiling van de klant was gemiddeld {average} van 5",
     perception_gap: "De klant ziet het {points} punten anders dan ons bewijs",
     team_pulse_drop: "Het gevoel van het team over deze klant daalde van {before} naar {now}",
+    undisclosed_incident: {
+      one: "{count} fout van ons waarover de klant nog niet is ingelicht",
+      other: "{count} fouten van ons waarover de klant nog niet is ingelicht",
+    },
   },
 };
 
@@ -122,12 +136,14 @@ const STEPS: Record<Language, Record<string, string>> = {
     call: "Call the client",
     involve_senior: "Involve a senior colleague",
     ask_for_feedback: "Ask the client how they see it",
+    disclose_error: "Tell the client about our error now, before they find it themselves",
   },
   nl: {
     apologise_and_renegotiate: "Bied excuses aan en spreek een nieuwe datum af met de klant",
     call: "Bel de klant",
     involve_senior: "Betrek een senior collega",
     ask_for_feedback: "Vraag de klant hoe hij het ziet",
+    disclose_error: "Meld de klant onze fout nu, voordat hij die zelf ontdekt",
   },
 };
 

@@ -21,6 +21,7 @@ import type { Logger } from "../../shared/logger.ts";
 import { inTransaction } from "../../shared/transaction.ts";
 import * as clients from "../clients/clients.usecases.ts";
 import * as domainEvents from "../domain-events/domain-events.usecases.ts";
+import * as incidents from "../incidents/incidents.usecases.ts";
 import * as pulse from "../pulse/pulse.usecases.ts";
 import { explainNextStep, explainRisk } from "./trust.explain.ts";
 import * as repo from "./trust.repository.ts";
@@ -107,6 +108,7 @@ export async function refreshClientRisk(db: Kysely<DB>, orgId: string, clientId:
   const period = pulse.quarterOf(dateInZone("UTC", now));
   const teamNow = await pulse.teamPulseOf(db, orgId, clientId, period);
   const teamBefore = await pulse.teamPulseOf(db, orgId, clientId, pulse.previousQuarter(period));
+  const untold = await incidents.untoldForClient(db, orgId, clientId, now);
   const reasons = riskReasons({
     undisclosedBreaks: breaks.map(refOf),
     integrityNow: evidenceScores.integrity,
@@ -121,6 +123,14 @@ export async function refreshClientRisk(db: Kysely<DB>, orgId: string, clientId:
     evidenceUncertainty,
     teamPulseNow: teamNow.average,
     teamPulseBefore: teamBefore.average,
+    untoldIncidents: untold.map((incident) => ({
+      id: incident.incidentId,
+      kind: "undisclosed_incident",
+      occurredAt: incident.discoveredAt.toISOString(),
+      label: incident.title,
+      source: { type: "incident", id: incident.incidentId },
+      overdue: incident.overdue,
+    })),
   });
   await risks.saveRisk(db, {
     org_id: orgId,

@@ -189,6 +189,7 @@ export const atRiskListSchema = z
               "low_pulse",
               "perception_gap",
               "team_pulse_drop",
+              "undisclosed_incident",
             ]),
             severity: z.number().int(),
             params: z.record(z.string(), z.number()),

@@ -103,6 +103,7 @@ export function AppLayout() {
         {canSeeTrust(me.data.role) && (
           <NavLink component={Link} to="/at-risk" label={t("nav.atRisk")} active={path === "/at-risk"} onClick={close} />
         )}
+        <NavLink component={Link} to="/incidents" label={t("nav.incidents")} active={path.startsWith("/incidents")} onClick={close} />
         <NavLink
           component={Link}
           to="/team"

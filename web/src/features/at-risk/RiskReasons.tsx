@@ -23,12 +23,12 @@ function Evidence({ item }: { item: EvidenceRef }) {
   const { rt, formatDate } = useRiskText();
   const kindName = useKindName();
   const date = formatDate(item.occurredAt);
-  if (item.source.type === "commitment") {
-    // The promise itself, by its title: where the story of what happened is.
+  if (item.source.type === "commitment" || item.source.type === "incident") {
+    // The promise (or our error) itself, by its title: where the story of what happened is.
     return (
       <Text component="li" fz="sm">
         {kindName(item)}:{" "}
-        <Anchor component={Link} to={`/commitments/${item.source.id}`}>
+        <Anchor component={Link} to={`/${item.source.type === "incident" ? "incidents" : "commitments"}/${item.source.id}`}>
           {item.label ?? rt("risk.evidence.open")}
         </Anchor>
         , {date}

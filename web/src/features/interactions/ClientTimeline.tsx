@@ -58,6 +58,11 @@ function Item({ item }: { item: TimelineItem }) {
             {item.title}
           </Text>
         )}
+        {item.source.type === "incident" && (
+          <Anchor component={Link} to={`/incidents/${item.source.id}`} fz="sm">
+            {t("timeline.open")}
+          </Anchor>
+        )}
         {commitmentId && (
           <Anchor component={Link} to={`/commitments/${commitmentId}`} fz="sm">
             {t("timeline.open")}

@@ -18,6 +18,13 @@ function Source({ item }: { item: Item }) {
       </Anchor>
     );
   }
+  if (item.source.type === "incident") {
+    return (
+      <Anchor component={Link} to={`/incidents/${item.source.id}`}>
+        {item.label ?? tr("trust.evidence.source.other")}
+      </Anchor>
+    );
+  }
   if (item.source.type === "observation") return <Text fz="sm">{tr("trust.evidence.source.observation")}</Text>;
   return <Text fz="sm">{tr("trust.evidence.source.other")}</Text>;
 }

@@ -113,6 +113,9 @@ export const en = {
   "trust.kind.team_pulse_high": "Team pulse: the team enjoys the work",
   "trust.kind.observation_positive": "Observation that builds trust (per step of strength)",
   "trust.kind.observation_negative": "Observation that costs trust (per step of strength)",
+  "trust.kind.incident_disclosed_quickly": "Our error told to the client within the policy",
+  "trust.kind.incident_disclosed_late": "Our error told to the client late",
+  "trust.kind.incident_found_by_client": "Our error found by the client first",
   "trust.settings.title": "Trust ledger",
   "trust.settings.intro":
     "How much each kind of evidence weighs on each core. A plus builds trust, a minus costs it, and losses weigh more than gains. You change how much a kind weighs, never which way it points.",
@@ -248,6 +251,9 @@ export const nl: Record<TrustKey, string> = {
   "trust.kind.team_pulse_high": "Teampeiling: het team werkt graag met deze klant",
   "trust.kind.observation_positive": "Waarneming die vertrouwen opbouwt (per stap sterkte)",
   "trust.kind.observation_negative": "Waarneming die vertrouwen kost (per stap sterkte)",
+  "trust.kind.incident_disclosed_quickly": "Onze fout binnen de termijn aan de klant gemeld",
+  "trust.kind.incident_disclosed_late": "Onze fout te laat aan de klant gemeld",
+  "trust.kind.incident_found_by_client": "Onze fout eerst door de klant ontdekt",
   "trust.settings.title": "Vertrouwensregister",
   "trust.settings.intro":
     "Hoe zwaar elk soort bewijs weegt voor elke kern. Een plus bouwt vertrouwen op, een min kost het, en verlies weegt zwaarder dan winst. U verandert hoe zwaar iets weegt, nooit welke kant het op wijst.",

@@ -72,6 +72,9 @@ export const trustProfileEn = {
   "profile.kind.team_pulse_high": "Team pulse: high",
   "profile.kind.observation_positive": "A colleague's positive observation",
   "profile.kind.observation_negative": "A colleague's negative observation",
+  "profile.kind.incident_disclosed_quickly": "An error told to the client within the policy",
+  "profile.kind.incident_disclosed_late": "An error told to the client late",
+  "profile.kind.incident_found_by_client": "An error the client found first",
 } as const;
 
 export const trustProfileNl: Record<keyof typeof trustProfileEn, string> = {
@@ -146,4 +149,7 @@ export const trustProfileNl: Record<keyof typeof trustProfileEn, string> = {
   "profile.kind.team_pulse_high": "Teampeiling: hoog",
   "profile.kind.observation_positive": "Positieve waarneming van een collega",
   "profile.kind.observation_negative": "Negatieve waarneming van een collega",
+  "profile.kind.incident_disclosed_quickly": "Een fout binnen de termijn aan de klant gemeld",
+  "profile.kind.incident_disclosed_late": "Een fout te laat aan de klant gemeld",
+  "profile.kind.incident_found_by_client": "Een fout die de klant eerst ontdekte",
 };
