@@ -6,13 +6,14 @@ import { faketimeAvailable, faketimeEnvironment, MOMENTS } from "./test-dates-mo
  * `npm run screenshots`: refreshes docs/screenshots — the only way they change.
  * The browser tests take them on the way; here they are pointed at the docs
  * folder, on a fixed Tuesday morning when libfaketime is installed, so the
- * pictures show a working day whenever they are retaken.
+ * pictures show a working day whenever they are retaken. Test files given as
+ * arguments retake only their pictures (`npm run screenshots -- test/browser/trust.browser.test.ts`).
  */
 const root = path.resolve(import.meta.dirname, "..");
 const PATH = `${path.join(root, "node_modules", ".bin")}${path.delimiter}${process.env.PATH ?? ""}`;
 const moment = MOMENTS[0];
 if (!faketimeAvailable()) console.warn("libfaketime is missing (apt-get install faketime): the screenshots show today.");
-const run = spawnSync(path.join(root, "node_modules", ".bin", "vitest"), ["run", "--config", "test/browser/vitest.config.ts"], {
+const run = spawnSync(path.join(root, "node_modules", ".bin", "vitest"), ["run", "--config", "test/browser/vitest.config.ts", ...process.argv.slice(2)], {
   cwd: root,
   stdio: "inherit",
   env: {

@@ -1,10 +1,9 @@
 import { mkdirSync } from "node:fs";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDaysToInstant, dateInZone } from "../../src/core/dates.ts";
-import { field, type Harness, screenshotDir, startHarness } from "./harness.ts";
+import { field, type Harness, screenshotDir, screenshotOf, startHarness } from "./harness.ts";
 
 /**
  * The at-risk list and the pulse in the browser, in Dutch, as the administrator
@@ -108,7 +107,7 @@ describe("at risk (nl)", () => {
     await expect(reason.getByRole("link", { name: brokenTitle }).getAttribute("href")).resolves.toMatch(/^\/commitments\/[0-9a-f-]{36}$/);
     await expect(card.textContent()).resolves.toContain("Afspraak gebroken zonder melding");
     await expectAccessible(page, "at-risk page");
-    await page.screenshot({ path: path.join(screenshotDir, "at-risk-nl.png"), fullPage: true });
+    await screenshotOf(page, "at-risk-nl.png", { fullPage: true });
   });
 
   it("acknowledging asks why (in Dutch, before sending), then hides the client; the toggle shows it again", async () => {
@@ -200,7 +199,7 @@ describe("pulse page on a phone", () => {
       await expect(visitor.evaluate(() => document.documentElement.lang)).resolves.toBe("nl");
       expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await expectAccessible(visitor, "pulse page");
-      await visitor.screenshot({ path: path.join(screenshotDir, "pulse-nl.png"), fullPage: true });
+      await screenshotOf(visitor, "pulse-nl.png", { fullPage: true });
 
       // Sending with nothing chosen says what is missing and puts the focus on the first statement.
       await visitor.getByRole("button", { name: "Antwoorden versturen" }).focus();

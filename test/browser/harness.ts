@@ -42,6 +42,17 @@ export const screenshotDir = process.env.TRUSTLEDGER_SCREENSHOTS_DIR
   ? path.resolve(process.env.TRUSTLEDGER_SCREENSHOTS_DIR)
   : path.join(os.tmpdir(), "trustledger-screenshots");
 
+/**
+ * Takes a screenshot with the app's header scrolled away with the page: a
+ * fixed header otherwise lands in the middle of a full-page or element shot,
+ * over what the shot is meant to show. Only the picture changes, not the test.
+ */
+export async function screenshotOf(target: Page | Locator, file: string, options: { fullPage?: boolean } = {}) {
+  const page = "page" in target && typeof target.page === "function" ? target.page() : (target as Page);
+  await page.addStyleTag({ content: ".mantine-AppShell-header { position: absolute !important; }" });
+  await target.screenshot({ path: path.join(screenshotDir, file), ...(options.fullPage && "goto" in target ? { fullPage: true } : {}) });
+}
+
 /** The demo users' password in browser tests (a real start generates one and prints it). */
 export const DEMO_TEST_PASSWORD = "trustledger-demo";
 

@@ -1,9 +1,8 @@
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDaysToInstant } from "../../src/core/dates.ts";
-import { DEMO_TEST_PASSWORD, field, type Harness, screenshotDir, startHarness } from "./harness.ts";
+import { DEMO_TEST_PASSWORD, field, type Harness, screenshotOf, startHarness } from "./harness.ts";
 
 /**
  * Three parts of the trust ledger in Dutch, on the demo firm, each checked by
@@ -80,7 +79,7 @@ describe("client conduct, trust profile and track record (nl)", () => {
     const saved = (await (await staff.request.get(`/api/v1/clients/${clientId}/conduct`)).json()).items;
     expect(saved).toMatchObject([{ aspect: "pays_on_time", direction: "negative" }]);
     await expectNoSeriousViolations(page);
-    await section.screenshot({ path: path.join(screenshotDir, "client-conduct.png") });
+    await screenshotOf(section, "client-conduct.png");
   });
 
   it("opens my trust profile from the user menu and sets my self-assessment beside the evidence", async () => {
@@ -117,7 +116,7 @@ describe("client conduct, trust profile and track record (nl)", () => {
     };
     expect(profile.selfAssessment.latest).toMatchObject({ integrity: 2, note: "Beloftes minder snel verzetten" });
     await expectNoSeriousViolations(page);
-    await page.screenshot({ path: path.join(screenshotDir, "trust-profile.png"), fullPage: true });
+    await screenshotOf(page, "trust-profile.png", { fullPage: true });
   });
 
   it("shows the client our track record in the portal, on a phone, once the switch on the client page is on", async () => {
@@ -150,7 +149,7 @@ describe("client conduct, trust profile and track record (nl)", () => {
     expect(await record.getByRole("listitem").count()).toBeGreaterThan(5);
     expect(await portal.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectNoSeriousViolations(portal);
-    await portal.screenshot({ path: path.join(screenshotDir, "portal-track-record.png"), fullPage: true });
+    await screenshotOf(portal, "portal-track-record.png", { fullPage: true });
     await phone.close();
   });
 });

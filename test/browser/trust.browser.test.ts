@@ -1,10 +1,9 @@
 import { mkdirSync } from "node:fs";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDaysToInstant } from "../../src/core/dates.ts";
-import { field, type Harness, screenshotDir, startHarness } from "./harness.ts";
+import { field, type Harness, screenshotDir, screenshotOf, startHarness } from "./harness.ts";
 
 /**
  * The trust ledger in the browser, in Dutch, as the administrator of a new
@@ -130,7 +129,7 @@ describe("trust ledger (nl)", () => {
     await list.getByText("Grootste effect eerst").click();
     await expect.poll(async () => (await list.getByRole("row").nth(1).textContent()) ?? "").toContain("werd gebroken zonder melding");
     await expectAccessible("client page with trust");
-    await page.screenshot({ path: path.join(screenshotDir, "trust-client-nl.png"), fullPage: true });
+    await screenshotOf(page, "trust-client-nl.png", { fullPage: true });
   });
 
   it("gives each chart a table: the radar's cores and the trend per week", async () => {
@@ -151,7 +150,7 @@ describe("trust ledger (nl)", () => {
     await expect(trendTable.getByRole("columnheader", { name: "Resultaten" }).count()).resolves.toBe(1);
     expect(await trendTable.getByRole("row").count()).toBeGreaterThan(20);
     await expectAccessible("charts with their tables open");
-    await page.getByRole("region", { name: "Vertrouwen" }).screenshot({ path: path.join(screenshotDir, "trust-section-nl.png") });
+    await screenshotOf(page.getByRole("region", { name: "Vertrouwen" }), "trust-section-nl.png");
   });
 
   it("records an observation: Dutch errors first, then the score moves", async () => {
@@ -189,7 +188,7 @@ describe("trust ledger (nl)", () => {
     const row = page.getByRole("row").filter({ hasText: `Bakkerij Veenstra ${stamp}` });
     await expect(row.textContent()).resolves.toMatch(/Integriteit\d+,\d%→ \d+,\d%/);
     await expectAccessible("trust settings with a preview");
-    await page.screenshot({ path: path.join(screenshotDir, "trust-settings-nl.png"), fullPage: true });
+    await screenshotOf(page, "trust-settings-nl.png", { fullPage: true });
     await page.getByRole("button", { name: "Opslaan" }).click();
     await page.getByRole("status").filter({ hasText: "Opgeslagen." }).waitFor();
     await expect(page.getByLabel("Afspraak gebroken zonder melding — Integriteit (kost vertrouwen)").inputValue()).resolves.toBe("1");
