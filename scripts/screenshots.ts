@@ -13,15 +13,19 @@ const root = path.resolve(import.meta.dirname, "..");
 const PATH = `${path.join(root, "node_modules", ".bin")}${path.delimiter}${process.env.PATH ?? ""}`;
 const moment = MOMENTS[0];
 if (!faketimeAvailable()) console.warn("libfaketime is missing (apt-get install faketime): the screenshots show today.");
-const run = spawnSync(path.join(root, "node_modules", ".bin", "vitest"), ["run", "--config", "test/browser/vitest.config.ts", ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    PATH,
-    TRUSTLEDGER_SCREENSHOTS_DIR: path.join(root, "docs", "screenshots"),
-    CHROMIUM_PATH: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    ...(faketimeAvailable() ? faketimeEnvironment(moment.at) : {}),
+const run = spawnSync(
+  path.join(root, "node_modules", ".bin", "vitest"),
+  ["run", "--config", "test/browser/vitest.config.ts", ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      PATH,
+      TRUSTLEDGER_SCREENSHOTS_DIR: path.join(root, "docs", "screenshots"),
+      CHROMIUM_PATH: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      ...(faketimeAvailable() ? faketimeEnvironment(moment.at) : {}),
+    },
   },
-});
+);
 process.exitCode = run.status ?? 1;

@@ -9,7 +9,8 @@ describe("timeline groups", () => {
     ["callback.returned", "callbacks"],
     ["pulse.answered", "pulse"],
     ["trust.observation_recorded", "evidence"],
-    ["incident.disclosed", "other"],
+    ["incident.disclosed", "incidents"],
+    ["contract.some_later_producer", "other"],
   ])("%s is shown under %s", (type, group) => {
     expect(groupOf(type)).toBe(group);
   });

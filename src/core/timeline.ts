@@ -5,7 +5,7 @@
  * ("commitment.reopened") lands in its group without a change here, and a
  * new producer shows under "other".
  */
-export const TIMELINE_GROUPS = ["interactions", "commitments", "callbacks", "pulse", "evidence"] as const;
+export const TIMELINE_GROUPS = ["interactions", "commitments", "callbacks", "incidents", "pulse", "evidence"] as const;
 export type TimelineGroup = (typeof TIMELINE_GROUPS)[number];
 
 /**
@@ -22,6 +22,7 @@ export const GROUP_SELECTORS: Readonly<Record<TimelineGroup, readonly EventSelec
   interactions: [{ module: "interaction" }],
   commitments: [{ module: "commitment", payload: { key: CALLBACK_FACT.key, notEquals: CALLBACK_FACT.equals } }],
   callbacks: [{ module: "callback" }, { module: "commitment", payload: CALLBACK_FACT }],
+  incidents: [{ module: "incident" }],
   pulse: [{ module: "pulse" }],
   evidence: [{ module: "evidence" }, { module: "trust" }],
 };

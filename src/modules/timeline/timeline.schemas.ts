@@ -8,7 +8,7 @@ import { cursorParam, pageLimit, uuid } from "../../shared/fields.ts";
  */
 export const timelineGroupSchema = z.enum([...TIMELINE_GROUPS, "other"]).meta({
   description:
-    "interactions (interaction.*), commitments (commitment.*), callbacks (callback.*), pulse (pulse.*), evidence (evidence.*, trust.*); " +
+    "interactions (interaction.*), commitments (commitment.*, not callbacks), callbacks (callback.* and the facts of callbacks), incidents (incident.*), pulse (pulse.*), evidence (evidence.*, trust.*); " +
     "other: any producer not (yet) in a group.",
 });
 

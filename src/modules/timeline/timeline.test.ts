@@ -74,8 +74,8 @@ describe("GET /api/v1/clients/:id/timeline", () => {
     });
     // A producer nobody wrote code for here yet: shown by its type and summary.
     const incident = await publish({
-      type: "incident.disclosed",
-      payload: { summary: "Verkeerde aangifte gemeld" },
+      type: "engagement.declined",
+      payload: { summary: "Opdracht afgeraden" },
       occurredAt: "2026-11-19T08:00:00Z",
     });
     // Private to a person: never on the timeline.
@@ -116,11 +116,11 @@ describe("GET /api/v1/clients/:id/timeline", () => {
       },
     });
     expect(items[2]).toMatchObject({
-      type: "incident.disclosed",
+      type: "engagement.declined",
       group: "other",
       actor: null,
       contact: null,
-      title: "Verkeerde aangifte gemeld",
+      title: "Opdracht afgeraden",
     });
   });
 

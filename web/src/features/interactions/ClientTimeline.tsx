@@ -23,6 +23,7 @@ const GROUP_COLORS: Record<TimelineGroup | "other", string> = {
   interactions: "brand.8",
   commitments: "violet.9",
   callbacks: "#8a5300",
+  incidents: "red.9",
   pulse: "teal.9",
   evidence: "indigo.9",
   other: "gray.7",
