@@ -37,6 +37,8 @@ const A = {} as {
   interaction: { id: string };
   incident: { id: string };
   nonDisclosure: { id: string };
+  contract: { id: string };
+  series: { id: string };
 };
 const B = {} as {
   admin: Session;
@@ -170,6 +172,18 @@ beforeAll(async () => {
       reason: "Alpha reden om het niet te melden",
     })
   ).json();
+
+  A.series = (await a.get("/api/v1/index-series")).json().items.find((series: { code: string | null }) => series.code === "cbs-cpi");
+  A.contract = (
+    await a.post("/api/v1/contracts", {
+      clientId: A.client.id,
+      title: "Alpha jaarcontract",
+      startsOn: "2019-01-01",
+      annualPriceCents: 20_000_000,
+      indexation: { seriesId: A.series.id, method: "annual_average", lagMonths: 0 },
+    })
+  ).json();
+  await a.post(`/api/v1/contracts/${A.contract.id}/increases`, { effectiveOn: "2020-01-01", appliedPct: 6.6 });
 
   B.admin = await signup(app, { name: "Beta Beheerder", email: uniqueEmail("beta-admin"), organizationName: "Beta Bureau" });
   B.advisor = await addMember(app, B.admin, "advisor", { name: "Beta Adviseur" });
@@ -541,6 +555,28 @@ const idRoutes: Record<string, IdRoute> = {
     body: () => ({ showTrackRecord: true }),
     expect: notFound("clients.not_found"),
   },
+  "GET /api/v1/contracts/:id": {
+    ids: () => ({ id: A.contract.id }),
+    missing: { id: missingUuid },
+    expect: trustReader("contracts.not_found"),
+  },
+  "GET /api/v1/contracts/:id/audit": {
+    ids: () => ({ id: A.contract.id }),
+    missing: { id: missingUuid },
+    expect: trustReader("contracts.not_found"),
+  },
+  "POST /api/v1/contracts/:id/increases": {
+    ids: () => ({ id: A.contract.id }),
+    missing: { id: missingUuid },
+    body: () => ({ effectiveOn: "2021-01-01", appliedPct: 1.3 }),
+    expect: trustReader("contracts.not_found"),
+  },
+  "POST /api/v1/contracts/:id/corrections": {
+    ids: () => ({ id: A.contract.id }),
+    missing: { id: missingUuid },
+    body: () => ({ raisedBy: "us", refundCents: 800_000 }),
+    expect: trustReader("contracts.not_found"),
+  },
   "GET /api/v1/incidents/:id": {
     ids: () => ({ id: A.incident.id }),
     missing: { id: missingUuid },
@@ -625,6 +661,8 @@ const listRoutesWithoutIds = [
   "GET /api/v1/me/trust-profile",
   "GET /api/v1/incidents",
   "GET /api/v1/incident-policy",
+  // A client filter of A's is not found (checked below).
+  "GET /api/v1/contracts",
 ];
 /** Routes that create things or sessions: no foreign id in the path; references in bodies are checked below. */
 const writeRoutesWithoutIds = [
@@ -654,6 +692,8 @@ const writeRoutesWithoutIds = [
   "POST /api/v1/interactions",
   // Client ids in the body: another organization's are not found (checked below).
   "POST /api/v1/incidents",
+  // A client or index series of A's in the body is not found (checked below).
+  "POST /api/v1/contracts",
   // The organization's own disclosure policy: no ids.
   "PUT /api/v1/incident-policy",
   // Only ever the caller's own.
@@ -759,6 +799,11 @@ describe("tenant isolation", () => {
     // An error of B's that names A's client next to B's own: refused whole, nothing of it stored.
     const incident = { title: "Beta fout", discoveredAt: "2026-01-05T10:00:00+01:00", foundBy: "us", severity: "low" };
     expectError(await b.post("/api/v1/incidents", { ...incident, clientIds: [B.client.id, A.client.id] }), 404, "clients.not_found", "en");
+    const contract = { clientId: B.client.id, title: "Beta contract", startsOn: "2020-01-01", annualPriceCents: 100 };
+    expectError(await b.post("/api/v1/contracts", { ...contract, clientId: A.client.id }), 404, "clients.not_found", "en");
+    const foreignSeries = { seriesId: A.series.id, method: "yoy", lagMonths: 4 };
+    expect((await b.post("/api/v1/contracts", { ...contract, indexation: foreignSeries })).statusCode).toBe(404);
+    expectError(await b.get(`/api/v1/contracts?clientId=${A.client.id}`), 404, "clients.not_found", "en");
     const commitment = {
       clientId: B.client.id,
       title: "Beta X",

@@ -97,6 +97,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/v1/clients/:id/conduct": "read",
   "POST /api/v1/clients/:id/conduct": "write",
 
+  "GET /api/v1/contracts": "read",
+  "POST /api/v1/contracts": "write",
+  "GET /api/v1/contracts/:id": "read",
+  "POST /api/v1/contracts/:id/increases": "write",
+  "GET /api/v1/contracts/:id/audit": "read",
+  "POST /api/v1/contracts/:id/corrections": "write",
   "GET /api/v1/incidents": "read",
   "POST /api/v1/incidents": "write",
   "GET /api/v1/incidents/:id": "read",

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 import type { CommitmentTables } from "./schema-commitments.ts";
+import type { ContractTables } from "./schema-contracts.ts";
 import type { IncidentTables } from "./schema-incidents.ts";
 import type { InteractionTables } from "./schema-interactions.ts";
 import type { NotificationTables } from "./schema-notifications.ts";
@@ -142,7 +143,14 @@ export interface ApiTokensTable {
   scopes: string[];
 }
 
-export interface DB extends CommitmentTables, NotificationTables, TrustTables, InteractionTables, ProfileTables, IncidentTables {
+export interface DB
+  extends CommitmentTables,
+    NotificationTables,
+    TrustTables,
+    InteractionTables,
+    ProfileTables,
+    IncidentTables,
+    ContractTables {
   user: UserTable;
   session: SessionTable;
   organization: OrganizationTable;

@@ -27,6 +27,7 @@ import { clientConductRoutes } from "../modules/client-conduct/client-conduct.ro
 import { clientsRoutes } from "../modules/clients/clients.routes.ts";
 import { commitmentsRoutes } from "../modules/commitments/commitments.routes.ts";
 import { exportRoutes } from "../modules/export/export.routes.ts";
+import { contractsRoutes } from "../modules/contracts/contracts.routes.ts";
 import { incidentsRoutes } from "../modules/incidents/incidents.routes.ts";
 import { interactionsRoutes } from "../modules/interactions/interactions.routes.ts";
 import type { Mailer } from "../modules/notifications/mailer.ts";
@@ -190,6 +191,7 @@ export async function createHttpServer(deps: HttpDeps) {
       await api.register(trustProfileRoutes, { deps });
       await api.register(clientConductRoutes, { deps });
       await api.register(incidentsRoutes, { deps });
+      await api.register(contractsRoutes, { deps });
       await api.register(systemRoutes, { deps });
     },
     { prefix: "/api/v1" },

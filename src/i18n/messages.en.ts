@@ -1,4 +1,5 @@
 import { clientConductMessagesEn } from "../modules/client-conduct/client-conduct.messages.ts";
+import { contractsMessagesEn } from "../modules/contracts/contracts.messages.ts";
 import { incidentsMessagesEn } from "../modules/incidents/incidents.messages.ts";
 import { pulseMessagesEn } from "../modules/pulse/pulse.messages.ts";
 import { trustMessagesEn } from "../modules/trust/trust.messages.ts";
@@ -116,6 +117,7 @@ export const en = {
   ...pulseMessagesEn,
   ...clientConductMessagesEn,
   ...incidentsMessagesEn,
+  ...contractsMessagesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

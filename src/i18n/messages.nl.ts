@@ -1,4 +1,5 @@
 import { clientConductMessagesNl } from "../modules/client-conduct/client-conduct.messages.ts";
+import { contractsMessagesNl } from "../modules/contracts/contracts.messages.ts";
 import { incidentsMessagesNl } from "../modules/incidents/incidents.messages.ts";
 import { pulseMessagesNl } from "../modules/pulse/pulse.messages.ts";
 import { trustMessagesNl } from "../modules/trust/trust.messages.ts";
@@ -118,4 +119,5 @@ export const nl: Record<MessageKey, string> = {
   ...pulseMessagesNl,
   ...clientConductMessagesNl,
   ...incidentsMessagesNl,
+  ...contractsMessagesNl,
 };

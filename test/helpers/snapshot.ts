@@ -63,5 +63,14 @@ export async function snapshotData(app: App) {
     incidentDisclosures: await db.selectFrom("incident_disclosures").selectAll().orderBy("org_id").orderBy("id").execute(),
     incidentNonDisclosures: await db.selectFrom("incident_non_disclosures").selectAll().orderBy("org_id").orderBy("id").execute(),
     incidentSettings: await db.selectFrom("incident_settings").selectAll().orderBy("org_id").execute(),
+    contracts: await db.selectFrom("contracts").selectAll().orderBy("org_id").orderBy("id").execute(),
+    contractIncreases: await db
+      .selectFrom("contract_increases")
+      .selectAll()
+      .orderBy("org_id")
+      .orderBy("contract_id")
+      .orderBy("year")
+      .execute(),
+    contractCorrections: await db.selectFrom("contract_corrections").selectAll().orderBy("org_id").orderBy("id").execute(),
   };
 }

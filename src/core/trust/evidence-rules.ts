@@ -58,6 +58,8 @@ export function evidenceFor(fact: TrustFact, weights: WeightTable): EvidenceItem
       const strength = typeof p.strength === "number" && p.strength >= 1 && p.strength <= 3 ? Math.round(p.strength) : 1;
       return itemsOf(p.direction === "negative" ? "observation_negative" : "observation_positive", weights, p.core, strength);
     }
+    case "contract.overcharge_corrected":
+      return itemsOf(p.raisedBy === "client" ? "overcharge_raised_by_client" : "overcharge_corrected_by_us", weights);
     case "incident.recorded":
       return p.foundBy === "client" ? itemsOf("incident_found_by_client", weights) : [];
     case "incident.disclosed":

@@ -35,6 +35,8 @@ export const EVIDENCE_KINDS = [
   "incident_disclosed_quickly",
   "incident_disclosed_late",
   "incident_found_by_client",
+  "overcharge_corrected_by_us",
+  "overcharge_raised_by_client",
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
@@ -83,6 +85,10 @@ export const DEFAULT_WEIGHTS: WeightTable = {
   incident_disclosed_late: { integrity: -1.5 },
   // The client found our error before we told them: the strongest sign we hide things.
   incident_found_by_client: { integrity: -3, capabilities: -0.5 },
+  // We found that a contract charged too much and paid it back unasked: keeping our word on price.
+  overcharge_corrected_by_us: { integrity: 2 },
+  // The client had to point out that we charged too much (the red-face moment): honesty and intent both in doubt.
+  overcharge_raised_by_client: { integrity: -3, intent: -1.5 },
 };
 
 /** Edits of the table: magnitudes per kind and core. */

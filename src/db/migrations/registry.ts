@@ -19,6 +19,7 @@ import * as pulse from "./0017_pulse.ts";
 import * as clientConductProfileTrackRecord from "./0018_client_conduct_profile_track_record.ts";
 import * as trustReadPaths from "./0019_trust_read_paths.ts";
 import * as incidents from "./0021_incidents.ts";
+import * as contracts from "./0022_contracts.ts";
 
 /**
  * Every migration, in order, listed by hand: grep finds them all, nothing is
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   "0018_client_conduct_profile_track_record": clientConductProfileTrackRecord,
   "0019_trust_read_paths": trustReadPaths,
   "0021_incidents": incidents,
+  "0022_contracts": contracts,
 };

@@ -34,6 +34,8 @@ const WHAT: Record<Language, Record<string, string>> = {
     incident_disclosed_quickly: "our error {label} was told to the client within the policy",
     incident_disclosed_late: "our error {label} was told to the client after the policy's deadline",
     incident_found_by_client: "the client found our error {label} before we told them",
+    overcharge_corrected_by_us: "we found that {label} charged too much and paid it back unasked",
+    overcharge_raised_by_client: "the client had to point out that {label} charged too much",
   },
   nl: {
     commitment_kept: "afspraak {label} werd op tijd nagekomen",
@@ -56,6 +58,8 @@ const WHAT: Record<Language, Record<string, string>> = {
     incident_disclosed_quickly: "onze fout {label} werd binnen de termijn aan de klant gemeld",
     incident_disclosed_late: "onze fout {label} werd na de termijn aan de klant gemeld",
     incident_found_by_client: "de klant ontdekte onze fout {label} voordat wij het meldden",
+    overcharge_corrected_by_us: "wij ontdekten dat {label} te veel in rekening bracht en betaalden het ongevraagd terug",
+    overcharge_raised_by_client: "de klant moest ons erop wijzen dat {label} te veel in rekening bracht",
   },
 };
 

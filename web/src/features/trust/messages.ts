@@ -116,6 +116,8 @@ export const en = {
   "trust.kind.incident_disclosed_quickly": "Our error told to the client within the policy",
   "trust.kind.incident_disclosed_late": "Our error told to the client late",
   "trust.kind.incident_found_by_client": "Our error found by the client first",
+  "trust.kind.overcharge_corrected_by_us": "Overcharge paid back unasked",
+  "trust.kind.overcharge_raised_by_client": "Overcharge raised by the client",
   "trust.settings.title": "Trust ledger",
   "trust.settings.intro":
     "How much each kind of evidence weighs on each core. A plus builds trust, a minus costs it, and losses weigh more than gains. You change how much a kind weighs, never which way it points.",
@@ -254,6 +256,8 @@ export const nl: Record<TrustKey, string> = {
   "trust.kind.incident_disclosed_quickly": "Onze fout binnen de termijn aan de klant gemeld",
   "trust.kind.incident_disclosed_late": "Onze fout te laat aan de klant gemeld",
   "trust.kind.incident_found_by_client": "Onze fout eerst door de klant ontdekt",
+  "trust.kind.overcharge_corrected_by_us": "Te veel gerekend, ongevraagd terugbetaald",
+  "trust.kind.overcharge_raised_by_client": "Te veel gerekend, door de klant aangekaart",
   "trust.settings.title": "Vertrouwensregister",
   "trust.settings.intro":
     "Hoe zwaar elk soort bewijs weegt voor elke kern. Een plus bouwt vertrouwen op, een min kost het, en verlies weegt zwaarder dan winst. U verandert hoe zwaar iets weegt, nooit welke kant het op wijst.",

@@ -1,0 +1,57 @@
+import type { ColumnType } from "kysely";
+
+/** Table types of migration 0022 (contracts, the increases applied, corrections). */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** numeric comes back as a string, int8 (cents) as a number (db/type-parsers.ts). */
+type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
+type Cents = ColumnType<number, number, number>;
+
+export type IndexationMethodColumn = "yoy" | "fixed_base" | "annual_average";
+
+export interface ContractsTable {
+  org_id: string;
+  id: string;
+  client_id: string;
+  title: string;
+  starts_on: ColumnType<string, string, string>;
+  annual_price_cents: Cents;
+  series_id: string | null;
+  method: IndexationMethodColumn | null;
+  lag_months: number | null;
+  base_period: string | null;
+  effective_month: number | null;
+  cap_pct: Numeric;
+  floor_pct: Numeric;
+  round_pct_decimals: number | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ContractIncreasesTable {
+  org_id: string;
+  contract_id: string;
+  year: number;
+  effective_on: ColumnType<string, string, string>;
+  applied_pct: Numeric;
+  new_price_cents: ColumnType<number | null, number | null | undefined, number | null>;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface ContractCorrectionsTable {
+  org_id: string;
+  id: string;
+  contract_id: string;
+  raised_by: "us" | "client";
+  refund_cents: Cents;
+  note: string | null;
+  audited_overcharge_cents: Cents;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface ContractTables {
+  contracts: ContractsTable;
+  contract_increases: ContractIncreasesTable;
+  contract_corrections: ContractCorrectionsTable;
+}

@@ -1,0 +1,106 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema.ts";
+import type { Clock } from "../../shared/clock.ts";
+import { errorResponse } from "../../shared/fields.ts";
+import { requireActor } from "../auth/request-context.ts";
+import {
+  auditSchema,
+  contractListQuery,
+  contractListSchema,
+  contractParams,
+  contractSchema,
+  correctionBody,
+  correctionSchema,
+  createContractBody,
+  increaseBody,
+} from "./contracts.schemas.ts";
+import * as usecases from "./contracts.usecases.ts";
+
+type Deps = { db: Kysely<DB>; clock: Clock };
+const tags = ["contracts"];
+const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
+
+export const contractsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  app.get(
+    "/contracts",
+    {
+      schema: {
+        tags,
+        summary: "Contracts, of one client or all",
+        querystring: contractListQuery,
+        response: { 200: contractListSchema, ...errors },
+      },
+    },
+    async (request) => usecases.listContracts(deps, requireActor(request), request.query),
+  );
+
+  app.post(
+    "/contracts",
+    {
+      schema: {
+        tags,
+        summary: "Record a contract with its yearly price and, optionally, its indexation clause",
+        body: createContractBody,
+        response: { 201: contractSchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await usecases.createContract(deps, requireActor(request), request.body)),
+  );
+
+  app.get(
+    "/contracts/:id",
+    {
+      schema: {
+        tags,
+        summary: "A contract with its increases and corrections",
+        params: contractParams,
+        response: { 200: contractSchema, ...errors },
+      },
+    },
+    async (request) => usecases.getContract(deps, requireActor(request), request.params.id),
+  );
+
+  app.post(
+    "/contracts/:id/increases",
+    {
+      schema: {
+        tags,
+        summary: "Record the increase actually applied in a contract year (a percentage or the new price)",
+        params: contractParams,
+        body: increaseBody,
+        response: { 201: contractSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await usecases.recordIncrease(deps, requireActor(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    "/contracts/:id/audit",
+    {
+      schema: {
+        tags,
+        summary: "The red-face audit: per year the allowed and the applied increase, both prices, and what was charged too much",
+        params: contractParams,
+        response: { 200: auditSchema, ...errors },
+      },
+    },
+    async (request) => usecases.auditContract(deps, requireActor(request), request.params.id),
+  );
+
+  app.post(
+    "/contracts/:id/corrections",
+    {
+      schema: {
+        tags,
+        summary: "Record a correction of what was charged too much: made by us, or raised by the client",
+        params: contractParams,
+        body: correctionBody,
+        response: { 201: correctionSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await usecases.recordCorrection(deps, requireActor(request), request.params.id, request.body)),
+  );
+};

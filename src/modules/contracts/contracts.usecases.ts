@@ -1,0 +1,245 @@
+import type { Kysely } from "kysely";
+import type { Actor } from "../../core/actor.ts";
+import { dateInZone } from "../../core/dates.ts";
+import { type AuditResult, auditIndexation, IndexationError, type IndexPoint } from "../../core/indexation/audit.ts";
+import { canSeeTrust } from "../../core/roles.ts";
+import type { DB } from "../../db/schema.ts";
+import { badRequest, conflict, forbidden, notFound } from "../../shared/app-error.ts";
+import type { Clock } from "../../shared/clock.ts";
+import { newId } from "../../shared/ids.ts";
+import { inTransaction } from "../../shared/transaction.ts";
+import * as clients from "../clients/clients.usecases.ts";
+import * as domainEvents from "../domain-events/domain-events.usecases.ts";
+import * as indexSeries from "../index-series/index-series.usecases.ts";
+import * as workingTime from "../working-time/working-time.usecases.ts";
+import { OVERCHARGE_CORRECTED, type OverchargeCorrectedPayload } from "./contracts.events.ts";
+import * as repo from "./contracts.repository.ts";
+import type { Contract, ContractAudit, CorrectionInput, CreateContractInput, IncreaseInput } from "./contracts.schemas.ts";
+
+type Deps = { db: Kysely<DB>; clock: Clock };
+
+/** Prices are what a firm keeps to itself: everyone but the front desk. */
+function requireRights(actor: Actor) {
+  if (!canSeeTrust(actor.role)) throw forbidden();
+}
+
+const numberOrNull = (value: string | number | null) => (value === null ? null : Number(value));
+
+type ContractRow = NonNullable<Awaited<ReturnType<typeof repo.findContract>>>;
+
+function toContract(
+  row: ContractRow,
+  increases: Awaited<ReturnType<typeof repo.listIncreases>>,
+  corrections: Awaited<ReturnType<typeof repo.listCorrections>>,
+): Contract {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    clientName: row.client_name,
+    title: row.title,
+    startsOn: row.starts_on,
+    annualPriceCents: Number(row.annual_price_cents),
+    indexation:
+      row.series_id && row.method && row.lag_months !== null
+        ? {
+            seriesId: row.series_id,
+            method: row.method,
+            lagMonths: row.lag_months,
+            basePeriod: row.base_period,
+            effectiveMonth: row.effective_month,
+            capPct: numberOrNull(row.cap_pct),
+            floorPct: numberOrNull(row.floor_pct),
+            roundPctDecimals: row.round_pct_decimals,
+          }
+        : null,
+    increases: increases
+      .filter((increase) => increase.contract_id === row.id)
+      .map((increase) => ({
+        year: increase.year,
+        effectiveOn: increase.effective_on,
+        appliedPct: numberOrNull(increase.applied_pct),
+        newPriceCents: numberOrNull(increase.new_price_cents),
+      })),
+    corrections: corrections
+      .filter((correction) => correction.contract_id === row.id)
+      .map((correction) => ({
+        id: correction.id,
+        raisedBy: correction.raised_by,
+        refundCents: Number(correction.refund_cents),
+        auditedOverchargeCents: Number(correction.audited_overcharge_cents),
+        note: correction.note,
+        recordedAt: new Date(correction.recorded_at).toISOString(),
+      })),
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+export async function getContract(deps: Pick<Deps, "db">, actor: Actor, id: string): Promise<Contract> {
+  requireRights(actor);
+  const row = await repo.findContract(deps.db, actor.orgId, id);
+  if (!row) throw notFound("contracts.not_found");
+  return toContract(row, await repo.listIncreases(deps.db, actor.orgId, [id]), await repo.listCorrections(deps.db, actor.orgId, [id]));
+}
+
+export async function listContracts(deps: Pick<Deps, "db">, actor: Actor, query: { clientId?: string | undefined }) {
+  requireRights(actor);
+  if (query.clientId) await clients.getClient(deps, actor, query.clientId);
+  const rows = await repo.listContracts(deps.db, actor.orgId, query.clientId);
+  const ids = rows.map((row) => row.id);
+  const [increases, corrections] = [
+    await repo.listIncreases(deps.db, actor.orgId, ids),
+    await repo.listCorrections(deps.db, actor.orgId, ids),
+  ];
+  return { items: rows.map((row) => toContract(row, increases, corrections)) };
+}
+
+export async function createContract(deps: Deps, actor: Actor, input: CreateContractInput): Promise<Contract> {
+  requireRights(actor);
+  const id = newId();
+  await inTransaction(deps.db, async (trx) => {
+    const tx = { ...deps, db: trx };
+    await clients.getClient(tx, actor, input.clientId);
+    const clause = input.indexation ?? null;
+    // Another organization's series is as unknown as one that does not exist.
+    if (clause) await indexSeries.getSeriesPoints(tx, actor, clause.seriesId);
+    await repo.insertContract(trx, {
+      org_id: actor.orgId,
+      id,
+      client_id: input.clientId,
+      title: input.title,
+      starts_on: input.startsOn,
+      annual_price_cents: input.annualPriceCents,
+      series_id: clause?.seriesId ?? null,
+      method: clause?.method ?? null,
+      lag_months: clause?.lagMonths ?? null,
+      base_period: clause?.basePeriod ?? null,
+      effective_month: clause?.effectiveMonth ?? null,
+      cap_pct: clause?.capPct ?? null,
+      floor_pct: clause?.floorPct ?? null,
+      round_pct_decimals: clause?.roundPctDecimals ?? null,
+      created_by: actor.userId,
+      created_at: deps.clock.now(),
+    });
+  });
+  return getContract(deps, actor, id);
+}
+
+/** Records the increase applied in a contract year (a percentage or the new price); one a year. */
+export async function recordIncrease(deps: Deps, actor: Actor, id: string, input: IncreaseInput): Promise<Contract> {
+  const contract = await getContract(deps, actor, id);
+  if (input.effectiveOn <= contract.startsOn) throw badRequest("contracts.increase_before_start");
+  const inserted = await repo.insertIncrease(deps.db, {
+    org_id: actor.orgId,
+    contract_id: id,
+    year: Number(input.effectiveOn.slice(0, 4)),
+    effective_on: input.effectiveOn,
+    applied_pct: input.appliedPct ?? null,
+    new_price_cents: input.newPriceCents ?? null,
+    recorded_by: actor.userId,
+    recorded_at: deps.clock.now(),
+  });
+  if (!inserted) throw conflict("contracts.increase_exists");
+  return getContract(deps, actor, id);
+}
+
+function runAudit(contract: Contract, points: readonly IndexPoint[], until: string): AuditResult {
+  const clause = contract.indexation;
+  if (!clause) throw badRequest("contracts.not_indexed");
+  try {
+    return auditIndexation({
+      startsOn: contract.startsOn,
+      annualPriceCents: contract.annualPriceCents,
+      effectiveMonth: clause.effectiveMonth ?? undefined,
+      clause: {
+        method: clause.method,
+        lagMonths: clause.lagMonths,
+        basePeriod: clause.basePeriod ?? undefined,
+        capPct: clause.capPct ?? undefined,
+        floorPct: clause.floorPct ?? undefined,
+        roundPctDecimals: clause.roundPctDecimals ?? undefined,
+      },
+      increases: contract.increases.map((increase) => ({
+        effectiveOn: increase.effectiveOn,
+        appliedPct: increase.appliedPct ?? undefined,
+        newPriceCents: increase.newPriceCents ?? undefined,
+      })),
+      points,
+      until,
+    });
+  } catch (error) {
+    if (error instanceof IndexationError) {
+      throw badRequest(error.code === "cap_below_floor" ? "contracts.cap_below_floor" : "contracts.invalid_clause");
+    }
+    throw error;
+  }
+}
+
+/** The red-face audit of one contract, up to today in the organization's time zone. */
+export async function auditContract(deps: Deps, actor: Actor, id: string): Promise<ContractAudit> {
+  const contract = await getContract(deps, actor, id);
+  if (!contract.indexation) throw badRequest("contracts.not_indexed");
+  const series = await indexSeries.getSeriesPoints(deps, actor, contract.indexation.seriesId);
+  const time = await workingTime.loadOrganizationTime(deps, actor.orgId);
+  const until = dateInZone(time.settings.timeZone, deps.clock.now());
+  const result = runAudit(contract, series.points, until);
+  return {
+    contractId: id,
+    until,
+    series: { id: series.id, name: series.name, code: series.code ?? null },
+    ...result,
+    correctedCents: contract.corrections.reduce((sum, correction) => sum + correction.refundCents, 0),
+  };
+}
+
+/**
+ * Records a correction of what the audit found charged too much: a refund or
+ * credit we made on our own (+Integrity) or one the client had to ask for
+ * (−Integrity, −Intent). The audited figure is kept with it; the fact goes to
+ * the trust ledger in the same transaction.
+ */
+export async function recordCorrection(deps: Deps, actor: Actor, id: string, input: CorrectionInput) {
+  const audit = await auditContract(deps, actor, id);
+  if (audit.totalOverchargeCents <= 0) throw conflict("contracts.nothing_to_correct");
+  const contract = await getContract(deps, actor, id);
+  const now = deps.clock.now();
+  const correctionId = newId();
+  await inTransaction(deps.db, async (trx) => {
+    await repo.insertCorrection(trx, {
+      org_id: actor.orgId,
+      id: correctionId,
+      contract_id: id,
+      raised_by: input.raisedBy,
+      refund_cents: input.refundCents,
+      note: input.note ? input.note : null,
+      audited_overcharge_cents: audit.totalOverchargeCents,
+      recorded_by: actor.userId,
+      recorded_at: now,
+    });
+    const payload: OverchargeCorrectedPayload = {
+      contractId: id,
+      title: contract.title,
+      raisedBy: input.raisedBy,
+      refundCents: input.refundCents,
+      auditedOverchargeCents: audit.totalOverchargeCents,
+    };
+    await domainEvents.publish(trx, {
+      orgId: actor.orgId,
+      id: correctionId,
+      type: OVERCHARGE_CORRECTED,
+      subjectType: "contract",
+      subjectId: id,
+      clientId: contract.clientId,
+      actorId: actor.userId,
+      payload,
+      occurredAt: now,
+    });
+  });
+  return {
+    id: correctionId,
+    contractId: id,
+    raisedBy: input.raisedBy,
+    refundCents: input.refundCents,
+    auditedOverchargeCents: audit.totalOverchargeCents,
+    recordedAt: now.toISOString(),
+  };
+}
