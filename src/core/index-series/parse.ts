@@ -57,7 +57,9 @@ export function parseIndexCsv(bytes: Uint8Array): ParsedSeries {
     // No header naming the period: a simple file, perhaps with a header of its own words.
     const first = rows[0] as Row;
     const hasHeader = normalizePeriod(stripMark(first.cells[0] ?? "").text) === null;
-    columns = hasHeader ? columnsOf({ cells: ["period", ...first.cells.slice(1)], line: first.line }) : { period: 0, value: 1, change: null, category: null };
+    columns = hasHeader
+      ? columnsOf({ cells: ["period", ...first.cells.slice(1)], line: first.line })
+      : { period: 0, value: 1, change: null, category: null };
     if (hasHeader && columns.value === null && columns.change === null) columns.value = 1;
     dataRows = hasHeader ? rows.slice(1) : rows;
     width = hasHeader ? first.cells.length : 2;
@@ -116,7 +118,10 @@ function readPoints(rows: Row[], columns: Columns, delimiter: string, width: num
     const change = columns.change === null ? null : readNumber(row.cells[columns.change] ?? "", row.line);
     if ((value?.number ?? null) === null && (change?.number ?? null) === null) continue;
     const provisional =
-      periodCell.marked || Boolean(value?.marked) || Boolean(change?.marked) || row.cells.some((cell) => /voorlopig|provisional/i.test(cell));
+      periodCell.marked ||
+      Boolean(value?.marked) ||
+      Boolean(change?.marked) ||
+      row.cells.some((cell) => /voorlopig|provisional/i.test(cell));
     points.push({ period, value: value?.number ?? null, changePct: change?.number ?? null, provisional, line: row.line });
   }
   return points;
@@ -172,7 +177,14 @@ function detectDelimiter(text: string): string {
 function readRows(text: string, delimiter: string): Row[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
+    records = parseCsv(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as unknown as typeof records;
   } catch (error) {
     const line = typeof (error as { lines?: unknown }).lines === "number" ? (error as { lines: number }).lines : null;
     throw new IndexImportError("malformed_csv", line);

@@ -4,9 +4,26 @@
  * and StatLine's labels "2024 januari" / "2024 January".
  */
 const MONTH_NAMES: Record<string, number> = {
-  januari: 1, january: 1, februari: 2, february: 2, maart: 3, march: 3, april: 4, mei: 5, may: 5,
-  juni: 6, june: 6, juli: 7, july: 7, augustus: 8, august: 8, september: 9, oktober: 10, october: 10,
-  november: 11, december: 12,
+  januari: 1,
+  january: 1,
+  februari: 2,
+  february: 2,
+  maart: 3,
+  march: 3,
+  april: 4,
+  mei: 5,
+  may: 5,
+  juni: 6,
+  june: 6,
+  juli: 7,
+  july: 7,
+  augustus: 8,
+  august: 8,
+  september: 9,
+  oktober: 10,
+  october: 10,
+  november: 11,
+  december: 12,
 };
 
 /** The period a cell names, or null when it names none (provisional marks `*` already removed). */
