@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 import type { CommitmentTables } from "./schema-commitments.ts";
+import type { IndexSeriesTables } from "./schema-index-series.ts";
 import type { InteractionTables } from "./schema-interactions.ts";
 import type { NotificationTables } from "./schema-notifications.ts";
 import type { ProfileTables } from "./schema-profile.ts";
@@ -141,7 +142,7 @@ export interface ApiTokensTable {
   scopes: string[];
 }
 
-export interface DB extends CommitmentTables, NotificationTables, TrustTables, InteractionTables, ProfileTables {
+export interface DB extends CommitmentTables, NotificationTables, TrustTables, InteractionTables, ProfileTables, IndexSeriesTables {
   user: UserTable;
   session: SessionTable;
   organization: OrganizationTable;

@@ -18,6 +18,7 @@ import * as clientRisks from "./0016_client_risks.ts";
 import * as pulse from "./0017_pulse.ts";
 import * as clientConductProfileTrackRecord from "./0018_client_conduct_profile_track_record.ts";
 import * as trustReadPaths from "./0019_trust_read_paths.ts";
+import * as indexSeries from "./0020_index_series.ts";
 
 /**
  * Every migration, in order, listed by hand: grep finds them all, nothing is
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   "0017_pulse": pulse,
   "0018_client_conduct_profile_track_record": clientConductProfileTrackRecord,
   "0019_trust_read_paths": trustReadPaths,
+  "0020_index_series": indexSeries,
 };
