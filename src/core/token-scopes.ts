@@ -96,6 +96,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   // How the client keeps its side: apart from the trust scores.
   "GET /api/v1/clients/:id/conduct": "read",
   "POST /api/v1/clients/:id/conduct": "write",
+  "GET /api/v1/index-series": "read",
+  "GET /api/v1/index-series/:id": "read",
+  "POST /api/v1/index-series/import": "admin",
   "POST /api/v1/commitments": "write",
   "GET /api/v1/commitments": "read",
   "GET /api/v1/commitments/:id": "read",

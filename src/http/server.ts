@@ -27,6 +27,7 @@ import { clientConductRoutes } from "../modules/client-conduct/client-conduct.ro
 import { clientsRoutes } from "../modules/clients/clients.routes.ts";
 import { commitmentsRoutes } from "../modules/commitments/commitments.routes.ts";
 import { exportRoutes } from "../modules/export/export.routes.ts";
+import { indexSeriesRoutes } from "../modules/index-series/index-series.routes.ts";
 import { interactionsRoutes } from "../modules/interactions/interactions.routes.ts";
 import type { Mailer } from "../modules/notifications/mailer.ts";
 import { notificationsRoutes, systemRoutes } from "../modules/notifications/notifications.routes.ts";
@@ -188,6 +189,7 @@ export async function createHttpServer(deps: HttpDeps) {
       await api.register(pulseRoutes, { deps });
       await api.register(trustProfileRoutes, { deps });
       await api.register(clientConductRoutes, { deps });
+      await api.register(indexSeriesRoutes, { deps });
       await api.register(systemRoutes, { deps });
     },
     { prefix: "/api/v1" },

@@ -1,4 +1,5 @@
 import { clientConductMessagesEn } from "../modules/client-conduct/client-conduct.messages.ts";
+import { indexSeriesMessagesEn } from "../modules/index-series/index-series.messages.ts";
 import { pulseMessagesEn } from "../modules/pulse/pulse.messages.ts";
 import { trustMessagesEn } from "../modules/trust/trust.messages.ts";
 
@@ -114,6 +115,7 @@ export const en = {
   ...trustMessagesEn,
   ...pulseMessagesEn,
   ...clientConductMessagesEn,
+  ...indexSeriesMessagesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import { clientConductMessagesNl } from "../modules/client-conduct/client-conduct.messages.ts";
+import { indexSeriesMessagesNl } from "../modules/index-series/index-series.messages.ts";
 import { pulseMessagesNl } from "../modules/pulse/pulse.messages.ts";
 import { trustMessagesNl } from "../modules/trust/trust.messages.ts";
 import type { MessageKey } from "./messages.en.ts";
@@ -116,4 +117,5 @@ export const nl: Record<MessageKey, string> = {
   ...trustMessagesNl,
   ...pulseMessagesNl,
   ...clientConductMessagesNl,
+  ...indexSeriesMessagesNl,
 };
