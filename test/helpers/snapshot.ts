@@ -52,5 +52,7 @@ export async function snapshotData(app: App) {
       .execute(),
     interactions: await db.selectFrom("interactions").selectAll().orderBy("org_id").orderBy("id").execute(),
     domainEvents: await db.selectFrom("domain_events").select(["org_id", "id", "type"]).orderBy("org_id").orderBy("id").execute(),
+    indexSeries: await db.selectFrom("index_series").selectAll().orderBy("org_id").orderBy("id").execute(),
+    indexPoints: await db.selectFrom("index_points").selectAll().orderBy("org_id").orderBy("series_id").orderBy("period").execute(),
   };
 }
