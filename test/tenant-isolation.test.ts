@@ -35,6 +35,7 @@ const A = {} as {
   portalLink: { id: string };
   callback: { id: string };
   interaction: { id: string };
+  indexSeries: { id: string };
 };
 const B = {} as {
   admin: Session;
@@ -152,6 +153,15 @@ beforeAll(async () => {
     })
   ).json();
 
+  A.indexSeries = (
+    await app.server.inject({
+      method: "POST",
+      url: "/api/v1/index-series/import?name=Alpha%20lonen",
+      headers: { cookie: A.admin.cookie, "content-type": "text/csv" },
+      payload: "period;value\n2024-01;101,5\n2024-02;102\n",
+    })
+  ).json();
+
   B.admin = await signup(app, { name: "Beta Beheerder", email: uniqueEmail("beta-admin"), organizationName: "Beta Bureau" });
   B.advisor = await addMember(app, B.admin, "advisor", { name: "Beta Adviseur" });
   B.frontdesk = await addMember(app, B.admin, "frontdesk", { name: "Beta Balie" });
@@ -183,6 +193,7 @@ beforeAll(async () => {
     A.portalLink.id,
     A.callback.id,
     A.interaction.id,
+    A.indexSeries.id,
     "alpha",
   ];
 });
@@ -520,6 +531,11 @@ const idRoutes: Record<string, IdRoute> = {
     body: () => ({ showTrackRecord: true }),
     expect: notFound("clients.not_found"),
   },
+  "GET /api/v1/index-series/:id": {
+    ids: () => ({ id: A.indexSeries.id }),
+    missing: { id: missingUuid },
+    expect: notFound("index_series.not_found"),
+  },
   "GET /api/v1/teams/:id/trust-profile": {
     ids: () => ({ id: A.team.id }),
     missing: { id: missingUuid },
@@ -569,6 +585,7 @@ const listRoutesWithoutIds = [
   "GET /api/v1/search",
   // Only ever the caller's own.
   "GET /api/v1/me/trust-profile",
+  "GET /api/v1/index-series",
 ];
 /** Routes that create things or sessions: no foreign id in the path; references in bodies are checked below. */
 const writeRoutesWithoutIds = [
@@ -596,6 +613,8 @@ const writeRoutesWithoutIds = [
   "POST /api/v1/trust/settings/preview",
   "POST /api/v1/trust/backfill",
   "POST /api/v1/interactions",
+  // A CSV body: it names a CBS table or a new name, never an id.
+  "POST /api/v1/index-series/import",
   // Only ever the caller's own.
   "PUT /api/v1/me/self-assessment",
 ];
