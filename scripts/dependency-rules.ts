@@ -21,7 +21,9 @@ export const rules: Rule[] = [
       if (!from.startsWith("src/core/")) return false;
       if (isOurs(to)) return !(to.startsWith("src/core/") || to.startsWith("src/shared/"));
       if (typeOnly) return false;
-      return !["chrono-node", "date-holidays", "temporal-polyfill"].some((allowed) => to === allowed || to.startsWith(`${allowed}/`));
+      return !["chrono-node", "csv-parse", "date-holidays", "temporal-polyfill"].some(
+        (allowed) => to === allowed || to.startsWith(`${allowed}/`),
+      );
     },
   },
   {

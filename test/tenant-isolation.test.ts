@@ -39,6 +39,7 @@ const A = {} as {
   nonDisclosure: { id: string };
   contract: { id: string };
   series: { id: string };
+  indexSeries: { id: string };
 };
 const B = {} as {
   admin: Session;
@@ -185,6 +186,15 @@ beforeAll(async () => {
   ).json();
   await a.post(`/api/v1/contracts/${A.contract.id}/increases`, { effectiveOn: "2020-01-01", appliedPct: 6.6 });
 
+  A.indexSeries = (
+    await app.server.inject({
+      method: "POST",
+      url: "/api/v1/index-series/import?name=Alpha%20lonen",
+      headers: { cookie: A.admin.cookie, "content-type": "text/csv" },
+      payload: "period;value\n2024-01;101,5\n2024-02;102\n",
+    })
+  ).json();
+
   B.admin = await signup(app, { name: "Beta Beheerder", email: uniqueEmail("beta-admin"), organizationName: "Beta Bureau" });
   B.advisor = await addMember(app, B.admin, "advisor", { name: "Beta Adviseur" });
   B.frontdesk = await addMember(app, B.admin, "frontdesk", { name: "Beta Balie" });
@@ -218,6 +228,8 @@ beforeAll(async () => {
     A.interaction.id,
     A.incident.id,
     A.nonDisclosure.id,
+    A.indexSeries.id,
+    A.contract.id,
     "alpha",
   ];
 });
@@ -610,6 +622,11 @@ const idRoutes: Record<string, IdRoute> = {
     missing: { id: missingUuid, nid: missingUuid },
     expect: notFound("incidents.not_found"),
   },
+  "GET /api/v1/index-series/:id": {
+    ids: () => ({ id: A.indexSeries.id }),
+    missing: { id: missingUuid },
+    expect: notFound("index_series.not_found"),
+  },
   "GET /api/v1/teams/:id/trust-profile": {
     ids: () => ({ id: A.team.id }),
     missing: { id: missingUuid },
@@ -663,6 +680,7 @@ const listRoutesWithoutIds = [
   "GET /api/v1/incident-policy",
   // A client filter of A's is not found (checked below).
   "GET /api/v1/contracts",
+  "GET /api/v1/index-series",
 ];
 /** Routes that create things or sessions: no foreign id in the path; references in bodies are checked below. */
 const writeRoutesWithoutIds = [
@@ -696,6 +714,8 @@ const writeRoutesWithoutIds = [
   "POST /api/v1/contracts",
   // The organization's own disclosure policy: no ids.
   "PUT /api/v1/incident-policy",
+  // A CSV body: it names a CBS table or a new name, never an id.
+  "POST /api/v1/index-series/import",
   // Only ever the caller's own.
   "PUT /api/v1/me/self-assessment",
 ];

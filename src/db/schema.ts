@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from "kysely";
 import type { CommitmentTables } from "./schema-commitments.ts";
 import type { ContractTables } from "./schema-contracts.ts";
 import type { IncidentTables } from "./schema-incidents.ts";
+import type { IndexSeriesTables } from "./schema-index-series.ts";
 import type { InteractionTables } from "./schema-interactions.ts";
 import type { NotificationTables } from "./schema-notifications.ts";
 import type { ProfileTables } from "./schema-profile.ts";
@@ -149,6 +150,7 @@ export interface DB
     TrustTables,
     InteractionTables,
     ProfileTables,
+    IndexSeriesTables,
     IncidentTables,
     ContractTables {
   user: UserTable;

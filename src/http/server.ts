@@ -26,9 +26,10 @@ import { callbacksRoutes } from "../modules/callbacks/callbacks.routes.ts";
 import { clientConductRoutes } from "../modules/client-conduct/client-conduct.routes.ts";
 import { clientsRoutes } from "../modules/clients/clients.routes.ts";
 import { commitmentsRoutes } from "../modules/commitments/commitments.routes.ts";
-import { exportRoutes } from "../modules/export/export.routes.ts";
 import { contractsRoutes } from "../modules/contracts/contracts.routes.ts";
+import { exportRoutes } from "../modules/export/export.routes.ts";
 import { incidentsRoutes } from "../modules/incidents/incidents.routes.ts";
+import { indexSeriesRoutes } from "../modules/index-series/index-series.routes.ts";
 import { interactionsRoutes } from "../modules/interactions/interactions.routes.ts";
 import type { Mailer } from "../modules/notifications/mailer.ts";
 import { notificationsRoutes, systemRoutes } from "../modules/notifications/notifications.routes.ts";
@@ -192,6 +193,7 @@ export async function createHttpServer(deps: HttpDeps) {
       await api.register(clientConductRoutes, { deps });
       await api.register(incidentsRoutes, { deps });
       await api.register(contractsRoutes, { deps });
+      await api.register(indexSeriesRoutes, { deps });
       await api.register(systemRoutes, { deps });
     },
     { prefix: "/api/v1" },

@@ -1,6 +1,7 @@
 import { clientConductMessagesEn } from "../modules/client-conduct/client-conduct.messages.ts";
 import { contractsMessagesEn } from "../modules/contracts/contracts.messages.ts";
 import { incidentsMessagesEn } from "../modules/incidents/incidents.messages.ts";
+import { indexSeriesMessagesEn } from "../modules/index-series/index-series.messages.ts";
 import { pulseMessagesEn } from "../modules/pulse/pulse.messages.ts";
 import { trustMessagesEn } from "../modules/trust/trust.messages.ts";
 
@@ -118,6 +119,7 @@ export const en = {
   ...clientConductMessagesEn,
   ...incidentsMessagesEn,
   ...contractsMessagesEn,
+  ...indexSeriesMessagesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import { clientConductMessagesNl } from "../modules/client-conduct/client-conduct.messages.ts";
 import { contractsMessagesNl } from "../modules/contracts/contracts.messages.ts";
 import { incidentsMessagesNl } from "../modules/incidents/incidents.messages.ts";
+import { indexSeriesMessagesNl } from "../modules/index-series/index-series.messages.ts";
 import { pulseMessagesNl } from "../modules/pulse/pulse.messages.ts";
 import { trustMessagesNl } from "../modules/trust/trust.messages.ts";
 import type { MessageKey } from "./messages.en.ts";
@@ -120,4 +121,5 @@ export const nl: Record<MessageKey, string> = {
   ...clientConductMessagesNl,
   ...incidentsMessagesNl,
   ...contractsMessagesNl,
+  ...indexSeriesMessagesNl,
 };

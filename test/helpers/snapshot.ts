@@ -72,5 +72,7 @@ export async function snapshotData(app: App) {
       .orderBy("year")
       .execute(),
     contractCorrections: await db.selectFrom("contract_corrections").selectAll().orderBy("org_id").orderBy("id").execute(),
+    indexSeries: await db.selectFrom("index_series").selectAll().orderBy("org_id").orderBy("id").execute(),
+    indexPoints: await db.selectFrom("index_points").selectAll().orderBy("org_id").orderBy("series_id").orderBy("period").execute(),
   };
 }

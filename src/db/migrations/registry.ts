@@ -18,6 +18,7 @@ import * as clientRisks from "./0016_client_risks.ts";
 import * as pulse from "./0017_pulse.ts";
 import * as clientConductProfileTrackRecord from "./0018_client_conduct_profile_track_record.ts";
 import * as trustReadPaths from "./0019_trust_read_paths.ts";
+import * as indexSeries from "./0020_index_series.ts";
 import * as incidents from "./0021_incidents.ts";
 import * as contracts from "./0022_contracts.ts";
 
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   "0017_pulse": pulse,
   "0018_client_conduct_profile_track_record": clientConductProfileTrackRecord,
   "0019_trust_read_paths": trustReadPaths,
+  "0020_index_series": indexSeries,
   "0021_incidents": incidents,
   "0022_contracts": contracts,
 };

@@ -81,7 +81,17 @@ describe("contracts and their audit", () => {
   it("records a correction made unasked as Integrity evidence, and one the client raised as a loss of Integrity and Intent", async () => {
     const api = as(app, admin);
     const id = (await api.post("/api/v1/contracts", contract({ title: "Loonadministratie" }))).json().id;
-    await api.post(`/api/v1/contracts/${id}/increases`, { effectiveOn: "2020-01-01", appliedPct: 6.6 });
+    // One wrong year, then the CPI as allowed: the 2020 overcharge carries on.
+    for (const [effectiveOn, appliedPct] of [
+      ["2020-01-01", 6.6],
+      ["2021-01-01", 1.3],
+      ["2022-01-01", 2.7],
+      ["2023-01-01", 10],
+      ["2024-01-01", 3.8],
+      ["2025-01-01", 3.3],
+    ] as const) {
+      await api.post(`/api/v1/contracts/${id}/increases`, { effectiveOn, appliedPct });
+    }
     const ours = await api.post(`/api/v1/contracts/${id}/corrections`, { raisedBy: "us", refundCents: 800_000 });
     expect(ours.statusCode, ours.body).toBe(201);
     expect(ours.json()).toMatchObject({ raisedBy: "us", refundCents: 800_000 });
@@ -110,7 +120,7 @@ describe("contracts and their audit", () => {
     const id = (await api.post("/api/v1/contracts", contract({ title: "Eerlijk contract" }))).json().id;
     expect((await api.post(`/api/v1/contracts/${id}/increases`, { effectiveOn: "2020-01-01", appliedPct: 2.6 })).statusCode).toBe(201);
     expectError(
-      await api.post(`/api/v1/contracts/${id}/increases`, { effectiveOn: "2020-06-01", appliedPct: 1 }),
+      await as(app, admin, "nl").post(`/api/v1/contracts/${id}/increases`, { effectiveOn: "2020-06-01", appliedPct: 1 }),
       409,
       "contracts.increase_exists",
       "nl",
@@ -157,7 +167,7 @@ describe("bad input", () => {
     const api = as(app, admin);
     const plain = (await api.post("/api/v1/contracts", contract({ title: "Zonder indexering", indexation: null }))).json();
     expect(plain.indexation).toBeNull();
-    expectError(await api.get(`/api/v1/contracts/${plain.id}/audit`), 400, "contracts.not_indexed", "nl");
+    expectError(await as(app, admin, "nl").get(`/api/v1/contracts/${plain.id}/audit`), 400, "contracts.not_indexed", "nl");
     expectError(await as(app, frontdesk).get(`/api/v1/contracts/${plain.id}`), 403, "auth.forbidden", "en");
     expectError(await as(app, other).get(`/api/v1/contracts/${plain.id}`), 404, "contracts.not_found", "en");
     expectError(await as(app, other).post("/api/v1/contracts", contract()), 404, "clients.not_found", "en");

@@ -101,7 +101,7 @@ export async function createContract(deps: Deps, actor: Actor, input: CreateCont
     await clients.getClient(tx, actor, input.clientId);
     const clause = input.indexation ?? null;
     // Another organization's series is as unknown as one that does not exist.
-    if (clause) await indexSeries.getSeriesPoints(tx, actor, clause.seriesId);
+    if (clause) await indexSeries.getSeries(tx, actor, clause.seriesId);
     await repo.insertContract(trx, {
       org_id: actor.orgId,
       id,
@@ -178,7 +178,7 @@ function runAudit(contract: Contract, points: readonly IndexPoint[], until: stri
 export async function auditContract(deps: Deps, actor: Actor, id: string): Promise<ContractAudit> {
   const contract = await getContract(deps, actor, id);
   if (!contract.indexation) throw badRequest("contracts.not_indexed");
-  const series = await indexSeries.getSeriesPoints(deps, actor, contract.indexation.seriesId);
+  const series = await indexSeries.getSeries(deps, actor, contract.indexation.seriesId);
   const time = await workingTime.loadOrganizationTime(deps, actor.orgId);
   const until = dateInZone(time.settings.timeZone, deps.clock.now());
   const result = runAudit(contract, series.points, until);

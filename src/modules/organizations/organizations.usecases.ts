@@ -6,6 +6,7 @@ import type { DB } from "../../db/schema.ts";
 import { AppError, forbidden, notFound } from "../../shared/app-error.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { newId } from "../../shared/ids.ts";
+import * as indexSeries from "../index-series/index-series.usecases.ts";
 import * as notifications from "../notifications/notifications.usecases.ts";
 import * as workingTime from "../working-time/working-time.usecases.ts";
 import { renderInvitationEmail } from "./organizations.invitation-email.ts";
@@ -23,6 +24,8 @@ export async function createOrganization(deps: Deps, input: { name: string; owne
   await repo.insertOrganization(deps.db, { id, name: input.name, slug: `${slugify(input.name)}-${id.slice(0, 8)}`, createdAt: now });
   await repo.insertMember(deps.db, { id: newId(), organizationId: id, userId: input.ownerUserId, role: "admin", createdAt: now });
   await workingTime.initializeOrganization(deps, id);
+  // The shipped CBS CPI, so the year-average indexation works from the first day.
+  await indexSeries.ensureShippedSeries(deps, id);
   return { id, name: input.name };
 }
 
