@@ -1,4 +1,5 @@
 import { clientConductEn } from "../features/client-conduct/i18n/messages.ts";
+import { contractsEn } from "../features/contracts/messages.ts";
 import { incidentsEn } from "../features/incidents/messages.ts";
 import { interactionsEn } from "../features/interactions/messages.ts";
 import { trackRecordEn } from "../features/portal/i18n/track-record.ts";
@@ -736,6 +737,7 @@ export const en = {
   ...interactionsEn,
   ...searchEn,
   ...clientConductEn,
+  ...contractsEn,
   ...incidentsEn,
   ...trustProfileEn,
   ...trackRecordEn,

@@ -1,4 +1,5 @@
 import { clientConductNl } from "../features/client-conduct/i18n/messages.ts";
+import { contractsNl } from "../features/contracts/messages.ts";
 import { incidentsNl } from "../features/incidents/messages.ts";
 import { interactionsNl } from "../features/interactions/messages.ts";
 import { trackRecordNl } from "../features/portal/i18n/track-record.ts";
@@ -746,6 +747,7 @@ export const nl: Record<MessageKey, string> = {
   ...interactionsNl,
   ...searchNl,
   ...clientConductNl,
+  ...contractsNl,
   ...incidentsNl,
   ...trustProfileNl,
   ...trackRecordNl,

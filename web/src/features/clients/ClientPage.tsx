@@ -12,6 +12,7 @@ import { ContactRhythm } from "../at-risk/ContactRhythm.tsx";
 import { useMe } from "../auth/session.ts";
 import { ClientConduct } from "../client-conduct/ClientConduct.tsx";
 import { ClientCommitments } from "../commitments/ClientCommitments.tsx";
+import { ClientContracts } from "../contracts/ClientContracts.tsx";
 import { ClientTimeline } from "../interactions/ClientTimeline.tsx";
 import { ClientPortalLinks } from "../portal/ClientPortalLinks.tsx";
 import { ClientSlaAgreements } from "../working-time/ClientSlaAgreements.tsx";
@@ -226,6 +227,7 @@ export function ClientPage() {
         )}
       </Card>
       <ClientConduct clientId={id} />
+      {me.data && canSeeTrust(me.data.role) && <ClientContracts clientId={id} />}
       <ClientSlaAgreements clientId={id} />
       <ClientPortalLinks
         clientId={id}
