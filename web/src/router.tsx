@@ -171,6 +171,11 @@ const trustSettingsRoute = createRoute({
   path: "/trust",
   component: lazyRouteComponent(() => import("./features/trust/TrustSettingsPage.tsx"), "TrustSettingsPage"),
 });
+const priceIndicesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/price-indices",
+  component: lazyRouteComponent(() => import("./features/index-series/PriceIndicesPage.tsx"), "PriceIndicesPage"),
+});
 const systemRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: "/system",
@@ -205,6 +210,7 @@ const routeTree = rootRoute.addChildren([
       slaPoliciesRoute,
       calendarFeedRoute,
       trustSettingsRoute,
+      priceIndicesRoute,
       systemRoute,
     ]),
   ]),

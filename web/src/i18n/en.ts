@@ -1,4 +1,5 @@
 import { clientConductEn } from "../features/client-conduct/i18n/messages.ts";
+import { indexSeriesEn } from "../features/index-series/messages.ts";
 import { interactionsEn } from "../features/interactions/messages.ts";
 import { trackRecordEn } from "../features/portal/i18n/track-record.ts";
 import { searchEn } from "../features/search/messages.ts";
@@ -735,6 +736,7 @@ export const en = {
   ...interactionsEn,
   ...searchEn,
   ...clientConductEn,
+  ...indexSeriesEn,
   ...trustProfileEn,
   ...trackRecordEn,
 } as const;

@@ -1,4 +1,5 @@
 import { clientConductNl } from "../features/client-conduct/i18n/messages.ts";
+import { indexSeriesNl } from "../features/index-series/messages.ts";
 import { interactionsNl } from "../features/interactions/messages.ts";
 import { trackRecordNl } from "../features/portal/i18n/track-record.ts";
 import { searchNl } from "../features/search/messages.ts";
@@ -745,6 +746,7 @@ export const nl: Record<MessageKey, string> = {
   ...interactionsNl,
   ...searchNl,
   ...clientConductNl,
+  ...indexSeriesNl,
   ...trustProfileNl,
   ...trackRecordNl,
 };
