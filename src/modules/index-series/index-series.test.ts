@@ -186,7 +186,7 @@ describe("POST /api/v1/index-series/import", () => {
   it("refuses a file over 10 MB with 413", async () => {
     const before = await snapshotData(app);
     const line = "2024-01;100\n";
-    const huge = "period;value\n" + line.repeat(Math.ceil(MAX_IMPORT_BYTES / line.length) + 1);
+    const huge = `period;value\n${line.repeat(Math.ceil(MAX_IMPORT_BYTES / line.length) + 1)}`;
     const response = await importCsv(admin, huge, "?name=Groot");
     expectError(response, 413, "index_series.too_large", "en");
     expect(await snapshotData(app)).toEqual(before);
