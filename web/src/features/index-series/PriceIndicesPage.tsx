@@ -123,7 +123,7 @@ function SeriesPoints({ id }: { id: string }) {
                 <Table.Td>
                   <Group gap="xs">
                     {point.provisional ? (
-                      <Badge color="yellow" variant="light">
+                      <Badge color="#9a4700" variant="filled">
                         {t("indexSeries.provisional")}
                       </Badge>
                     ) : (
@@ -202,7 +202,6 @@ function ImportForm({ onImported }: { onImported: (id: string) => void }) {
               run.reset();
             }}
             error={fileError}
-            clearable
           />
           <TextInput label={t("indexSeries.import.name")} {...form.getInputProps("name")} />
           <Group>
