@@ -189,6 +189,8 @@ describe("POST /api/v1/index-series/import", () => {
     const huge = `period;value\n${line.repeat(Math.ceil(MAX_IMPORT_BYTES / line.length) + 1)}`;
     const response = await importCsv(admin, huge, "?name=Groot");
     expectError(response, 413, "index_series.too_large", "en");
+    // Far larger: refused the same way while it arrives, in Dutch too.
+    expectError(await importCsv(admin, Buffer.alloc(3 * MAX_IMPORT_BYTES, "1"), "?name=Groot", "nl"), 413, "index_series.too_large", "nl");
     expect(await snapshotData(app)).toEqual(before);
   });
 
