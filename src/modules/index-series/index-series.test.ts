@@ -139,6 +139,13 @@ describe("POST /api/v1/index-series/import", () => {
     ]);
   });
 
+  it("makes one series of two imports of a new name at once", async () => {
+    const body = "period;value\n2024;100\n";
+    const [one, two] = await Promise.all([importCsv(admin, body, "?name=Tegelijk"), importCsv(admin, body, "?name=tegelijk")]);
+    expect([one.statusCode, two.statusCode]).toEqual([201, 201]);
+    expect(one.json().id).toBe(two.json().id);
+  });
+
   it("reads Windows-1252, a byte order mark and commas", async () => {
     const text = fixtureText("fixture-83131NED-shape.csv").replaceAll("Alle bestedingen", "Alle bestedingen (één)");
     const windows = await importCsv(admin, cp1252(text), "", "en", "application/vnd.ms-excel");
