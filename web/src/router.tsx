@@ -182,6 +182,11 @@ const trustSettingsRoute = createRoute({
   path: "/trust",
   component: lazyRouteComponent(() => import("./features/trust/TrustSettingsPage.tsx"), "TrustSettingsPage"),
 });
+const priceIndicesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/price-indices",
+  component: lazyRouteComponent(() => import("./features/index-series/PriceIndicesPage.tsx"), "PriceIndicesPage"),
+});
 const systemRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: "/system",
@@ -218,6 +223,7 @@ const routeTree = rootRoute.addChildren([
       slaPoliciesRoute,
       calendarFeedRoute,
       trustSettingsRoute,
+      priceIndicesRoute,
       systemRoute,
     ]),
   ]),

@@ -22,6 +22,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (org_id, id),
       unique (org_id, code)
     );
+    -- An imported series without a code is known by its name: one per name, case aside.
+    create unique index index_series_custom_name on index_series (org_id, lower(name)) where code is null;
 
     create table index_points (
       org_id text not null references "organization" ("id") on delete cascade,

@@ -21,7 +21,7 @@ export async function findSeries(db: Kysely<DB>, orgId: string, id: string) {
   return db.selectFrom("index_series").selectAll().where("org_id", "=", orgId).where("id", "=", id).executeTakeFirst();
 }
 
-/** Inserts a series; with a code that exists already it does nothing and returns undefined. */
+/** Inserts a series; when its code (or, without a code, its name) exists already it does nothing and returns undefined. */
 export async function insertSeries(
   db: Kysely<DB>,
   row: {
@@ -38,7 +38,7 @@ export async function insertSeries(
   return db
     .insertInto("index_series")
     .values(row)
-    .onConflict((oc) => oc.columns(["org_id", "code"]).doNothing())
+    .onConflict((oc) => oc.doNothing())
     .returning("id")
     .executeTakeFirst();
 }

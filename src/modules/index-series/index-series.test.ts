@@ -139,6 +139,13 @@ describe("POST /api/v1/index-series/import", () => {
     ]);
   });
 
+  it("makes one series of two imports of a new name at once", async () => {
+    const body = "period;value\n2024;100\n";
+    const [one, two] = await Promise.all([importCsv(admin, body, "?name=Tegelijk"), importCsv(admin, body, "?name=tegelijk")]);
+    expect([one.statusCode, two.statusCode]).toEqual([201, 201]);
+    expect(one.json().id).toBe(two.json().id);
+  });
+
   it("reads Windows-1252, a byte order mark and commas", async () => {
     const text = fixtureText("fixture-83131NED-shape.csv").replaceAll("Alle bestedingen", "Alle bestedingen (één)");
     const windows = await importCsv(admin, cp1252(text), "", "en", "application/vnd.ms-excel");
@@ -186,9 +193,11 @@ describe("POST /api/v1/index-series/import", () => {
   it("refuses a file over 10 MB with 413", async () => {
     const before = await snapshotData(app);
     const line = "2024-01;100\n";
-    const huge = "period;value\n" + line.repeat(Math.ceil(MAX_IMPORT_BYTES / line.length) + 1);
+    const huge = `period;value\n${line.repeat(Math.ceil(MAX_IMPORT_BYTES / line.length) + 1)}`;
     const response = await importCsv(admin, huge, "?name=Groot");
     expectError(response, 413, "index_series.too_large", "en");
+    // Far larger: refused the same way while it arrives, in Dutch too.
+    expectError(await importCsv(admin, Buffer.alloc(3 * MAX_IMPORT_BYTES, "1"), "?name=Groot", "nl"), 413, "index_series.too_large", "nl");
     expect(await snapshotData(app)).toEqual(before);
   });
 

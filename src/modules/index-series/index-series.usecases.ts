@@ -130,7 +130,13 @@ export async function importSeries(deps: Deps, actor: Actor, bytes: Uint8Array, 
         base: identity.base,
         created_at: now,
       });
-      seriesId = inserted?.id ?? ((await repo.findSeriesByCode(trx, actor.orgId, identity.code as string))?.id as string);
+      // Another import of the same series won the race: use that one.
+      seriesId =
+        inserted?.id ??
+        ((identity.code !== null
+          ? await repo.findSeriesByCode(trx, actor.orgId, identity.code)
+          : await repo.findCustomSeriesByName(trx, actor.orgId, name)
+        )?.id as string);
     }
     const known = new Map((await repo.listPoints(trx, actor.orgId, seriesId)).map((row) => [row.period, row]));
     let revised = 0;

@@ -31,14 +31,19 @@ export const setUnauthenticatedHandler = (handler: () => void) => {
 export async function api<T>(method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { "accept-language": language, accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
+  return send<T>(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin" });
+}
+
+/** Sends a file as the body itself (a CSV import): the server reads its bytes. */
+export async function upload<T>(url: string, file: Blob, contentType: string): Promise<T> {
+  const headers = { "accept-language": language, accept: "application/json", "content-type": contentType };
+  return send<T>(url, { method: "POST", headers, body: file, credentials: "same-origin" });
+}
+
+async function send<T>(url: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: "same-origin",
-    });
+    response = await fetch(url, init);
   } catch {
     throw new ApiError(0, "network", language === "nl" ? "De server is niet bereikbaar." : "The server cannot be reached.");
   }

@@ -1,6 +1,7 @@
 import { clientConductEn } from "../features/client-conduct/i18n/messages.ts";
 import { contractsEn } from "../features/contracts/messages.ts";
 import { incidentsEn } from "../features/incidents/messages.ts";
+import { indexSeriesEn } from "../features/index-series/messages.ts";
 import { interactionsEn } from "../features/interactions/messages.ts";
 import { trackRecordEn } from "../features/portal/i18n/track-record.ts";
 import { searchEn } from "../features/search/messages.ts";
@@ -739,6 +740,7 @@ export const en = {
   ...clientConductEn,
   ...contractsEn,
   ...incidentsEn,
+  ...indexSeriesEn,
   ...trustProfileEn,
   ...trackRecordEn,
 } as const;

@@ -1,6 +1,7 @@
 import { clientConductNl } from "../features/client-conduct/i18n/messages.ts";
 import { contractsNl } from "../features/contracts/messages.ts";
 import { incidentsNl } from "../features/incidents/messages.ts";
+import { indexSeriesNl } from "../features/index-series/messages.ts";
 import { interactionsNl } from "../features/interactions/messages.ts";
 import { trackRecordNl } from "../features/portal/i18n/track-record.ts";
 import { searchNl } from "../features/search/messages.ts";
@@ -749,6 +750,7 @@ export const nl: Record<MessageKey, string> = {
   ...clientConductNl,
   ...contractsNl,
   ...incidentsNl,
+  ...indexSeriesNl,
   ...trustProfileNl,
   ...trackRecordNl,
 };

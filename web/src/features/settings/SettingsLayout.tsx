@@ -15,6 +15,7 @@ const TABS = [
   { path: "/settings/sla-policies", label: "settings.sla" },
   { path: "/settings/calendar", label: "settings.calendar" },
   { path: "/settings/trust", label: "settings.trust" },
+  { path: "/settings/price-indices", label: "settings.priceIndices" },
   { path: "/settings/system", label: "settings.system" },
 ] as const;
 
