@@ -2,8 +2,10 @@ import type { Actor } from "../../core/actor.ts";
 import { DEFAULT_WORKING_TIME, localDateOf, zonedTime } from "../../core/working-time.ts";
 import { fixedClock } from "../../shared/clock.ts";
 import * as incidents from "../incidents/incidents.usecases.ts";
+import * as interactions from "../interactions/interactions.usecases.ts";
 import type { DemoClientRef, DemoMember, Deps } from "./demo-commitments.ts";
 import { workingDaysBefore } from "./demo-commitments.ts";
+import { quietClientsOf } from "./demo-trust-stories.ts";
 
 /**
  * Two errors of the first adviser's, on two of their clients that tell no
@@ -13,9 +15,8 @@ import { workingDaysBefore } from "./demo-commitments.ts";
  */
 export async function loadDemoIncidents(deps: Deps, orgId: string, members: DemoMember[], clients: DemoClientRef[]): Promise<void> {
   const adviser = members.find((member) => member.role === "advisor");
-  const own = clients.filter((client) => client.ownerId === adviser?.id);
-  // The last four of the adviser's clients carry the trust stories (demo-trust-stories.ts).
-  const [quick, foundByClient] = own.slice(-6, -4);
+  // Clients that tell no other story: the trust stories' four are left alone.
+  const [quick, foundByClient] = quietClientsOf(members, clients).slice(-2);
   if (!adviser || !quick || !foundByClient) return;
   const settings = DEFAULT_WORKING_TIME;
   const now = deps.clock.now();
@@ -45,6 +46,15 @@ export async function loadDemoIncidents(deps: Deps, orgId: string, members: Demo
     channel: "call",
     message: "Gebeld en uitgelegd wat er misging en dat wij de suppletie indienen; excuses aangeboden.",
   });
+  // Telling the client was a contact moment too, and is on the client's timeline as one.
+  await interactions.logInteraction(at(day(9, "12:30")), actor, {
+    clientId: quick.id,
+    kind: "call",
+    direction: "outbound",
+    initiatedBy: "us",
+    occurredAt: day(9, "12:00").toISOString(),
+    summary: "Fout in de btw-aangifte gemeld en excuses aangeboden",
+  });
 
   const deadline = await incidents.recordIncident(at(day(5, "16:00")), actor, {
     clientIds: [foundByClient.id],
@@ -62,5 +72,13 @@ export async function loadDemoIncidents(deps: Deps, orgId: string, members: Demo
     disclosedAt: day(4, "14:30").toISOString(),
     channel: "meeting",
     message: "Langsgegaan, de fout erkend en afgesproken dat wij een verzoek om ambtshalve vermindering indienen.",
+  });
+  await interactions.logInteraction(at(day(4, "15:00")), actor, {
+    clientId: foundByClient.id,
+    kind: "meeting",
+    direction: "outbound",
+    initiatedBy: "us",
+    occurredAt: day(4, "14:30").toISOString(),
+    summary: "Langsgegaan om de verlopen bezwaartermijn te bespreken",
   });
 }

@@ -27,6 +27,14 @@ export function storyClients(members: DemoMember[], clients: DemoClientRef[]): T
   return silent && undisclosed && contradicting && healthy ? { silent, undisclosed, contradicting, healthy } : null;
 }
 
+/** The adviser's clients that carry no trust story, in the demo's order (for the errors and contracts). */
+export function quietClientsOf(members: DemoMember[], clients: DemoClientRef[]): DemoClientRef[] {
+  const adviser = members.find((member) => member.role === "advisor");
+  const stories = storyClients(members, clients);
+  const storyIds = new Set(stories ? Object.values(stories).map((client) => client.id) : []);
+  return clients.filter((client) => client.ownerId === adviser?.id && !storyIds.has(client.id));
+}
+
 export async function loadTrustStories(deps: Deps, orgId: string, members: DemoMember[], clients: DemoClientRef[]): Promise<void> {
   const stories = storyClients(members, clients);
   const adviser = members.find((member) => member.role === "advisor");

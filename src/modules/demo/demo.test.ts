@@ -11,6 +11,7 @@ import { listClients } from "../clients/clients.usecases.ts";
 import { myDay } from "../commitments/commitments.figures.ts";
 import { reliability } from "../commitments/commitments.reliability.ts";
 import * as commitments from "../commitments/commitments.usecases.ts";
+import * as contracts from "../contracts/contracts.usecases.ts";
 import * as incidents from "../incidents/incidents.usecases.ts";
 import * as risks from "../trust/trust.risks.ts";
 import * as trust from "../trust/trust.usecases.ts";
@@ -211,5 +212,20 @@ describe.each(MOMENTS)("the demo's errors at %s", (moment) => {
     expect(list.items.every((item) => item.undisclosedCount === 0)).toBe(true);
     const foundLedger = await trust.getClientTrust(d.deps, d.admin, found?.clients[0]?.clientId ?? "");
     expect(foundLedger.cores.integrity.score).toBeLessThan(0.5);
+  });
+});
+
+describe.each(MOMENTS)("the demo's contracts at %s", (moment) => {
+  it("has the red-face contract (about 8,000 euro too much every year since 2020) and a fair one", async () => {
+    const d = loaded.get(moment);
+    if (!d) throw new Error("the demo did not load");
+    const list = (await contracts.listContracts(d.deps, d.admin, {})).items;
+    expect(list).toHaveLength(2);
+    const audits = await Promise.all(list.map((contract) => contracts.auditContract(d.deps, d.admin, contract.id)));
+    const [redFace, fair] = [...audits].sort((a, b) => b.totalOverchargeCents - a.totalOverchargeCents);
+    // 2020–2025 as worked by hand in src/core/indexation/audit.test.ts, plus 2025 on the CPI of 2024 (3.3 %).
+    expect(redFace?.years.slice(0, 6).map((year) => year.overchargeCents)).toEqual([800_000, 810_400, 832_280, 915_508, 950_297, 981_657]);
+    expect(redFace?.totalOverchargeCents).toBe(5_290_142);
+    expect(fair?.totalOverchargeCents).toBe(0);
   });
 });

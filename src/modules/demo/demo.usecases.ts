@@ -12,6 +12,7 @@ import * as clients from "../clients/clients.usecases.ts";
 import * as organizations from "../organizations/organizations.usecases.ts";
 import * as teams from "../teams/teams.usecases.ts";
 import { type DemoClientRef, loadDemoCommitments } from "./demo-commitments.ts";
+import { loadDemoContracts } from "./demo-contracts.ts";
 import { DEMO_ORGANIZATION, DEMO_TEAMS, DEMO_USERS, demoClients, seededRandom } from "./demo-data.ts";
 import { loadDemoIncidents } from "./demo-incidents.ts";
 import { loadTrustStories } from "./demo-trust-stories.ts";
@@ -100,5 +101,6 @@ export async function loadDemo(deps: Deps, options: { password: string }): Promi
   await loadDemoCommitments({ ...deps, baseUrl: "" }, organization.id, members, clientRefs);
   await loadTrustStories({ ...deps, baseUrl: "" }, organization.id, members, clientRefs);
   await loadDemoIncidents({ ...deps, baseUrl: "" }, organization.id, members, clientRefs);
+  await loadDemoContracts({ ...deps, baseUrl: "" }, organization.id, members, clientRefs);
   return { ...login, created: true };
 }

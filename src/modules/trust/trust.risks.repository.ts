@@ -16,19 +16,16 @@ export async function markStale(db: Kysely<DB>, orgId: string, clientId: string)
  * Rows due for a refresh: stale ones first, then those not worked out since
  * `before` — two claims, each along its own index (migration 0019).
  */
-export async function dueForRefresh(db: Kysely<DB>, orgId: string | undefined, before: Date, limit: number) {
+export async function dueForRefresh(db: Kysely<DB>, orgId: string | undefined, before: Date, limit: number, wait = false) {
   let stale = db.selectFrom("client_risks").select(["org_id", "client_id"]).where("stale", "=", true);
   if (orgId) stale = stale.where("org_id", "=", orgId);
-  const first = await stale.limit(limit).forUpdate().skipLocked().execute();
+  // The sweep skips rows another refresher holds; a reader waits for them, so it lists what they wrote.
+  const lock = <Q extends { forUpdate(): Q & { skipLocked(): Q } }>(query: Q) => (wait ? query.forUpdate() : query.forUpdate().skipLocked());
+  const first = await lock(stale.limit(limit)).execute();
   if (first.length >= limit) return first;
   let old = db.selectFrom("client_risks").select(["org_id", "client_id"]).where("stale", "=", false).where("computed_at", "<", before);
   if (orgId) old = old.where("org_id", "=", orgId);
-  const second = await old
-    .orderBy("computed_at")
-    .limit(limit - first.length)
-    .forUpdate()
-    .skipLocked()
-    .execute();
+  const second = await lock(old.orderBy("computed_at").limit(limit - first.length)).execute();
   return [...first, ...second];
 }
 

@@ -148,10 +148,14 @@ export async function refreshClientRisk(db: Kysely<DB>, orgId: string, clientId:
  * list request for its own organization first). Rows are claimed with SKIP
  * LOCKED so two instances share the work.
  */
-export async function refreshDueRisks(deps: Deps & { logger?: Logger }, options: { orgId?: string; limit?: number } = {}) {
+export async function refreshDueRisks(
+  deps: Deps & { logger?: Logger },
+  options: { orgId?: string; limit?: number; waitForOthers?: boolean } = {},
+) {
   const now = deps.clock.now();
   return inTransaction(deps.db, async (trx) => {
-    const due = await risks.dueForRefresh(trx, options.orgId, addDaysToInstant(now, -REFRESH_AFTER_DAYS), options.limit ?? 500);
+    const before = addDaysToInstant(now, -REFRESH_AFTER_DAYS);
+    const due = await risks.dueForRefresh(trx, options.orgId, before, options.limit ?? 500, options.waitForOthers ?? false);
     for (const row of due) await refreshClientRisk(trx, row.org_id, row.client_id, now);
     return due.length;
   });
@@ -168,7 +172,8 @@ export async function listAtRisk(
   language: Language,
 ): Promise<AtRiskList> {
   if (!canSeeTrust(actor.role)) throw forbidden();
-  await refreshDueRisks(deps, { orgId: actor.orgId, limit: 200 });
+  // Waits for a sweep refreshing the same rows, so the list shows what it wrote, not the rows before it.
+  await refreshDueRisks(deps, { orgId: actor.orgId, limit: 200, waitForOthers: true });
   const now = deps.clock.now();
   // "me": the clients the caller is account owner of (as the promise list's ownerId=me).
   const ownerId = query.ownerId === "me" ? actor.userId : query.ownerId;
