@@ -20,7 +20,8 @@ export async function dueForRefresh(db: Kysely<DB>, orgId: string | undefined, b
   let stale = db.selectFrom("client_risks").select(["org_id", "client_id"]).where("stale", "=", true);
   if (orgId) stale = stale.where("org_id", "=", orgId);
   // The sweep skips rows another refresher holds; a reader waits for them, so it lists what they wrote.
-  const lock = <Q extends { forUpdate(): Q & { skipLocked(): Q } }>(query: Q) => (wait ? query.forUpdate() : query.forUpdate().skipLocked());
+  const lock = <Q extends { forUpdate(): Q & { skipLocked(): Q } }>(query: Q) =>
+    wait ? query.forUpdate() : query.forUpdate().skipLocked();
   const first = await lock(stale.limit(limit)).execute();
   if (first.length >= limit) return first;
   let old = db.selectFrom("client_risks").select(["org_id", "client_id"]).where("stale", "=", false).where("computed_at", "<", before);
