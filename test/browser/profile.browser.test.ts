@@ -124,7 +124,10 @@ describe("client conduct, trust profile and track record (nl)", () => {
     const toggle = page.getByRole("switch", { name: "Toon deze klant hoe wij onze toezeggingen nakwamen" });
     await toggle.waitFor();
     expect(await toggle.isChecked()).toBe(false);
-    await toggle.check();
+    // By keyboard: sections above it still load (contracts, their audits) and may move it while a click is on its way.
+    await toggle.focus();
+    await page.keyboard.press("Space");
+    await expect.poll(() => toggle.isChecked()).toBe(true);
     await expect
       .poll(async () => (await (await staff.request.get(`/api/v1/clients/${clientId}/portal-settings`)).json()).showTrackRecord)
       .toBe(true);
