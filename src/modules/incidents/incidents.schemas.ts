@@ -62,7 +62,9 @@ export type UpdateIncidentInput = z.infer<typeof updateIncidentBody>;
 export const disclosureBody = z
   .strictObject({
     clientId: uuid.meta({ description: "One of the error's clients." }),
-    disclosedAt: dateTime.meta({ description: "When the client was told: not before the discovery, not in the future." }),
+    disclosedAt: dateTime
+      .optional()
+      .meta({ description: "When the client was told: not before the discovery, not in the future. Left out, it is the server's now." }),
     channel: channelSchema,
     message: z.string().trim().min(3).max(10000).meta({ description: "What we told the client." }),
   })

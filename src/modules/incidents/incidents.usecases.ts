@@ -249,7 +249,7 @@ async function lockPair(trx: Kysely<DB>, actor: Actor, incidentId: string, clien
  */
 export async function disclose(deps: Deps, actor: Actor, incidentId: string, input: DisclosureInput): Promise<Incident> {
   const now = deps.clock.now();
-  const disclosedAt = new Date(input.disclosedAt);
+  const disclosedAt = input.disclosedAt === undefined ? now : new Date(input.disclosedAt);
   await inTransaction(deps.db, async (trx) => {
     const { incident, pair } = await lockPair(trx, actor, incidentId, input.clientId);
     const discoveredAt = new Date(incident.discovered_at);

@@ -28,10 +28,12 @@ export function DiscloseForm({ incidentId, clientId, clientName }: { incidentId:
   const [draftLanguage, setDraftLanguage] = useState<"nl" | "en">(language);
   const draft = useDraft(incidentId, clientId, draftLanguage, true);
   const disclose = useDisclose(incidentId);
-  const bodyOf = (values: Values): DisclosureInput => ({
+  // Untouched, "when" is now on the server's clock: the browser's may run ahead of it, and a
+  // moment in the future would be refused.
+  const bodyOf = (values: Values, edited = true): DisclosureInput => ({
     clientId,
     channel: values.channel as DisclosureChannel,
-    disclosedAt: wallToIso(values.disclosedWall, timeZone) ?? "",
+    ...(edited ? { disclosedAt: wallToIso(values.disclosedWall, timeZone) ?? "" } : {}),
     message: values.message,
   });
   const form = useForm<Values>({
@@ -59,7 +61,7 @@ export function DiscloseForm({ incidentId, clientId, clientName }: { incidentId:
   const alert = formError(disclose.error, FIELDS);
   return (
     <form
-      onSubmit={form.onSubmit((values) => disclose.mutate(bodyOf(values)))}
+      onSubmit={form.onSubmit((values) => disclose.mutate(bodyOf(values, form.isTouched("disclosedWall"))))}
       noValidate
       aria-label={`${t("incidents.disclose")}: ${clientName}`}
     >
