@@ -127,6 +127,19 @@ describe("errors and disclosure", () => {
     expect(event.payload).toMatchObject({ clientId: bakery, foundBy: "us", workingHoursToDisclosure: 3, withinPolicy: true });
   });
 
+  it("takes the server's now when disclosedAt is left out, so a browser whose clock runs ahead is never refused", async () => {
+    clock.set(new Date("2026-12-04T14:00:00Z"));
+    const { id } = (await record(advisor, { ...base, clientIds: [bakery] })).json();
+    clock.set(new Date("2026-12-04T15:30:00Z"));
+    const told = await as(app, advisor).post(`/api/v1/incidents/${id}/disclosures`, {
+      clientId: bakery,
+      channel: "call",
+      message: "Called and explained the error.",
+    });
+    expect(told.statusCode, told.body).toBe(201);
+    expect(told.json().clients[0].disclosure).toMatchObject({ disclosedAt: "2026-12-04T15:30:00.000Z", workingHoursToDisclosure: 1.5 });
+  });
+
   it("an error the client found is strong evidence against our Integrity, from the moment it is recorded", async () => {
     clock.set(new Date("2026-12-07T12:00:00Z"));
     const before = (await evidenceOf(garage)).length;
