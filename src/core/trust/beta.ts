@@ -99,3 +99,26 @@ function weakest(readings: CoreReadings, cores: readonly TrustCore[]): Readiness
 export function readiness(readings: CoreReadings): { shareProblems: Readiness; doBusiness: Readiness } {
   return { shareProblems: weakest(readings, CHARACTER_CORES), doBusiness: weakest(readings, TRUST_CORES) };
 }
+
+export type EvidenceChange = { weight: number; occurredAt: Date; remove?: boolean };
+
+/**
+ * A core's sums and evidence count after changes, in their order: the one
+ * place both the live write and the rebuild move a score, so the two agree
+ * to the last bit.
+ */
+export function applyChanges(
+  start: { sums: SumsAsOf | undefined; count: number },
+  halfLifeDays: number,
+  changes: readonly EvidenceChange[],
+): { sums: SumsAsOf; count: number } {
+  let sums: SumsAsOf = start.sums ?? { r: 0, s: 0, asOf: changes[0]?.occurredAt ?? new Date(0) };
+  let count = start.count;
+  for (const change of changes) {
+    sums = change.remove
+      ? removeEvidence(sums, halfLifeDays, change.weight, change.occurredAt)
+      : addEvidence(sums, halfLifeDays, change.weight, change.occurredAt);
+    count += change.remove ? -1 : 1;
+  }
+  return { sums, count };
+}

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import { dateInZone } from "../../core/dates.ts";
-import { addEvidence, removeEvidence, type SumsAsOf } from "../../core/trust/beta.ts";
+import { applyChanges, type SumsAsOf } from "../../core/trust/beta.ts";
 import type { TrustCore } from "../../core/trust/cores.ts";
 import { evidenceFor, labelOf, undoneEventId } from "../../core/trust/evidence-rules.ts";
 import type { WeightTable } from "../../core/trust/weights.ts";
@@ -40,14 +40,7 @@ export async function rebuildLedger(trx: Kysely<DB>, orgId: string, settings: { 
   const move = (clientId: string, core: TrustCore, changes: readonly Change[]) => {
     const key = `${clientId}|${core}`;
     const known = scores.get(key);
-    let sums: SumsAsOf = known?.sums ?? { r: 0, s: 0, asOf: changes[0]?.occurredAt ?? new Date(0) };
-    let count = known?.count ?? 0;
-    for (const change of changes) {
-      sums = change.remove
-        ? removeEvidence(sums, settings.halfLifeDays, change.weight, change.occurredAt)
-        : addEvidence(sums, settings.halfLifeDays, change.weight, change.occurredAt);
-      count += change.remove ? -1 : 1;
-    }
+    const { sums, count } = applyChanges({ sums: known?.sums, count: known?.count ?? 0 }, settings.halfLifeDays, changes);
     scores.set(key, { clientId, core, sums, count });
     const day = dateInZone(LEDGER_ZONE, sums.asOf);
     days.set(`${key}|${day}`, { org_id: orgId, client_id: clientId, core, day, r: sums.r, s: sums.s, as_of: sums.asOf });

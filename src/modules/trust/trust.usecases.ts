@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
 import { addDays, addDaysToInstant, dateInZone } from "../../core/dates.ts";
 import { canConfigureOrganization, canSeeTrust } from "../../core/roles.ts";
-import { addEvidence, contributions, decayTo, readiness, reading, removeEvidence, type SumsAsOf } from "../../core/trust/beta.ts";
+import { applyChanges, contributions, decayTo, readiness, reading, type SumsAsOf } from "../../core/trust/beta.ts";
 import { TRUST_CORES, type TrustCore } from "../../core/trust/cores.ts";
 import { evidenceFor, undoneEventId } from "../../core/trust/evidence-rules.ts";
 import { DEFAULT_WEIGHTS, effectiveWeights, refuseWeightChanges, type WeightChanges, type WeightTable } from "../../core/trust/weights.ts";
@@ -65,14 +65,11 @@ async function moveScores(
   const scores: repo.ScoreRow[] = [];
   for (const [core, changes] of changesByCore) {
     const row = rows.find((candidate) => candidate.core === core);
-    let sums: SumsAsOf = row ? { r: row.r, s: row.s, asOf: new Date(row.as_of) } : emptySums(changes[0]?.occurredAt ?? new Date(0));
-    let count = row?.evidence_count ?? 0;
-    for (const change of changes) {
-      sums = change.remove
-        ? removeEvidence(sums, halfLifeDays, change.weight, change.occurredAt)
-        : addEvidence(sums, halfLifeDays, change.weight, change.occurredAt);
-      count += change.remove ? -1 : 1;
-    }
+    const { sums, count } = applyChanges(
+      { sums: row ? { r: row.r, s: row.s, asOf: new Date(row.as_of) } : undefined, count: row?.evidence_count ?? 0 },
+      halfLifeDays,
+      changes,
+    );
     scores.push({ org_id: orgId, client_id: clientId, core, r: sums.r, s: sums.s, as_of: sums.asOf, evidence_count: count });
   }
   await repo.upsertScoresBulk(trx, scores);
