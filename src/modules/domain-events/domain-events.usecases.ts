@@ -43,20 +43,22 @@ export function consumeInTransaction(name: string, consumer: InTransactionConsum
   consumers.set(name, consumer);
 }
 
+const rowOf = (event: DomainEvent) => ({
+  org_id: event.orgId,
+  id: event.id,
+  type: event.type,
+  subject_type: event.subjectType,
+  subject_id: event.subjectId,
+  client_id: event.clientId,
+  actor_id: event.actorId,
+  payload: event.payload,
+  occurred_at: event.occurredAt,
+});
+
 /** Records the fact and hands it to every in-transaction consumer; false when it was already recorded. */
 export async function publish(trx: Kysely<DB>, event: DomainEvent): Promise<boolean> {
   if (!trx.isTransaction) throw new Error("domain events are published inside the transaction that made them true");
-  const inserted = await repo.insertEvent(trx, {
-    org_id: event.orgId,
-    id: event.id,
-    type: event.type,
-    subject_type: event.subjectType,
-    subject_id: event.subjectId,
-    client_id: event.clientId,
-    actor_id: event.actorId,
-    payload: event.payload,
-    occurred_at: event.occurredAt,
-  });
+  const inserted = await repo.insertEvent(trx, rowOf(event));
   if (!inserted) return false;
   for (const consumer of consumers.values()) await consumer(trx, event);
   return true;
@@ -71,20 +73,7 @@ export async function publish(trx: Kysely<DB>, event: DomainEvent): Promise<bool
  */
 export async function recordPastFacts(trx: Kysely<DB>, events: readonly DomainEvent[]): Promise<number> {
   if (!trx.isTransaction) throw new Error("past facts are recorded inside the backfill's transaction");
-  return repo.insertEvents(
-    trx,
-    events.map((event) => ({
-      org_id: event.orgId,
-      id: event.id,
-      type: event.type,
-      subject_type: event.subjectType,
-      subject_id: event.subjectId,
-      client_id: event.clientId,
-      actor_id: event.actorId,
-      payload: event.payload,
-      occurred_at: event.occurredAt,
-    })),
-  );
+  return repo.insertEvents(trx, events.map(rowOf));
 }
 
 function fromRow(row: Awaited<ReturnType<typeof repo.listAfter>>[number]): StoredDomainEvent {
