@@ -140,6 +140,14 @@ describe("errors and disclosure", () => {
     expect(told.json().clients[0].disclosure).toMatchObject({ disclosedAt: "2026-12-04T15:30:00.000Z", workingHoursToDisclosure: 1.5 });
   });
 
+  it("takes the server's now when discoveredAt is left out, so a browser whose clock runs ahead is never refused", async () => {
+    clock.set(new Date("2026-12-04T14:20:00Z"));
+    const { discoveredAt: _left, ...withoutMoment } = base;
+    const recorded = await record(advisor, { ...withoutMoment, clientIds: [bakery] });
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    expect(recorded.json().discoveredAt).toBe("2026-12-04T14:20:00.000Z");
+  });
+
   it("an error the client found is strong evidence against our Integrity, from the moment it is recorded", async () => {
     clock.set(new Date("2026-12-07T12:00:00Z"));
     const before = (await evidenceOf(garage)).length;

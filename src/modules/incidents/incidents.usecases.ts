@@ -167,7 +167,7 @@ export async function listIncidents(deps: Deps, actor: Actor, query: IncidentLis
  */
 export async function recordIncident(deps: Deps, actor: Actor, input: RecordIncidentInput): Promise<Incident> {
   const now = deps.clock.now();
-  const discoveredAt = new Date(input.discoveredAt);
+  const discoveredAt = input.discoveredAt === undefined ? now : new Date(input.discoveredAt);
   if (discoveredAt.getTime() > now.getTime() + FUTURE_SLACK_MS) throw badRequest("incidents.in_future");
   const id = newId();
   await inTransaction(deps.db, async (trx) => {

@@ -35,13 +35,17 @@ type Values = {
 const FIELDS = ["title", "clientIds", "discoveredAt", "foundBy", "severity", "description", "rootCause", "remedy", "lesson"];
 const FIELD_OF: Record<string, keyof Values> = { discoveredAt: "discoveredWall" };
 
-/** The body the API takes, from the form's values (empty texts left out). */
-function bodyOf(values: Values, timeZone: string): RecordIncidentInput {
+/**
+ * The body the API takes, from the form's values (empty texts left out).
+ * Untouched, "discovered at" is now on the server's clock: the browser's may
+ * run ahead of it, and a moment in the future would be refused.
+ */
+function bodyOf(values: Values, timeZone: string, edited = true): RecordIncidentInput {
   const text = (value: string) => (value.trim() === "" ? undefined : value);
   return {
     title: values.title,
     clientIds: values.clientIds,
-    discoveredAt: wallToIso(values.discoveredWall, timeZone) ?? "",
+    ...(edited ? { discoveredAt: wallToIso(values.discoveredWall, timeZone) ?? "" } : {}),
     foundBy: values.foundBy as FoundBy,
     severity: values.severity as Severity,
     description: text(values.description),
@@ -87,7 +91,7 @@ export function RecordIncidentForm({ onSaved, onCancel }: { onSaved: (incident: 
   const alert = formError(record.error, FIELDS);
   return (
     <form
-      onSubmit={form.onSubmit((values) => record.mutate(bodyOf(values, timeZone), { onSuccess: onSaved }))}
+      onSubmit={form.onSubmit((values) => record.mutate(bodyOf(values, timeZone, form.isTouched("discoveredWall")), { onSuccess: onSaved }))}
       noValidate
       aria-label={t("incidents.record")}
     >
