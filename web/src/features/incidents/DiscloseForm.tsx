@@ -28,6 +28,8 @@ export function DiscloseForm({ incidentId, clientId, clientName }: { incidentId:
   const [draftLanguage, setDraftLanguage] = useState<"nl" | "en">(language);
   const draft = useDraft(incidentId, clientId, draftLanguage, true);
   const disclose = useDisclose(incidentId);
+  // Edited by the user, not by the default below: Mantine counts any setFieldValue as "touched".
+  const [disclosedEdited, setDisclosedEdited] = useState(false);
   // Untouched, "when" is now on the server's clock: the browser's may run ahead of it, and a
   // moment in the future would be refused.
   const bodyOf = (values: Values, edited = true): DisclosureInput => ({
@@ -52,7 +54,7 @@ export function DiscloseForm({ incidentId, clientId, clientName }: { incidentId:
   }, [draftMessage]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new time zone moves the default
   useEffect(() => {
-    if (!form.isTouched("disclosedWall")) form.setFieldValue("disclosedWall", wallNow(timeZone));
+    if (!disclosedEdited) form.setFieldValue("disclosedWall", wallNow(timeZone));
   }, [timeZone]);
   const input = (key: keyof Values, apiPath: string = key) => ({
     ...form.getInputProps(key),
@@ -61,7 +63,7 @@ export function DiscloseForm({ incidentId, clientId, clientName }: { incidentId:
   const alert = formError(disclose.error, FIELDS);
   return (
     <form
-      onSubmit={form.onSubmit((values) => disclose.mutate(bodyOf(values, form.isTouched("disclosedWall"))))}
+      onSubmit={form.onSubmit((values) => disclose.mutate(bodyOf(values, disclosedEdited)))}
       noValidate
       aria-label={`${t("incidents.disclose")}: ${clientName}`}
     >
@@ -72,7 +74,16 @@ export function DiscloseForm({ incidentId, clientId, clientName }: { incidentId:
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput type="datetime-local" label={t("incidents.field.disclosedAt")} required {...input("disclosedWall", "disclosedAt")} />
+          <TextInput
+            type="datetime-local"
+            label={t("incidents.field.disclosedAt")}
+            required
+            {...input("disclosedWall", "disclosedAt")}
+            onChange={(event) => {
+              setDisclosedEdited(true);
+              form.getInputProps("disclosedWall").onChange(event);
+            }}
+          />
           <Select
             label={t("incidents.field.channel")}
             required

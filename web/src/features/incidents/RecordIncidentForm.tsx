@@ -1,7 +1,7 @@
 import { Alert, Button, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import type { ClientList } from "../../../../src/modules/clients/clients.schemas.ts";
 import {
   FOUND_BY,
@@ -64,6 +64,8 @@ export function RecordIncidentForm({ onSaved, onCancel }: { onSaved: (incident: 
     queryFn: () => api<ClientList>("GET", `/api/v1/clients?${new URLSearchParams({ limit: "200" })}`),
   });
   const record = useRecordIncident();
+  // Edited by the user, not by the default below: Mantine counts any setFieldValue as "touched".
+  const [discoveredEdited, setDiscoveredEdited] = useState(false);
   const form = useForm<Values>({
     mode: "controlled",
     initialValues: {
@@ -82,7 +84,7 @@ export function RecordIncidentForm({ onSaved, onCancel }: { onSaved: (incident: 
   // The firm's time zone arrives after the first render: "now" follows it until the user picks a moment.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new time zone moves the default
   useEffect(() => {
-    if (!form.isTouched("discoveredWall")) form.setFieldValue("discoveredWall", wallNow(timeZone));
+    if (!discoveredEdited) form.setFieldValue("discoveredWall", wallNow(timeZone));
   }, [timeZone]);
   const input = (key: keyof Values) => {
     const apiPath = Object.entries(FIELD_OF).find(([, field]) => field === key)?.[0] ?? key;
@@ -91,7 +93,7 @@ export function RecordIncidentForm({ onSaved, onCancel }: { onSaved: (incident: 
   const alert = formError(record.error, FIELDS);
   return (
     <form
-      onSubmit={form.onSubmit((values) => record.mutate(bodyOf(values, timeZone, form.isTouched("discoveredWall")), { onSuccess: onSaved }))}
+      onSubmit={form.onSubmit((values) => record.mutate(bodyOf(values, timeZone, discoveredEdited), { onSuccess: onSaved }))}
       noValidate
       aria-label={t("incidents.record")}
     >
@@ -110,7 +112,16 @@ export function RecordIncidentForm({ onSaved, onCancel }: { onSaved: (incident: 
           {...input("clientIds")}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput type="datetime-local" label={t("incidents.field.discoveredAt")} required {...input("discoveredWall")} />
+          <TextInput
+            type="datetime-local"
+            label={t("incidents.field.discoveredAt")}
+            required
+            {...input("discoveredWall")}
+            onChange={(event) => {
+              setDiscoveredEdited(true);
+              form.getInputProps("discoveredWall").onChange(event);
+            }}
+          />
           <Select
             label={t("incidents.field.foundBy")}
             required
