@@ -681,6 +681,8 @@ const listRoutesWithoutIds = [
   // A client filter of A's is not found (checked below).
   "GET /api/v1/contracts",
   "GET /api/v1/index-series",
+  // The organization's own figures; a client filter of A's is not found (checked below).
+  "GET /api/v1/integrity",
 ];
 /** Routes that create things or sessions: no foreign id in the path; references in bodies are checked below. */
 const writeRoutesWithoutIds = [
@@ -824,6 +826,7 @@ describe("tenant isolation", () => {
     const foreignSeries = { seriesId: A.series.id, method: "yoy", lagMonths: 4 };
     expect((await b.post("/api/v1/contracts", { ...contract, indexation: foreignSeries })).statusCode).toBe(404);
     expectError(await b.get(`/api/v1/contracts?clientId=${A.client.id}`), 404, "clients.not_found", "en");
+    expectError(await b.get(`/api/v1/integrity?clientId=${A.client.id}`), 404, "clients.not_found", "en");
     const commitment = {
       clientId: B.client.id,
       title: "Beta X",

@@ -25,6 +25,9 @@ export interface ContractsTable {
   round_pct_decimals: number | null;
   created_by: string | null;
   created_at: Timestamp;
+  /** Migration 0023: when a person last opened the audit. */
+  last_audited_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_audited_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ContractIncreasesTable {

@@ -30,6 +30,7 @@ import { contractsRoutes } from "../modules/contracts/contracts.routes.ts";
 import { exportRoutes } from "../modules/export/export.routes.ts";
 import { incidentsRoutes } from "../modules/incidents/incidents.routes.ts";
 import { indexSeriesRoutes } from "../modules/index-series/index-series.routes.ts";
+import { integrityRoutes } from "../modules/integrity/integrity.routes.ts";
 import { interactionsRoutes } from "../modules/interactions/interactions.routes.ts";
 import type { Mailer } from "../modules/notifications/mailer.ts";
 import { notificationsRoutes, systemRoutes } from "../modules/notifications/notifications.routes.ts";
@@ -193,6 +194,7 @@ export async function createHttpServer(deps: HttpDeps) {
       await api.register(clientConductRoutes, { deps });
       await api.register(incidentsRoutes, { deps });
       await api.register(contractsRoutes, { deps });
+      await api.register(integrityRoutes, { deps });
       await api.register(indexSeriesRoutes, { deps });
       await api.register(systemRoutes, { deps });
     },

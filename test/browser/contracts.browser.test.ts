@@ -16,6 +16,7 @@ let harness: Harness;
 let context: BrowserContext;
 let page: Page;
 const errors: string[] = [];
+let exposureCents = 0;
 
 beforeAll(async () => {
   mkdirSync(screenshotDir, { recursive: true });
@@ -75,6 +76,7 @@ describe("contracts (nl)", () => {
     await page.reload();
     const audit = await api<{ totalOverchargeCents: number }>("GET", `/api/v1/contracts/${id}/audit`);
     expect(audit.totalOverchargeCents).toBeGreaterThan(4_000_000);
+    exposureCents = audit.totalOverchargeCents;
     const expected = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" }).format(audit.totalOverchargeCents / 100);
     await section.getByText(`${expected} te veel`).waitFor();
     await section.getByRole("button", { name: "Toon de jaren" }).click();
@@ -88,6 +90,31 @@ describe("contracts (nl)", () => {
       .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
     expect(serious).toEqual([]);
     await screenshotOf(section, "contracts-audit-nl.png");
+    expect(errors).toEqual([]);
+  });
+
+  it("shows the exposure on the integrity dashboard, reached from the navigation, in Dutch and in English", async () => {
+    await page.getByRole("navigation").getByRole("link", { name: "Integriteit" }).click();
+    await page.getByRole("heading", { level: 1, name: "Integriteit" }).waitFor();
+    const amountNl = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" }).format(exposureCents / 100);
+    const stat = page.getByRole("region", { name: "Rood-gezicht-risico" });
+    await stat.getByText(amountNl, { exact: true }).waitFor();
+    await page.getByRole("row", { name: new RegExp(`Jaarcontract administratie ${clientName}`) }).waitFor();
+    // The audit was opened on the client page: the contract counts as audited.
+    await page.getByText("Elk geïndexeerd contract is minstens één keer gecontroleerd.").waitFor();
+    await page.getByText("Elke klant is ingelicht over onze fouten.").waitFor();
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await screenshotOf(page, "integrity-nl.png", { fullPage: true });
+
+    await page.evaluate(() => localStorage.setItem("trustledger.language", "en"));
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Integrity" }).waitFor();
+    const amountEn = new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR" }).format(exposureCents / 100);
+    await page.getByRole("region", { name: "Red-face exposure" }).getByText(amountEn, { exact: true }).waitFor();
+    await page.getByRole("link", { name: clientName }).first().click();
+    await page.getByRole("heading", { level: 1, name: clientName }).waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -111,6 +111,12 @@ const incidentsRoute = createRoute({
   path: "/incidents",
   component: lazyRouteComponent(() => import("./features/incidents/IncidentsPage.tsx"), "IncidentsPage"),
 });
+/** The integrity dashboard: untold errors, time to tell, red-face exposure. */
+const integrityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/integrity",
+  component: lazyRouteComponent(() => import("./features/integrity/IntegrityPage.tsx"), "IntegrityPage"),
+});
 const incidentRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/incidents/$id",
@@ -209,6 +215,7 @@ const routeTree = rootRoute.addChildren([
     commitmentsRoute,
     atRiskRoute,
     incidentsRoute,
+    integrityRoute,
     incidentRoute,
     callbackIntakeRoute,
     teamFiguresRoute,

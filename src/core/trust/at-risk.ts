@@ -14,9 +14,16 @@ export type RiskCode =
   | "low_pulse"
   | "perception_gap"
   | "team_pulse_drop"
-  | "undisclosed_incident";
+  | "undisclosed_incident"
+  | "red_face_exposure";
 
-export type NextStep = "apologise_and_renegotiate" | "call" | "involve_senior" | "ask_for_feedback" | "disclose_error";
+export type NextStep =
+  | "apologise_and_renegotiate"
+  | "call"
+  | "involve_senior"
+  | "ask_for_feedback"
+  | "disclose_error"
+  | "correct_overcharge";
 
 export type EvidenceRef = { id: string; kind: string; occurredAt: string; label: string | null; source: { type: string; id: string } };
 
@@ -56,7 +63,15 @@ export type RiskFacts = {
    * be), one ref each (source: the incident); `overdue` when past the policy.
    */
   untoldIncidents?: Array<EvidenceRef & { overdue: boolean }>;
+  /**
+   * What our indexation clauses charged this client too much and is not yet
+   * refunded or credited, in cents, with one ref per contract (source: the contract).
+   */
+  redFaceExposure?: { outstandingCents: number; contracts: EvidenceRef[] };
 };
+
+/** From this much outstanding (in cents: 10,000 euro) the red face weighs more. */
+export const LARGE_EXPOSURE_CENTS = 1_000_000;
 
 export const BROKEN_WINDOW_DAYS = 90;
 export const INTEGRITY_DROP = 0.1;
@@ -139,6 +154,16 @@ export function riskReasons(facts: RiskFacts): RiskReason[] {
       evidence: untold.map(({ overdue: _overdue, ...ref }) => ref),
     });
   }
+  const exposure = facts.redFaceExposure;
+  if (exposure && exposure.outstandingCents > 0) {
+    reasons.push({
+      code: "red_face_exposure",
+      // The client would be right to be angry the day they find it: as heavy as an error untold, heavier when large.
+      severity: 5 + (exposure.outstandingCents >= LARGE_EXPOSURE_CENTS ? 2 : 0),
+      params: { count: exposure.contracts.length, outstandingCents: exposure.outstandingCents },
+      evidence: exposure.contracts,
+    });
+  }
   return reasons.sort((a, b) => b.severity - a.severity);
 }
 
@@ -152,6 +177,8 @@ export function nextStep(reasons: readonly RiskReason[]): NextStep | null {
       return "apologise_and_renegotiate";
     case "undisclosed_incident":
       return "disclose_error";
+    case "red_face_exposure":
+      return "correct_overcharge";
     case "integrity_drop":
     case "team_pulse_drop":
     case "low_pulse":

@@ -12,3 +12,15 @@ export type OverchargeCorrectedPayload = {
   refundCents: number;
   auditedOverchargeCents: number;
 };
+
+/** An increase applied in a contract year was recorded: on the timeline, and the client's red-face exposure is worked out again. */
+export const INCREASE_RECORDED = "contract.increase_recorded";
+
+export type IncreaseRecordedPayload = {
+  contractId: string;
+  title: string;
+  year: number;
+  effectiveOn: string;
+  appliedPct: number | null;
+  newPriceCents: number | null;
+};

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from "kysely";
+import { type Insertable, type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
 
 /** All SQL of contracts: always scoped to one organization. */
@@ -80,4 +80,59 @@ export async function listCorrections(db: Kysely<DB>, orgId: string, contractIds
 
 export async function insertCorrection(db: Kysely<DB>, row: Insertable<DB["contract_corrections"]>) {
   await db.insertInto("contract_corrections").values(row).execute();
+}
+
+/** Notes that a person opened the contract's audit (the dashboard lists indexed contracts nobody audited). */
+export async function markAudited(db: Kysely<DB>, orgId: string, id: string, userId: string, at: Date) {
+  await db
+    .updateTable("contracts")
+    .set({ last_audited_at: at, last_audited_by: userId })
+    .where("org_id", "=", orgId)
+    .where("id", "=", id)
+    .execute();
+}
+
+/*
+ * The portfolio audit reads a whole organization (or one client) in four
+ * statements, whatever the number of contracts: the dashboard audits them all
+ * in memory, which is cheaper than a statement per contract.
+ */
+
+export async function listIndexedContracts(db: Kysely<DB>, orgId: string, clientId: string | undefined) {
+  let query = db
+    .selectFrom("contracts as k")
+    .innerJoin("clients as c", (join) => join.onRef("c.org_id", "=", "k.org_id").onRef("c.id", "=", "k.client_id"))
+    .select([...contractColumns, "k.last_audited_at"])
+    .where("k.org_id", "=", orgId)
+    .where("k.series_id", "is not", null);
+  if (clientId) query = query.where("k.client_id", "=", clientId);
+  return query.orderBy("k.id").execute();
+}
+
+export async function listIncreasesOfIndexed(db: Kysely<DB>, orgId: string, clientId: string | undefined) {
+  let query = db
+    .selectFrom("contract_increases as i")
+    .innerJoin("contracts as k", (join) => join.onRef("k.org_id", "=", "i.org_id").onRef("k.id", "=", "i.contract_id"))
+    .select(["i.contract_id", "i.effective_on", "i.applied_pct", "i.new_price_cents"])
+    .where("i.org_id", "=", orgId)
+    .where("k.series_id", "is not", null);
+  if (clientId) query = query.where("k.client_id", "=", clientId);
+  return query.orderBy("i.contract_id").orderBy("i.year").execute();
+}
+
+/** Per contract: what was refunded or credited, and how many of the corrections the client had to raise. */
+export async function correctionTotals(db: Kysely<DB>, orgId: string, clientId: string | undefined) {
+  let query = db
+    .selectFrom("contract_corrections as r")
+    .innerJoin("contracts as k", (join) => join.onRef("k.org_id", "=", "r.org_id").onRef("k.id", "=", "r.contract_id"))
+    .select([
+      "r.contract_id",
+      sql<string>`sum(r.refund_cents)`.as("refund_cents"),
+      sql<number>`count(*)::int`.as("count"),
+      sql<number>`count(*) filter (where r.raised_by = 'client')::int`.as("raised_by_client"),
+    ])
+    .where("r.org_id", "=", orgId)
+    .groupBy("r.contract_id");
+  if (clientId) query = query.where("k.client_id", "=", clientId);
+  return query.execute();
 }

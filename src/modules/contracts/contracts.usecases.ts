@@ -12,7 +12,12 @@ import * as clients from "../clients/clients.usecases.ts";
 import * as domainEvents from "../domain-events/domain-events.usecases.ts";
 import * as indexSeries from "../index-series/index-series.usecases.ts";
 import * as workingTime from "../working-time/working-time.usecases.ts";
-import { OVERCHARGE_CORRECTED, type OverchargeCorrectedPayload } from "./contracts.events.ts";
+import {
+  INCREASE_RECORDED,
+  type IncreaseRecordedPayload,
+  OVERCHARGE_CORRECTED,
+  type OverchargeCorrectedPayload,
+} from "./contracts.events.ts";
 import * as repo from "./contracts.repository.ts";
 import type { Contract, ContractAudit, CorrectionInput, CreateContractInput, IncreaseInput } from "./contracts.schemas.ts";
 
@@ -124,21 +129,49 @@ export async function createContract(deps: Deps, actor: Actor, input: CreateCont
   return getContract(deps, actor, id);
 }
 
-/** Records the increase applied in a contract year (a percentage or the new price); one a year. */
+/**
+ * Records the increase applied in a contract year (a percentage or the new
+ * price); one a year. Its fact goes on the client's timeline in the same
+ * transaction, and so the client's at-risk reasons (red-face exposure) are
+ * worked out again.
+ */
 export async function recordIncrease(deps: Deps, actor: Actor, id: string, input: IncreaseInput): Promise<Contract> {
   const contract = await getContract(deps, actor, id);
   if (input.effectiveOn <= contract.startsOn) throw badRequest("contracts.increase_before_start");
-  const inserted = await repo.insertIncrease(deps.db, {
-    org_id: actor.orgId,
-    contract_id: id,
-    year: Number(input.effectiveOn.slice(0, 4)),
-    effective_on: input.effectiveOn,
-    applied_pct: input.appliedPct ?? null,
-    new_price_cents: input.newPriceCents ?? null,
-    recorded_by: actor.userId,
-    recorded_at: deps.clock.now(),
+  const now = deps.clock.now();
+  const year = Number(input.effectiveOn.slice(0, 4));
+  await inTransaction(deps.db, async (trx) => {
+    const inserted = await repo.insertIncrease(trx, {
+      org_id: actor.orgId,
+      contract_id: id,
+      year,
+      effective_on: input.effectiveOn,
+      applied_pct: input.appliedPct ?? null,
+      new_price_cents: input.newPriceCents ?? null,
+      recorded_by: actor.userId,
+      recorded_at: now,
+    });
+    if (!inserted) throw conflict("contracts.increase_exists");
+    const payload: IncreaseRecordedPayload = {
+      contractId: id,
+      title: contract.title,
+      year,
+      effectiveOn: input.effectiveOn,
+      appliedPct: input.appliedPct ?? null,
+      newPriceCents: input.newPriceCents ?? null,
+    };
+    await domainEvents.publish(trx, {
+      orgId: actor.orgId,
+      id: newId(),
+      type: INCREASE_RECORDED,
+      subjectType: "contract",
+      subjectId: id,
+      clientId: contract.clientId,
+      actorId: actor.userId,
+      payload,
+      occurredAt: now,
+    });
   });
-  if (!inserted) throw conflict("contracts.increase_exists");
   return getContract(deps, actor, id);
 }
 
@@ -182,6 +215,8 @@ export async function auditContract(deps: Deps, actor: Actor, id: string): Promi
   const time = await workingTime.loadOrganizationTime(deps, actor.orgId);
   const until = dateInZone(time.settings.timeZone, deps.clock.now());
   const result = runAudit(contract, series.points, until);
+  // Opened by a person (or a token): the dashboard no longer lists it as never audited.
+  await repo.markAudited(deps.db, actor.orgId, id, actor.userId, deps.clock.now());
   return {
     contractId: id,
     until,

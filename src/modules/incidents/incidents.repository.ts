@@ -364,3 +364,51 @@ export async function markStep(db: Kysely<DB>, orgId: string, incidentId: string
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Every untold (error, client) pair of the organization or one client, oldest deadline first. */
+export async function listUnsettled(db: Kysely<DB>, orgId: string, clientId: string | undefined) {
+  let query = db
+    .selectFrom("incident_clients as ic")
+    .innerJoin("incidents as i", (join) => join.onRef("i.org_id", "=", "ic.org_id").onRef("i.id", "=", "ic.incident_id"))
+    .innerJoin("clients as c", (join) => join.onRef("c.org_id", "=", "ic.org_id").onRef("c.id", "=", "ic.client_id"))
+    .select(["i.id", "i.title", "i.severity", "i.discovered_at", "ic.client_id", "c.name as client_name", "ic.disclose_by"])
+    .where("ic.org_id", "=", orgId)
+    .where("ic.settled_at", "is", null);
+  if (clientId) query = query.where("ic.client_id", "=", clientId);
+  return query.orderBy("ic.disclose_by").orderBy("i.id").orderBy("ic.client_id").execute();
+}
+
+/** Disclosures since a moment (the dashboard's year), with their working time to disclosure. */
+export async function disclosuresSince(db: Kysely<DB>, orgId: string, since: Date, clientId: string | undefined) {
+  let query = db
+    .selectFrom("incident_disclosures")
+    .select(["disclosed_at", "working_ms", "within_policy"])
+    .where("org_id", "=", orgId)
+    .where("disclosed_at", ">=", since);
+  if (clientId) query = query.where("client_id", "=", clientId);
+  return query.orderBy("disclosed_at").execute();
+}
+
+/** Errors discovered since a moment, and how many of them the client found first. */
+export async function recordedSince(db: Kysely<DB>, orgId: string, since: Date, clientId: string | undefined) {
+  let query = db
+    .selectFrom("incidents as i")
+    .select([
+      sql<number>`count(*)::int`.as("recorded"),
+      sql<number>`count(*) filter (where i.found_by = 'client')::int`.as("found_by_client"),
+    ])
+    .where("i.org_id", "=", orgId)
+    .where("i.discovered_at", ">=", since);
+  if (clientId) {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("incident_clients as ic")
+          .select("ic.incident_id")
+          .whereRef("ic.org_id", "=", "i.org_id")
+          .whereRef("ic.incident_id", "=", "i.id")
+          .where("ic.client_id", "=", clientId),
+      ),
+    );
+  }
+  return query.executeTakeFirstOrThrow();
+}

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
+import { addDaysToInstant, dateInZone } from "../../core/dates.ts";
 import {
   effectivePolicy,
   escalationDeadlines,
@@ -8,6 +9,7 @@ import {
   workingHoursToDisclosure,
 } from "../../core/incidents/disclosure.ts";
 import { disclosureDraft } from "../../core/incidents/draft.ts";
+import { median } from "../../core/median.ts";
 import { canConfigureOrganization, type Role } from "../../core/roles.ts";
 import { workingMillisecondsBetween } from "../../core/working-time.ts";
 import type { DB } from "../../db/schema.ts";
@@ -448,3 +450,62 @@ export async function untoldForClient(db: Kysely<DB>, orgId: string, clientId: s
     overdue: new Date(row.disclose_by).getTime() < now.getTime(),
   }));
 }
+
+const HOUR_MS = 3_600_000;
+/** The dashboard looks back a year, month by month. */
+const TREND_MONTHS = 12;
+
+/** "2026-12" and the eleven months before it, oldest first. */
+function lastMonths(today: string, count: number): string[] {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  return Array.from({ length: count }, (_, index) => {
+    const back = count - 1 - index;
+    const total = year * 12 + (month - 1) - back;
+    return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
+  });
+}
+
+/**
+ * The errors half of the integrity dashboard, for the organization or one
+ * client: what is still untold (and past the policy), time to disclosure over
+ * the last year (median and per month, in working hours) and how often the
+ * client found our error first. No actor: the caller checked the rights.
+ */
+export async function disclosureFigures(db: Kysely<DB>, orgId: string, now: Date, timeZone: string, clientId?: string | undefined) {
+  const yearAgo = addDaysToInstant(now, -365);
+  const [untold, disclosures, recorded] = [
+    await repo.listUnsettled(db, orgId, clientId),
+    await repo.disclosuresSince(db, orgId, yearAgo, clientId),
+    await repo.recordedSince(db, orgId, yearAgo, clientId),
+  ];
+  const hours = (row: { working_ms: number }) => Number(row.working_ms) / HOUR_MS;
+  const months = lastMonths(dateInZone(timeZone, now), TREND_MONTHS);
+  const byMonth = new Map<string, number[]>(months.map((month) => [month, []]));
+  for (const row of disclosures) byMonth.get(dateInZone(timeZone, new Date(row.disclosed_at)).slice(0, 7))?.push(hours(row));
+  return {
+    openIncidents: new Set(untold.map((row) => row.id)).size,
+    untoldClients: untold.length,
+    overdue: untold.filter((row) => new Date(row.disclose_by).getTime() < now.getTime()).length,
+    untold: untold.slice(0, 50).map((row) => ({
+      incidentId: row.id,
+      title: row.title,
+      severity: row.severity,
+      clientId: row.client_id,
+      clientName: row.client_name,
+      discoveredAt: new Date(row.discovered_at).toISOString(),
+      discloseBy: new Date(row.disclose_by).toISOString(),
+      overdue: new Date(row.disclose_by).getTime() < now.getTime(),
+    })),
+    recordedLastYear: recorded.recorded,
+    foundByClientLastYear: recorded.found_by_client,
+    disclosedLastYear: disclosures.length,
+    withinPolicyLastYear: disclosures.filter((row) => row.within_policy).length,
+    medianWorkingHoursToDisclosure: median([disclosures.map(hours)]),
+    trend: months.map((month) => {
+      const list = byMonth.get(month) ?? [];
+      return { month, disclosures: list.length, medianWorkingHours: median([list]) };
+    }),
+  };
+}
+export type DisclosureFigures = Awaited<ReturnType<typeof disclosureFigures>>;

@@ -121,3 +121,16 @@ export async function insertPointsOnce(db: Kysely<DB>, rows: PointRow[]) {
     .onConflict((oc) => oc.columns(["org_id", "series_id", "period"]).doNothing())
     .execute();
 }
+
+/** The points of several series at once (an organization's contract audit). */
+export async function listPointsOfSeries(db: Kysely<DB>, orgId: string, seriesIds: readonly string[]) {
+  if (seriesIds.length === 0) return [];
+  return db
+    .selectFrom("index_points")
+    .select(["series_id", "period", "value", "change_pct", "provisional", "source", "revised_from", "revised_at"])
+    .where("org_id", "=", orgId)
+    .where("series_id", "in", seriesIds)
+    .orderBy("series_id")
+    .orderBy("period")
+    .execute();
+}

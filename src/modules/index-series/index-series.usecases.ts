@@ -226,3 +226,14 @@ export async function getSeries(deps: Deps, actor: Actor, seriesId: string): Pro
 export async function getSeriesPoints(deps: Deps, actor: Actor, seriesId: string): Promise<IndexPointOut[]> {
   return (await getSeries(deps, actor, seriesId)).points;
 }
+
+/**
+ * The points of several series at once, by series, for an organization-wide
+ * audit of its contracts. No actor: the caller has checked who may see it,
+ * and the shipped series exists once any contract refers to it.
+ */
+export async function pointsBySeries(db: Kysely<DB>, orgId: string, seriesIds: readonly string[]): Promise<Map<string, IndexPointOut[]>> {
+  const bySeries = new Map<string, IndexPointOut[]>(seriesIds.map((id) => [id, []]));
+  for (const row of await repo.listPointsOfSeries(db, orgId, seriesIds)) bySeries.get(row.series_id)?.push(toPoint(row));
+  return bySeries;
+}

@@ -67,6 +67,7 @@ const WHAT: Record<Language, Record<string, string>> = {
 const formatsOf = (locale: string) => ({
   relative: new Intl.RelativeTimeFormat(locale, { numeric: "auto" }),
   number: new Intl.NumberFormat(locale),
+  euro: new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }),
   plural: new Intl.PluralRules(locale),
 });
 const FORMATS: Record<Language, ReturnType<typeof formatsOf>> = { en: formatsOf("en-GB"), nl: formatsOf("nl-NL") };
@@ -112,6 +113,10 @@ const RISKS: Record<Language, Record<RiskReason["code"], string | Plural>> = {
       one: "{count} error of ours the client has not been told about",
       other: "{count} errors of ours the client has not been told about",
     },
+    red_face_exposure: {
+      one: "Our indexation charged {amount} too much on {count} contract, not yet paid back",
+      other: "Our indexation charged {amount} too much on {count} contracts, not yet paid back",
+    },
   },
   nl: {
     broken_undisclosed: {
@@ -131,6 +136,10 @@ const RISKS: Record<Language, Record<RiskReason["code"], string | Plural>> = {
       one: "{count} fout van ons waarover de klant nog niet is ingelicht",
       other: "{count} fouten van ons waarover de klant nog niet is ingelicht",
     },
+    red_face_exposure: {
+      one: "Onze indexering rekende {amount} te veel op {count} contract, nog niet terugbetaald",
+      other: "Onze indexering rekende {amount} te veel op {count} contracten, nog niet terugbetaald",
+    },
   },
 };
 
@@ -141,6 +150,7 @@ const STEPS: Record<Language, Record<string, string>> = {
     involve_senior: "Involve a senior colleague",
     ask_for_feedback: "Ask the client how they see it",
     disclose_error: "Tell the client about our error now, before they find it themselves",
+    correct_overcharge: "Pay the overcharge back and tell the client, before they find it themselves",
   },
   nl: {
     apologise_and_renegotiate: "Bied excuses aan en spreek een nieuwe datum af met de klant",
@@ -148,6 +158,7 @@ const STEPS: Record<Language, Record<string, string>> = {
     involve_senior: "Betrek een senior collega",
     ask_for_feedback: "Vraag de klant hoe hij het ziet",
     disclose_error: "Meld de klant onze fout nu, voordat hij die zelf ontdekt",
+    correct_overcharge: "Betaal het te veel berekende terug en licht de klant in, voordat hij het zelf ontdekt",
   },
 };
 
@@ -156,9 +167,12 @@ export function explainRisk(language: Language, reason: Pick<RiskReason, "code" 
   const text = RISKS[language][reason.code];
   const template =
     typeof text === "string" ? text : FORMATS[language].plural.select(reason.params.count ?? 0) === "one" ? text.one : text.other;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    reason.params[name] === undefined ? whole : number.format(reason.params[name] as number),
-  );
+  // Money travels as whole cents ({amount} is params.outstandingCents); shown in euro.
+  const euro = (cents: number) => FORMATS[language].euro.format(cents / 100);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (name === "amount") return reason.params.outstandingCents === undefined ? whole : euro(reason.params.outstandingCents);
+    return reason.params[name] === undefined ? whole : number.format(reason.params[name] as number);
+  });
 }
 
 export const explainNextStep = (language: Language, step: string): string => STEPS[language][step] ?? step;

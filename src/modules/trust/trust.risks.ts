@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
 import { addDaysToInstant, dateInZone, elapsedDays } from "../../core/dates.ts";
+import { exposureOf } from "../../core/indexation/exposure.ts";
 import { canSeeTrust } from "../../core/roles.ts";
 import {
   BROKEN_WINDOW_DAYS,
@@ -20,6 +21,7 @@ import { newId } from "../../shared/ids.ts";
 import type { Logger } from "../../shared/logger.ts";
 import { inTransaction } from "../../shared/transaction.ts";
 import * as clients from "../clients/clients.usecases.ts";
+import { auditPortfolio } from "../contracts/contracts.portfolio.ts";
 import * as domainEvents from "../domain-events/domain-events.usecases.ts";
 import * as incidents from "../incidents/incidents.usecases.ts";
 import * as pulse from "../pulse/pulse.usecases.ts";
@@ -109,6 +111,12 @@ export async function refreshClientRisk(db: Kysely<DB>, orgId: string, clientId:
   const teamNow = await pulse.teamPulseOf(db, orgId, clientId, period);
   const teamBefore = await pulse.teamPulseOf(db, orgId, clientId, pulse.previousQuarter(period));
   const untold = await incidents.untoldForClient(db, orgId, clientId, now);
+  const exposure = exposureOf(
+    (await auditPortfolio(db, orgId, now, clientId)).flatMap((contract) =>
+      contract.audit ? [{ ...contract, audit: contract.audit }] : [],
+    ),
+  );
+  const exposedContracts = exposure.topContracts.filter((contract) => contract.outstandingCents > 0);
   const reasons = riskReasons({
     undisclosedBreaks: breaks.map(refOf),
     integrityNow: evidenceScores.integrity,
@@ -131,6 +139,16 @@ export async function refreshClientRisk(db: Kysely<DB>, orgId: string, clientId:
       source: { type: "incident", id: incident.incidentId },
       overdue: incident.overdue,
     })),
+    redFaceExposure: {
+      outstandingCents: exposure.outstandingCents,
+      contracts: exposedContracts.map((contract) => ({
+        id: contract.contractId,
+        kind: "red_face_exposure",
+        occurredAt: now.toISOString(),
+        label: contract.title,
+        source: { type: "contract", id: contract.contractId },
+      })),
+    },
   });
   await risks.saveRisk(db, {
     org_id: orgId,

@@ -190,6 +190,7 @@ export const atRiskListSchema = z
               "perception_gap",
               "team_pulse_drop",
               "undisclosed_incident",
+              "red_face_exposure",
             ]),
             severity: z.number().int(),
             params: z.record(z.string(), z.number()),

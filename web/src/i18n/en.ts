@@ -2,6 +2,7 @@ import { clientConductEn } from "../features/client-conduct/i18n/messages.ts";
 import { contractsEn } from "../features/contracts/messages.ts";
 import { incidentsEn } from "../features/incidents/messages.ts";
 import { indexSeriesEn } from "../features/index-series/messages.ts";
+import { integrityEn } from "../features/integrity/messages.ts";
 import { interactionsEn } from "../features/interactions/messages.ts";
 import { trackRecordEn } from "../features/portal/i18n/track-record.ts";
 import { searchEn } from "../features/search/messages.ts";
@@ -740,6 +741,7 @@ export const en = {
   ...clientConductEn,
   ...contractsEn,
   ...incidentsEn,
+  ...integrityEn,
   ...indexSeriesEn,
   ...trustProfileEn,
   ...trackRecordEn,

@@ -2,6 +2,7 @@ import { clientConductNl } from "../features/client-conduct/i18n/messages.ts";
 import { contractsNl } from "../features/contracts/messages.ts";
 import { incidentsNl } from "../features/incidents/messages.ts";
 import { indexSeriesNl } from "../features/index-series/messages.ts";
+import { integrityNl } from "../features/integrity/messages.ts";
 import { interactionsNl } from "../features/interactions/messages.ts";
 import { trackRecordNl } from "../features/portal/i18n/track-record.ts";
 import { searchNl } from "../features/search/messages.ts";
@@ -750,6 +751,7 @@ export const nl: Record<MessageKey, string> = {
   ...clientConductNl,
   ...contractsNl,
   ...incidentsNl,
+  ...integrityNl,
   ...indexSeriesNl,
   ...trustProfileNl,
   ...trackRecordNl,

@@ -23,6 +23,17 @@ function Evidence({ item }: { item: EvidenceRef }) {
   const { rt, formatDate } = useRiskText();
   const kindName = useKindName();
   const date = formatDate(item.occurredAt);
+  if (item.source.type === "contract") {
+    // A standing fact, not a moment: the contract, and where the firm's exposure is laid out.
+    return (
+      <Text component="li" fz="sm">
+        {rt("risk.evidence.contract")}{" "}
+        <Anchor component={Link} to="/integrity">
+          {item.label ?? rt("risk.evidence.open")}
+        </Anchor>
+      </Text>
+    );
+  }
   if (item.source.type === "commitment" || item.source.type === "incident") {
     // The promise (or our error) itself, by its title: where the story of what happened is.
     return (

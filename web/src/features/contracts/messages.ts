@@ -3,6 +3,8 @@
  * shared catalogs (web/src/i18n/en.ts, nl.ts) spread them in.
  */
 export const contractsEn = {
+  "timeline.type.contract.increase_recorded": "Price increase recorded",
+  "timeline.type.contract.overcharge_corrected": "Overcharge corrected",
   "contracts.title": "Contracts and indexation",
   "contracts.intro":
     "What each contract may cost under its indexation clause on the real index figures, against what was charged. Too much charged shows in red — and so does too little.",
@@ -42,6 +44,8 @@ export const contractsEn = {
 } as const;
 
 export const contractsNl: Record<keyof typeof contractsEn, string> = {
+  "timeline.type.contract.increase_recorded": "Prijsverhoging vastgelegd",
+  "timeline.type.contract.overcharge_corrected": "Te veel berekend gecorrigeerd",
   "contracts.title": "Contracten en indexering",
   "contracts.intro":
     "Wat elk contract volgens zijn indexeringsclausule op de echte indexcijfers mag kosten, naast wat er in rekening is gebracht. Te veel gerekend staat in het rood — te weinig ook.",

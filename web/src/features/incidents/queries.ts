@@ -39,6 +39,7 @@ function useRefresh() {
   const queryClient = useQueryClient();
   return (incident?: Incident) => {
     queryClient.invalidateQueries({ queryKey: ["incidents"] });
+    queryClient.invalidateQueries({ queryKey: ["integrity"] });
     if (incident) {
       queryClient.setQueryData(["incident", incident.id], incident);
       for (const client of incident.clients) {
