@@ -34,7 +34,8 @@ import { benchTrust, type TrustBenchContext } from "./trust.ts";
  * delivered to a local SMTP sink); the trust ledger on the same database
  * (5M evidence rows: the client trust page and a lead's at-risk list against
  * their baseline, closed and open loop; the evidence write on a close; the
- * backfill — bench/trust.ts); plus cold start and idle memory of
+ * backfill — bench/trust.ts); the integrity dashboard over 10,000 contracts
+ * (bench/integrity.ts); plus cold start and idle memory of
  * `npm start` on an existing embedded data directory.
  * Results go to bench/RESULTS.md. Only 127.0.0.1 is ever contacted.
  *
@@ -684,4 +685,6 @@ console.log("written to bench/RESULTS.md");
 execSync(`"${node}" bench/suggestions.ts`, { cwd: root, stdio: "inherit" });
 // Search quality (recall@10 on the labelled sets): its own section of RESULTS.md (bench/search.ts).
 execSync(`"${node}" bench/search.ts`, { cwd: root, stdio: "inherit" });
+// The integrity ledger's targets (10k contracts: the dashboard, one audit): its own section (bench/integrity.ts).
+execSync(`"${node}" bench/integrity.ts`, { cwd: root, stdio: "inherit" });
 process.exit(0);

@@ -69,7 +69,8 @@ export type AuditInput = {
   effectiveMonth?: number | undefined;
   clause: IndexationClause;
   increases: readonly AppliedIncrease[];
-  points: readonly IndexPoint[];
+  /** The series' points, or the same indexed once for many audits (`indexSeries`). */
+  points: readonly IndexPoint[] | IndexedSeries;
   /** "YYYY-MM-DD": years whose increase takes effect after this day are not audited yet. */
   until: string;
 };
@@ -219,14 +220,28 @@ function stepFor(
   return { reference, ratio: div(fromNumber(now.value as number), fromNumber(before.value as number)), figures: [used(before), used(now)] };
 }
 
+/**
+ * A series' points by period, checked once. An organization-wide audit runs
+ * thousands of contracts over the same few series: it indexes each series
+ * once (`indexSeries`) and passes the index instead of the array.
+ */
+export type IndexedSeries = { readonly byPeriod: ReadonlyMap<string, IndexPoint> };
+
+export function indexSeries(points: readonly IndexPoint[]): IndexedSeries {
+  for (const point of points) if (!PERIOD.test(point.period)) throw new IndexationError("invalid_period");
+  return { byPeriod: new Map(points.map((point) => [point.period, point])) };
+}
+
+const indexedPoints = (points: AuditInput["points"]): ReadonlyMap<string, IndexPoint> =>
+  "byPeriod" in points ? points.byPeriod : indexSeries(points).byPeriod;
+
 export function auditIndexation(input: AuditInput): AuditResult {
   validate(input);
   const { clause } = input;
   const start = parseDate(input.startsOn);
   const until = parseDate(input.until);
   const untilKey = `${until.year}-${pad(until.month)}-${pad(until.day)}`;
-  const values = new Map(input.points.map((point) => [point.period.length === 7 || point.period.length === 4 ? point.period : "", point]));
-  for (const point of input.points) if (!PERIOD.test(point.period)) throw new IndexationError("invalid_period");
+  const values = indexedPoints(input.points);
   const effectiveMonth = input.effectiveMonth ?? start.month;
   const increasesByYear = new Map(input.increases.map((increase) => [parseDate(increase.effectiveOn).year, increase]));
   const cap = clause.capPct === undefined ? undefined : fromNumber(clause.capPct);
@@ -257,13 +272,16 @@ export function auditIndexation(input: AuditInput): AuditResult {
     if (increase?.newPriceCents !== undefined) charged = BigInt(increase.newPriceCents);
     else if (increase?.appliedPct !== undefined)
       charged = roundHalfAwayFromZero(mul(rational(previousCharged), add(ONE, div(fromNumber(increase.appliedPct), HUNDRED))));
-    const appliedPct = previousCharged === 0n ? null : toNumber(mul(sub(div(rational(charged), rational(previousCharged)), ONE), HUNDRED));
+    // The percentage charged, worked out from the prices only when it was not recorded as one.
+    const appliedPct =
+      increase?.appliedPct ??
+      (previousCharged === 0n ? null : toNumber(mul(sub(div(rational(charged), rational(previousCharged)), ONE), HUNDRED)));
 
     const step = stepFor(clause, effective, previousReference, values);
     previousReference = step.reference;
     const base = {
       effectiveOn,
-      appliedPct: increase?.appliedPct ?? appliedPct,
+      appliedPct,
       chargedPriceCents: Number(charged),
       appliedRecorded: increase !== undefined,
       capped: false,

@@ -22,8 +22,25 @@ export function rational(n: bigint, d = 1n): Rational {
   return { n: (sign * n) / g, d: (sign * d) / g };
 }
 
+/**
+ * Converted numbers, remembered: an organization's audit meets the same few
+ * hundred index figures and percentages thousands of times, and parsing the
+ * decimal is most of the cost. A pure function's results, bounded in number.
+ */
+const converted = new Map<number, Rational>();
+const CONVERTED_MAX = 50_000;
+
 /** The decimal a number prints as, exactly: 128.34 → 12834/100; 1e-7 → 1/10,000,000. */
 export function fromNumber(value: number): Rational {
+  const known = converted.get(value);
+  if (known) return known;
+  const exact = parseDecimal(value);
+  if (converted.size >= CONVERTED_MAX) converted.clear();
+  converted.set(value, exact);
+  return exact;
+}
+
+function parseDecimal(value: number): Rational {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
   const [mantissa = "0", exponentText] = value.toString().toLowerCase().split("e");
   const exponent = Number(exponentText ?? 0);

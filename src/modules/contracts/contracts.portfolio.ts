@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
 import { dateInZone } from "../../core/dates.ts";
-import { type AuditResult, auditIndexation, IndexationError, type IndexPoint } from "../../core/indexation/audit.ts";
+import { type AuditResult, auditIndexation, IndexationError, type IndexedSeries, indexSeries } from "../../core/indexation/audit.ts";
 import type { DB } from "../../db/schema.ts";
-import * as indexSeries from "../index-series/index-series.usecases.ts";
+import * as indexSeriesModule from "../index-series/index-series.usecases.ts";
 import * as workingTime from "../working-time/working-time.usecases.ts";
 import * as repo from "./contracts.repository.ts";
 
@@ -44,7 +44,16 @@ export async function auditPortfolio(
   if (contracts.length === 0) return [];
   const until = dateInZone(time.settings.timeZone, now);
   const seriesIds = [...new Set(contracts.map((row) => row.series_id as string))];
-  const points = await indexSeries.pointsBySeries(db, orgId, seriesIds);
+  // Each series indexed once for all its contracts; a series with a bad period makes its contracts unauditable.
+  const indexed = new Map<string, IndexedSeries | null>();
+  for (const [seriesId, points] of await indexSeriesModule.pointsBySeries(db, orgId, seriesIds)) {
+    try {
+      indexed.set(seriesId, indexSeries(points));
+    } catch (error) {
+      if (!(error instanceof IndexationError)) throw error;
+      indexed.set(seriesId, null);
+    }
+  }
   const increasesOf = new Map<string, Array<{ effectiveOn: string; appliedPct?: number; newPriceCents?: number }>>();
   for (const row of increases) {
     const list = increasesOf.get(row.contract_id) ?? [];
@@ -67,7 +76,7 @@ export async function auditPortfolio(
       correctedCents: corrected ? Number(corrected.refund_cents) : 0,
       corrections: corrected?.count ?? 0,
       correctionsRaisedByClient: corrected?.raised_by_client ?? 0,
-      audit: auditOrNull(row, increasesOf.get(row.id) ?? [], points.get(row.series_id as string) ?? [], until),
+      audit: auditOrNull(row, increasesOf.get(row.id) ?? [], indexed.get(row.series_id as string) ?? null, until),
     };
   });
 }
@@ -75,9 +84,10 @@ export async function auditPortfolio(
 function auditOrNull(
   row: Awaited<ReturnType<typeof repo.listIndexedContracts>>[number],
   increases: Array<{ effectiveOn: string; appliedPct?: number; newPriceCents?: number }>,
-  points: readonly IndexPoint[],
+  points: IndexedSeries | null,
   until: string,
 ): AuditResult | null {
+  if (!points) return null;
   try {
     return auditIndexation({
       startsOn: row.starts_on,
