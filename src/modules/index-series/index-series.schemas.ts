@@ -29,6 +29,17 @@ export const importResultSchema = z
     id: uuid,
     points: z.number().int().meta({ description: "How many points the file held." }),
     revised: z.number().int().meta({ description: "How many known points got another figure." }),
+    chained: z
+      .object({
+        id: uuid,
+        overlapPeriod: z.string(),
+        factor: z.number(),
+      })
+      .nullable()
+      .meta({
+        description:
+          "With both CBS CPI tables imported: the series 'cbs-cpi-chained' on the newer base (2025 = 100), the older table's periods re-expressed by the ratio at the overlap period. Null when there is nothing to chain (one table, or no period in common).",
+      }),
   })
   .meta({ id: "IndexSeriesImported" });
 export type ImportResult = z.infer<typeof importResultSchema>;

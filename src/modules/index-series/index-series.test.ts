@@ -112,7 +112,8 @@ describe("POST /api/v1/index-series/import", () => {
     const revisedText = fixtureText("fixture-83131NED-shape.csv").replace('"2024MM03*";"131,80*";"3,0*"', '"2024MM03";"131,95";"3,1"');
     const again = await importCsv(admin, revisedText);
     expect(again.statusCode, again.body).toBe(201);
-    expect(again.json()).toEqual({ id: before.json().id, points: 6, revised: 1 });
+    // Both tables are in this organization, but they share no period: nothing to chain.
+    expect(again.json()).toEqual({ id: before.json().id, points: 6, revised: 1, chained: null });
     const points = (await as(app, admin).get(`/api/v1/index-series/${before.json().id}`)).json().points;
     const march = points.find((p: { period: string }) => p.period === "2024-03");
     expect(march).toMatchObject({ value: 131.95, provisional: false, revisedFrom: 131.8 });
@@ -230,5 +231,70 @@ describe("GET /api/v1/index-series/:id", () => {
       "index_series.not_found",
       "nl",
     );
+  });
+});
+
+describe("chaining the two CBS bases", () => {
+  // Made-up figures in the shape of the two tables, sharing the year 2025 — not CBS figures.
+  const olderMonths = ["2024MM09", "2024MM10", "2024MM11", "2024MM12", "2025MM01", "2025MM02", "2025MM03", "2025MM04"];
+  const older = [
+    '"Consumentenprijzen; prijsindex 2015=100 (83131NED)";;;',
+    ";;;",
+    '"Bestedingscategorieën";"Perioden";"CPI (2015=100)";"Jaarmutatie CPI (%)"',
+    '"000000 Alle bestedingen";"2025JJ00";"125,00";"3,2"',
+    ...olderMonths.map((period, n) => `"000000 Alle bestedingen";"${period}";"${120 + n},00";"3,0"`),
+    ...["2025MM05", "2025MM06", "2025MM07", "2025MM08"].map((period) => `"000000 Alle bestedingen";"${period}";"127,00";"3,0"`),
+    '"000000 Alle bestedingen";"2025MM09";"126,00";"3,5"',
+  ].join("\n");
+  const newer = [
+    '"Consumentenprijzen; prijsindex 2025=100";;;;',
+    '"Tabel 86141NED";;;;',
+    '"Perioden";"Bestedingen";"Consumentenprijsindex (2025=100)";"Jaarmutatie (%)";"Status"',
+    '"2025JJ00";"Alle bestedingen";"100,00";"3,2";"Definitief"',
+    '"2025MM09";"Alle bestedingen";"100,80";"3,5";"Definitief"',
+    '"2025MM10";"Alle bestedingen";"100,90";"3,4";"Definitief"',
+    '"2025MM11";"Alle bestedingen";"101,00";"3,3";"Definitief"',
+    '"2025MM12";"Alle bestedingen";"101,20";"3,1";"Definitief"',
+    '"2026MM01";"Alle bestedingen";"101,50";"2,6";"Voorlopig"',
+  ].join("\n");
+
+  it("links the older table to the newer base at the base year, so an increase across the change of base is measured right", async () => {
+    const owner = await signup(app, { name: "Keten Admin", email: uniqueEmail("chain"), organizationName: "Keten Advies" });
+    const first = await importCsv(owner, cp1252(older));
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json().chained).toBeNull();
+    const second = await importCsv(owner, newer);
+    expect(second.statusCode, second.body).toBe(201);
+    expect(second.json().chained).toMatchObject({ overlapPeriod: "2025", factor: 0.8 });
+    const chained = await seriesByCode(owner, "cbs-cpi-chained");
+    expect(chained).toMatchObject({ id: second.json().chained.id, kind: "index", base: "2025=100" });
+    const points = (await as(app, owner).get(`/api/v1/index-series/${chained?.id}`)).json().points;
+    const at = (period: string) => points.find((p: { period: string }) => p.period === period);
+    // The newer table as published; the older one's other periods × 100 / 125.
+    expect(points).toHaveLength(18);
+    expect(at("2024-09")).toMatchObject({ value: 96, source: "CBS StatLine 83131NED × 0.8 (linked at 2025)" });
+    expect(at("2025-08")).toMatchObject({ value: 101.6, source: "CBS StatLine 83131NED × 0.8 (linked at 2025)" });
+    expect(at("2025")).toMatchObject({ value: 100, source: "CBS StatLine 86141NED" });
+    expect(at("2025-09")).toMatchObject({ value: 100.8, source: "CBS StatLine 86141NED" });
+    expect(at("2026-01")).toMatchObject({ value: 101.5, provisional: true });
+
+    // Year on year with a four-month lag, taking effect in January 2026: September 2025 against
+    // September 2024 — 100.8 / 96 = +5 %, where dividing across the bases (100.8 / 120) would say −16 %.
+    const client = (await as(app, owner).post("/api/v1/clients", { kind: "company", name: "Keten BV" })).json();
+    const contract = (
+      await as(app, owner).post("/api/v1/contracts", {
+        clientId: client.id,
+        title: "Jaarcontract",
+        startsOn: "2025-01-01",
+        annualPriceCents: 10_000_000,
+        indexation: { seriesId: chained?.id, method: "yoy", lagMonths: 4 },
+      })
+    ).json();
+    const audit = (await as(app, owner).get(`/api/v1/contracts/${contract.id}/audit`)).json();
+    expect(audit.years[0]).toMatchObject({ effectiveOn: "2026-01-01", allowedPct: 5, allowedPriceCents: 10_500_000 });
+    expect(audit.years[0].figures.map((f: { source: string }) => f.source)).toEqual([
+      "CBS StatLine 83131NED × 0.8 (linked at 2025)",
+      "CBS StatLine 86141NED",
+    ]);
   });
 });

@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Kysely } from "kysely";
 import type { Actor } from "../../core/actor.ts";
+import { chainBases } from "../../core/index-series/chain.ts";
 import { IndexImportError } from "../../core/index-series/errors.ts";
-import { type ParsedSeries, parseIndexCsv } from "../../core/index-series/parse.ts";
+import { CBS_CPI_TABLES, type ParsedSeries, parseIndexCsv } from "../../core/index-series/parse.ts";
 import { canConfigureOrganization } from "../../core/roles.ts";
 import type { DB } from "../../db/schema.ts";
 import type { IndexSeriesKind } from "../../db/schema-index-series.ts";
@@ -158,8 +159,78 @@ export async function importSeries(deps: Deps, actor: Actor, bytes: Uint8Array, 
       };
     });
     await repo.upsertPoints(trx, rows);
-    return { id: seriesId, points: rows.length, revised };
+    const chained = parsed.format === "cbs" ? await rebuildChainedCpi(trx, actor.orgId, now) : null;
+    return { id: seriesId, points: rows.length, revised, chained };
   });
+}
+
+/** The CBS CPI on one base: the newer table as published, the older one's other periods linked to it. */
+export const CHAINED_CPI_CODE = "cbs-cpi-chained";
+const [OLDER_TABLE, NEWER_TABLE] = Object.entries(CBS_CPI_TABLES)
+  .sort(([, a], [, b]) => a.localeCompare(b))
+  .map(([table]) => table) as [string, string];
+
+/**
+ * With both CBS CPI tables imported, (re)builds the chained series: figures on
+ * different bases are never divided by each other, so an increase measured
+ * across the change of base (a lagged month in 2025 against one in 2024) needs
+ * the older figures re-expressed on the newer base, by the ratio at a period
+ * both tables publish (core/index-series/chain.ts). Each linked figure names
+ * the table it came from and the factor; provisional marks carry over; a
+ * figure that changes keeps what it was, as in any import.
+ */
+async function rebuildChainedCpi(trx: Kysely<DB>, orgId: string, now: Date) {
+  const older = await repo.findSeriesByCode(trx, orgId, `cbs-${OLDER_TABLE}`);
+  const newer = await repo.findSeriesByCode(trx, orgId, `cbs-${NEWER_TABLE}`);
+  if (!older || !newer) return null;
+  const olderPoints = await repo.listPoints(trx, orgId, older.id);
+  const newerPoints = await repo.listPoints(trx, orgId, newer.id);
+  const figures = (points: typeof olderPoints) =>
+    points.map((point) => ({ period: point.period, value: point.value === null ? null : Number(point.value) }));
+  const result = chainBases(figures(olderPoints), figures(newerPoints), CBS_CPI_TABLES[NEWER_TABLE] as string);
+  if (!result.ok) return null;
+  const newerBase = `${CBS_CPI_TABLES[NEWER_TABLE]}=100`;
+  const provisional = new Map([...olderPoints, ...newerPoints].map((point) => [point.period, point.provisional]));
+  // The newer table's own marks win for the periods it publishes.
+  for (const point of newerPoints) provisional.set(point.period, point.provisional);
+  let chainedId = (await repo.findSeriesByCode(trx, orgId, CHAINED_CPI_CODE))?.id;
+  if (!chainedId) {
+    chainedId = newId();
+    await repo.insertSeries(trx, {
+      org_id: orgId,
+      id: chainedId,
+      code: CHAINED_CPI_CODE,
+      name: `CBS CPI ${newerBase} (${NEWER_TABLE}, chained with ${OLDER_TABLE})`,
+      source: `CBS StatLine ${NEWER_TABLE}; earlier periods from ${OLDER_TABLE}, linked at the overlap`,
+      kind: "index",
+      base: newerBase,
+      created_at: now,
+    });
+  }
+  const known = new Map((await repo.listPoints(trx, orgId, chainedId)).map((row) => [row.period, row]));
+  const factorText = new Intl.NumberFormat("en", { maximumSignificantDigits: 8 }).format(result.factor);
+  const rows = result.figures.map((figure) => {
+    // A linked figure to six decimals (CBS publishes two): 127 × 0.8 is kept as 101.6, not 101.60000000000001.
+    const value = figure.chained ? Math.round(figure.value * 1e6) / 1e6 : figure.value;
+    const before = known.get(figure.period);
+    const previous = before ? revisionOf(before, { value, changePct: null }) : null;
+    return {
+      org_id: orgId,
+      series_id: chainedId,
+      period: figure.period,
+      value,
+      change_pct: null,
+      provisional: provisional.get(figure.period) ?? false,
+      source: figure.chained
+        ? `CBS StatLine ${OLDER_TABLE} × ${factorText} (linked at ${result.overlapPeriod})`
+        : `CBS StatLine ${NEWER_TABLE}`,
+      imported_at: now,
+      revised_from: previous ?? before?.revised_from ?? null,
+      revised_at: previous !== null ? now : (before?.revised_at ?? null),
+    };
+  });
+  await repo.upsertPoints(trx, rows);
+  return { id: chainedId, overlapPeriod: result.overlapPeriod, factor: result.factor };
 }
 
 /** The figure a new import replaces, or null when the figure stays the same. */
