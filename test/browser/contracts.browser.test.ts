@@ -115,6 +115,10 @@ describe("contracts (nl)", () => {
     await page.getByRole("region", { name: "Red-face exposure" }).getByText(amountEn, { exact: true }).waitFor();
     await page.getByRole("link", { name: clientName }).first().click();
     await page.getByRole("heading", { level: 1, name: clientName }).waitFor();
+    // The same figures narrowed to the client, at the bottom of its page.
+    const own = page.getByRole("region", { name: "Integrity with this client" });
+    await own.getByText(`Our indexation charged ${amountEn} too much; €0.00 paid back, ${amountEn} outstanding.`).waitFor();
+    await own.getByText("No error of ours this client still has to hear about.").waitFor();
     expect(errors).toEqual([]);
   });
 });

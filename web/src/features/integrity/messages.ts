@@ -44,6 +44,12 @@ export const integrityEn = {
   "integrity.neverAudited.intro": "Open the audit of each on the client's page: that is what counts as audited.",
   "integrity.neverAudited.empty": "Every indexed contract has been audited at least once.",
   "integrity.neverAudited.more": "and {count} more",
+  "integrity.client.title": "Integrity with this client",
+  "integrity.client.untoldNone": "No error of ours this client still has to hear about.",
+  "integrity.client.exposure": "Our indexation charged {overcharge} too much; {corrected} paid back, {outstanding} outstanding.",
+  "integrity.client.exposureNone": "No audited contract charged this client more than its clause allowed.",
+  "integrity.client.noContracts": "No indexed contracts.",
+  "integrity.client.open": "The integrity overview",
 };
 
 export const integrityNl: Record<keyof typeof integrityEn, string> = {
@@ -88,4 +94,10 @@ export const integrityNl: Record<keyof typeof integrityEn, string> = {
   "integrity.neverAudited.intro": "Open de controle van elk op de pagina van de klant: dat telt als gecontroleerd.",
   "integrity.neverAudited.empty": "Elk geïndexeerd contract is minstens één keer gecontroleerd.",
   "integrity.neverAudited.more": "en nog {count}",
+  "integrity.client.title": "Integriteit bij deze klant",
+  "integrity.client.untoldNone": "Geen fout van ons die deze klant nog moet horen.",
+  "integrity.client.exposure": "Onze indexering rekende {overcharge} te veel; {corrected} terugbetaald, {outstanding} openstaand.",
+  "integrity.client.exposureNone": "Geen gecontroleerd contract rekende deze klant meer dan de clausule toestond.",
+  "integrity.client.noContracts": "Geen geïndexeerde contracten.",
+  "integrity.client.open": "Het integriteitsoverzicht",
 };
