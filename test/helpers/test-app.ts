@@ -51,7 +51,15 @@ export function cookieFrom(setCookie: string | string[] | undefined): string {
  */
 export async function signup(
   app: App,
-  input: Partial<{ email: string; password: string; name: string; organizationName: string; verified: boolean }> = {},
+  input: Partial<{
+    email: string;
+    password: string;
+    name: string;
+    organizationName: string;
+    verified: boolean;
+    /** The address the sign-up comes from (sign-ups are throttled per address). */
+    remoteAddress: string;
+  }> = {},
 ): Promise<Session> {
   const body = {
     email: input.email ?? uniqueEmail(),
@@ -59,16 +67,18 @@ export async function signup(
     name: input.name ?? "Test User",
     organizationName: input.organizationName ?? "Test Firm",
   };
-  const response = await app.server.inject({ method: "POST", url: "/api/v1/signup", payload: body });
+  const from = input.remoteAddress ? { remoteAddress: input.remoteAddress } : {};
+  const response = await app.server.inject({ method: "POST", url: "/api/v1/signup", payload: body, ...from });
   if (response.statusCode !== 202) throw new Error(`signup failed: ${response.statusCode} ${response.body}`);
   const signedIn = await app.server.inject({
     method: "POST",
     url: "/api/v1/session",
     payload: { email: body.email, password: body.password },
+    ...from,
   });
   if (signedIn.statusCode !== 200) throw new Error(`sign-in after signup failed: ${signedIn.statusCode} ${signedIn.body}`);
   const session: Session = { cookie: cookieFrom(signedIn.headers["set-cookie"]), me: signedIn.json() };
-  if (input.verified !== false) await confirmEmail(app, session.me.organizationId);
+  if (input.verified !== false) await confirmEmail(app, session.me.organizationId, input.remoteAddress);
   return session;
 }
 
@@ -87,9 +97,14 @@ export async function verificationToken(app: App, orgId: string): Promise<string
 }
 
 /** Follows the link of the confirmation e-mail, as its recipient would. */
-export async function confirmEmail(app: App, orgId: string): Promise<void> {
+export async function confirmEmail(app: App, orgId: string, remoteAddress?: string): Promise<void> {
   const token = await verificationToken(app, orgId);
-  const verified = await app.server.inject({ method: "POST", url: "/api/v1/verify-email", payload: { token } });
+  const verified = await app.server.inject({
+    method: "POST",
+    url: "/api/v1/verify-email",
+    payload: { token },
+    ...(remoteAddress ? { remoteAddress } : {}),
+  });
   if (verified.statusCode !== 200) throw new Error(`e-mail confirmation failed: ${verified.statusCode} ${verified.body}`);
 }
 

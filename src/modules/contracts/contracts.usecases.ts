@@ -207,16 +207,14 @@ function runAudit(contract: Contract, points: readonly IndexPoint[], until: stri
   }
 }
 
-/** The red-face audit of one contract, up to today in the organization's time zone. */
-export async function auditContract(deps: Deps, actor: Actor, id: string): Promise<ContractAudit> {
+/** The red-face audit of one contract, up to today in the organization's time zone; reads only. */
+async function workOutAudit(deps: Deps, actor: Actor, id: string): Promise<ContractAudit> {
   const contract = await getContract(deps, actor, id);
   if (!contract.indexation) throw badRequest("contracts.not_indexed");
   const series = await indexSeries.getSeries(deps, actor, contract.indexation.seriesId);
   const time = await workingTime.loadOrganizationTime(deps, actor.orgId);
   const until = dateInZone(time.settings.timeZone, deps.clock.now());
   const result = runAudit(contract, series.points, until);
-  // Opened by a person (or a token): the dashboard no longer lists it as never audited.
-  await repo.markAudited(deps.db, actor.orgId, id, actor.userId, deps.clock.now());
   return {
     contractId: id,
     until,
@@ -226,6 +224,13 @@ export async function auditContract(deps: Deps, actor: Actor, id: string): Promi
   };
 }
 
+/** The audit as a person (or a token) opens it: noted, so the dashboard no longer lists the contract as never audited. */
+export async function auditContract(deps: Deps, actor: Actor, id: string): Promise<ContractAudit> {
+  const audit = await workOutAudit(deps, actor, id);
+  await repo.markAudited(deps.db, actor.orgId, id, actor.userId, deps.clock.now());
+  return audit;
+}
+
 /**
  * Records a correction of what the audit found charged too much: a refund or
  * credit we made on our own (+Integrity) or one the client had to ask for
@@ -233,7 +238,8 @@ export async function auditContract(deps: Deps, actor: Actor, id: string): Promi
  * the trust ledger in the same transaction.
  */
 export async function recordCorrection(deps: Deps, actor: Actor, id: string, input: CorrectionInput) {
-  const audit = await auditContract(deps, actor, id);
+  // Read only: a refused correction leaves nothing behind, not even an "audited" mark.
+  const audit = await workOutAudit(deps, actor, id);
   if (audit.totalOverchargeCents <= 0) throw conflict("contracts.nothing_to_correct");
   const contract = await getContract(deps, actor, id);
   const now = deps.clock.now();
