@@ -21,6 +21,7 @@ import * as trustReadPaths from "./0019_trust_read_paths.ts";
 import * as indexSeries from "./0020_index_series.ts";
 import * as incidents from "./0021_incidents.ts";
 import * as contracts from "./0022_contracts.ts";
+import * as rateCard from "./0023_rate_card.ts";
 
 /**
  * Every migration, in order, listed by hand: grep finds them all, nothing is
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   "0020_index_series": indexSeries,
   "0021_incidents": incidents,
   "0022_contracts": contracts,
+  "0023_rate_card": rateCard,
 };
