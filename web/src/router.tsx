@@ -187,6 +187,11 @@ const priceIndicesRoute = createRoute({
   path: "/price-indices",
   component: lazyRouteComponent(() => import("./features/index-series/PriceIndicesPage.tsx"), "PriceIndicesPage"),
 });
+const rateCardRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/rate-card",
+  component: lazyRouteComponent(() => import("./features/rate-card/RateCardPage.tsx"), "RateCardPage"),
+});
 const systemRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: "/system",
@@ -224,6 +229,7 @@ const routeTree = rootRoute.addChildren([
       calendarFeedRoute,
       trustSettingsRoute,
       priceIndicesRoute,
+      rateCardRoute,
       systemRoute,
     ]),
   ]),

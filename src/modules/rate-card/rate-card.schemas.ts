@@ -59,6 +59,7 @@ export const rateCardSchema = z
     band: bandSchema,
   })
   .meta({ id: "RateCard" });
+export type RateCard = z.infer<typeof rateCardSchema>;
 
 export const fairnessLineSchema = z.object({
   contractId: uuid,
@@ -81,6 +82,8 @@ export const fairnessLineSchema = z.object({
   ),
   reason: z.object({ text: z.string(), recordedAt: z.string(), recordedBy: z.string().nullable() }).nullable(),
 });
+
+export type FairnessLine = z.infer<typeof fairnessLineSchema>;
 
 export const fairnessSchema = z
   .object({

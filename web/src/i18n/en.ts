@@ -4,6 +4,7 @@ import { incidentsEn } from "../features/incidents/messages.ts";
 import { indexSeriesEn } from "../features/index-series/messages.ts";
 import { interactionsEn } from "../features/interactions/messages.ts";
 import { trackRecordEn } from "../features/portal/i18n/track-record.ts";
+import { rateCardEn } from "../features/rate-card/messages.ts";
 import { searchEn } from "../features/search/messages.ts";
 import { trustProfileEn } from "../features/trust-profile/i18n/messages.ts";
 
@@ -741,6 +742,7 @@ export const en = {
   ...contractsEn,
   ...incidentsEn,
   ...indexSeriesEn,
+  ...rateCardEn,
   ...trustProfileEn,
   ...trackRecordEn,
 } as const;

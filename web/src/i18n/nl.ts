@@ -4,6 +4,7 @@ import { incidentsNl } from "../features/incidents/messages.ts";
 import { indexSeriesNl } from "../features/index-series/messages.ts";
 import { interactionsNl } from "../features/interactions/messages.ts";
 import { trackRecordNl } from "../features/portal/i18n/track-record.ts";
+import { rateCardNl } from "../features/rate-card/messages.ts";
 import { searchNl } from "../features/search/messages.ts";
 import { trustProfileNl } from "../features/trust-profile/i18n/messages.ts";
 import type { MessageKey } from "./en.ts";
@@ -751,6 +752,7 @@ export const nl: Record<MessageKey, string> = {
   ...contractsNl,
   ...incidentsNl,
   ...indexSeriesNl,
+  ...rateCardNl,
   ...trustProfileNl,
   ...trackRecordNl,
 };

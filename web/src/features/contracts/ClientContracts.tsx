@@ -1,4 +1,19 @@
-import { Alert, Anchor, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  List,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -40,7 +55,7 @@ const toCents = (euro: number | string) => (typeof euro === "number" ? Math.roun
  * to add a contract with its indexation clause.
  */
 export function ClientContracts({ clientId }: { clientId: string }) {
-  const { t, locale, formatDate } = useI18n();
+  const { t, locale, formatDate, formatNumber } = useI18n();
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
   const queryKey = ["contracts", clientId];
@@ -116,7 +131,23 @@ export function ClientContracts({ clientId }: { clientId: string }) {
                       <Text fw={600}>{contract.title}</Text>
                       <Text fz="sm" c="dimmed">
                         {formatDate(contract.startsOn)}
+                        {contract.termMonths !== null && ` · ${t("contracts.term", { months: contract.termMonths })}`}
+                        {contract.renewal !== null && ` · ${t(`contracts.renewal.${contract.renewal}`)}`}
                       </Text>
+                      {contract.lines.length > 0 && (
+                        <List fz="sm" spacing={2} aria-label={t("contracts.lines")}>
+                          {contract.lines.map((line) => (
+                            <List.Item key={line.id}>
+                              {t("contracts.line", {
+                                role: line.role,
+                                rate: euro(line.hourlyRateCents),
+                                hours: formatNumber(line.hoursPerYear),
+                                annual: euro(line.annualCents),
+                              })}
+                            </List.Item>
+                          ))}
+                        </List>
+                      )}
                     </Table.Td>
                     <Table.Td ta="right">{euro(contract.annualPriceCents)}</Table.Td>
                     <Table.Td>

@@ -39,6 +39,12 @@ export const contractsEn = {
   "contracts.method.yoy": "Year on year of a month",
   "contracts.method.fixed_base": "Fixed base",
   "contracts.method.annual_average": "Year averages",
+  "contracts.term": "Term: {months} months",
+  "contracts.renewal.none": "Ends after the term",
+  "contracts.renewal.auto": "Renews automatically",
+  "contracts.renewal.by_agreement": "Renews by agreement",
+  "contracts.lines": "Lines",
+  "contracts.line": "{role}: {rate} an hour × {hours} hours = {annual} a year",
 } as const;
 
 export const contractsNl: Record<keyof typeof contractsEn, string> = {
@@ -78,4 +84,10 @@ export const contractsNl: Record<keyof typeof contractsEn, string> = {
   "contracts.method.yoy": "Jaar op jaar van een maand",
   "contracts.method.fixed_base": "Vaste basis",
   "contracts.method.annual_average": "Jaargemiddelden",
+  "contracts.term": "Looptijd: {months} maanden",
+  "contracts.renewal.none": "Eindigt na de looptijd",
+  "contracts.renewal.auto": "Wordt stilzwijgend verlengd",
+  "contracts.renewal.by_agreement": "Verlenging in overleg",
+  "contracts.lines": "Regels",
+  "contracts.line": "{role}: {rate} per uur × {hours} uur = {annual} per jaar",
 };
