@@ -97,12 +97,23 @@ describe("rate card fairness (nl)", () => {
       .getByRole("list", { name: "Regels" })
       .getByText(/Senior adviseur: €\s150,00 per uur × 40 uur = €\s6\.000,00 per jaar/)
       .waitFor();
+    // A contract with a line added through the client page's form: a partner at 250,00 against the card's 200,00.
+    const form = contracts.getByRole("form", { name: "Contract toevoegen" });
+    await form.getByRole("textbox", { name: "Contract", exact: true }).fill("Partneradvies");
+    await form.getByLabel("Begint op").fill("2025-03-01");
+    await form.getByRole("textbox", { name: "Prijs per jaar (euro)" }).fill("2500");
+    await form.getByRole("button", { name: "Regel erbij" }).press("Enter");
+    await form.getByRole("textbox", { name: "Rol 1" }).fill("Partner");
+    await form.getByRole("textbox", { name: "Uurtarief 1 (euro)" }).fill("250");
+    await form.getByRole("textbox", { name: "Uren per jaar 1" }).fill("10");
+    await form.getByRole("button", { name: "Toevoegen", exact: true }).press("Enter");
+    await form.getByRole("status").filter({ hasText: "Contract toegevoegd." }).waitFor();
+    await contracts.getByText(/Partner: €\s250,00 per uur × 10 uur = €\s2\.500,00 per jaar/).waitFor();
+
     await page.goto("/settings/rate-card");
-    await page
-      .getByRole("region", { name: "Eerlijkheid van contractregels" })
-      .getByRole("row")
-      .filter({ hasText: "Advies met spoedtarief" })
-      .waitFor();
+    const list = page.getByRole("region", { name: "Eerlijkheid van contractregels" });
+    await list.getByRole("row").filter({ hasText: "Advies met spoedtarief" }).waitFor();
+    await list.getByRole("row").filter({ hasText: "Partneradvies" }).getByText("Boven de kaart").waitFor();
 
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(

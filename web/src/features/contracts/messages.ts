@@ -45,6 +45,15 @@ export const contractsEn = {
   "contracts.renewal.by_agreement": "Renews by agreement",
   "contracts.lines": "Lines",
   "contracts.line": "{role}: {rate} an hour × {hours} hours = {annual} a year",
+  "contracts.form.term": "Term (months)",
+  "contracts.form.renewal": "Renewal",
+  "contracts.form.renewalNone": "Not stated",
+  "contracts.form.lines": "Lines (hourly rate × hours)",
+  "contracts.form.lineRole": "Role {n}",
+  "contracts.form.lineRate": "Hourly rate {n} (euro)",
+  "contracts.form.lineHours": "Hours a year {n}",
+  "contracts.form.addLine": "New line",
+  "contracts.form.removeLine": "Remove line {n}",
 } as const;
 
 export const contractsNl: Record<keyof typeof contractsEn, string> = {
@@ -90,4 +99,13 @@ export const contractsNl: Record<keyof typeof contractsEn, string> = {
   "contracts.renewal.by_agreement": "Verlenging in overleg",
   "contracts.lines": "Regels",
   "contracts.line": "{role}: {rate} per uur × {hours} uur = {annual} per jaar",
+  "contracts.form.term": "Looptijd (maanden)",
+  "contracts.form.renewal": "Verlenging",
+  "contracts.form.renewalNone": "Niet vermeld",
+  "contracts.form.lines": "Regels (uurtarief × uren)",
+  "contracts.form.lineRole": "Rol {n}",
+  "contracts.form.lineRate": "Uurtarief {n} (euro)",
+  "contracts.form.lineHours": "Uren per jaar {n}",
+  "contracts.form.addLine": "Regel erbij",
+  "contracts.form.removeLine": "Regel {n} weghalen",
 };
