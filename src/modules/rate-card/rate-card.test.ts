@@ -302,6 +302,31 @@ describe("bad input, roles, other organizations and token scopes", () => {
       "contracts.not_found",
       "en",
     );
+    // Bob's own contract with our line's id: the line is not his contract's.
+    const bobClient = (await bob.post("/api/v1/clients", { kind: "company", name: "Bobs klant" })).json();
+    const bobContract = (
+      await bob.post("/api/v1/contracts", {
+        clientId: bobClient.id,
+        title: "Bobs contract",
+        startsOn: "2026-01-01",
+        annualPriceCents: 100,
+        lines: [{ role: "Partner", hourlyRateCents: 100, hoursPerYear: 1 }],
+      })
+    ).json();
+    const beforeReason = await snapshotData(app);
+    expectError(
+      await bob.put(`/api/v1/rate-card/fairness/${bobContract.id}/lines/${line.lineId}/reason`, { reason: "Overgenomen" }),
+      404,
+      "rate_card.line_not_found",
+      "en",
+    );
+    expect((await snapshotData(app)).fairnessReasons).toEqual(beforeReason.fairnessReasons);
+    // Bob's line is judged against his own (empty) card, never ours.
+    expect((await bob.get("/api/v1/rate-card/fairness")).json().items[0]).toMatchObject({
+      card: null,
+      flags: ["no_card"],
+      inconsistentWith: [],
+    });
     // Bob's own settings do not touch ours.
     await bob.put("/api/v1/rate-card/settings", { abovePct: 1, belowPct: 1 });
     expect((await as(app, admin).get("/api/v1/rate-card")).json().band).toEqual(mine.band);
