@@ -37,7 +37,8 @@ const A = {} as {
   interaction: { id: string };
   incident: { id: string };
   nonDisclosure: { id: string };
-  contract: { id: string };
+  contract: { id: string; lines: { id: string }[] };
+  rate: { id: string };
   series: { id: string };
   indexSeries: { id: string };
 };
@@ -182,8 +183,11 @@ beforeAll(async () => {
       startsOn: "2019-01-01",
       annualPriceCents: 20_000_000,
       indexation: { seriesId: A.series.id, method: "annual_average", lagMonths: 0 },
+      lines: [{ role: "Alpha partner", hourlyRateCents: 30_000, hoursPerYear: 10 }],
     })
   ).json();
+  A.rate = (await a.post("/api/v1/rate-card", { role: "Alpha partner", hourlyRateCents: 20_000, validFrom: "2018-01-01" })).json();
+  await a.put("/api/v1/rate-card/settings", { abovePct: 5, belowPct: 5 });
   await a.post(`/api/v1/contracts/${A.contract.id}/increases`, { effectiveOn: "2020-01-01", appliedPct: 6.6 });
 
   A.indexSeries = (
@@ -230,6 +234,8 @@ beforeAll(async () => {
     A.nonDisclosure.id,
     A.indexSeries.id,
     A.contract.id,
+    A.contract.lines[0]?.id as string,
+    A.rate.id,
     "alpha",
   ];
 });
@@ -622,6 +628,17 @@ const idRoutes: Record<string, IdRoute> = {
     missing: { id: missingUuid, nid: missingUuid },
     expect: notFound("incidents.not_found"),
   },
+  "DELETE /api/v1/rate-card/:id": {
+    ids: () => ({ id: A.rate.id }),
+    missing: { id: missingUuid },
+    expect: adminOnly("rate_card.not_found"),
+  },
+  "PUT /api/v1/rate-card/fairness/:contractId/lines/:lineId/reason": {
+    ids: () => ({ contractId: A.contract.id, lineId: A.contract.lines[0]?.id as string }),
+    missing: { contractId: missingUuid, lineId: missingUuid },
+    body: () => ({ reason: "Overgenomen reden" }),
+    expect: trustReader("contracts.not_found"),
+  },
   "GET /api/v1/index-series/:id": {
     ids: () => ({ id: A.indexSeries.id }),
     missing: { id: missingUuid },
@@ -683,6 +700,9 @@ const listRoutesWithoutIds = [
   "GET /api/v1/index-series",
   // The organization's own figures; a client filter of A's is not found (checked below).
   "GET /api/v1/integrity",
+  // The organization's own rate card and the fairness of its own contract lines.
+  "GET /api/v1/rate-card",
+  "GET /api/v1/rate-card/fairness",
 ];
 /** Routes that create things or sessions: no foreign id in the path; references in bodies are checked below. */
 const writeRoutesWithoutIds = [
@@ -718,6 +738,9 @@ const writeRoutesWithoutIds = [
   "PUT /api/v1/incident-policy",
   // A CSV body: it names a CBS table or a new name, never an id.
   "POST /api/v1/index-series/import",
+  // The organization's own rate card and band: a role, a rate and a day, no ids.
+  "POST /api/v1/rate-card",
+  "PUT /api/v1/rate-card/settings",
   // Only ever the caller's own.
   "PUT /api/v1/me/self-assessment",
 ];

@@ -23,6 +23,13 @@ export interface ContractsTable {
   cap_pct: Numeric;
   floor_pct: Numeric;
   round_pct_decimals: number | null;
+  /** Migration 0024: the term in months and how the contract renews. */
+  term_months: ColumnType<number | null, number | null | undefined, number | null>;
+  renewal: ColumnType<
+    "none" | "auto" | "by_agreement" | null,
+    "none" | "auto" | "by_agreement" | null | undefined,
+    "none" | "auto" | "by_agreement" | null
+  >;
   created_by: string | null;
   created_at: Timestamp;
   /** Migration 0023: when a person last opened the audit. */
@@ -53,8 +60,20 @@ export interface ContractCorrectionsTable {
   recorded_at: Timestamp;
 }
 
+/** Migration 0024: a contract's lines, priced as an hourly rate × hours a year. */
+export interface ContractLinesTable {
+  org_id: string;
+  id: string;
+  contract_id: string;
+  position: number;
+  role: string;
+  hourly_rate_cents: Cents;
+  hours_per_year: ColumnType<string, number | string, number | string>;
+}
+
 export interface ContractTables {
   contracts: ContractsTable;
+  contract_lines: ContractLinesTable;
   contract_increases: ContractIncreasesTable;
   contract_corrections: ContractCorrectionsTable;
 }

@@ -6,6 +6,7 @@ import type { IndexSeriesTables } from "./schema-index-series.ts";
 import type { InteractionTables } from "./schema-interactions.ts";
 import type { NotificationTables } from "./schema-notifications.ts";
 import type { ProfileTables } from "./schema-profile.ts";
+import type { RateCardTables } from "./schema-rate-card.ts";
 import type { TrustTables } from "./schema-trust.ts";
 
 /**
@@ -152,7 +153,8 @@ export interface DB
     ProfileTables,
     IndexSeriesTables,
     IncidentTables,
-    ContractTables {
+    ContractTables,
+    RateCardTables {
   user: UserTable;
   session: SessionTable;
   organization: OrganizationTable;

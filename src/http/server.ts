@@ -37,6 +37,7 @@ import { notificationsRoutes, systemRoutes } from "../modules/notifications/noti
 import { organizationsRoutes } from "../modules/organizations/organizations.routes.ts";
 import { portalRoutes } from "../modules/portal/portal.routes.ts";
 import { pulseRoutes } from "../modules/pulse/pulse.routes.ts";
+import { rateCardRoutes } from "../modules/rate-card/rate-card.routes.ts";
 import { searchRoutes } from "../modules/search/search.routes.ts";
 import { suggestionsRoutes } from "../modules/suggestions/suggestions.routes.ts";
 import { teamsRoutes } from "../modules/teams/teams.routes.ts";
@@ -196,6 +197,7 @@ export async function createHttpServer(deps: HttpDeps) {
       await api.register(contractsRoutes, { deps });
       await api.register(integrityRoutes, { deps });
       await api.register(indexSeriesRoutes, { deps });
+      await api.register(rateCardRoutes, { deps });
       await api.register(systemRoutes, { deps });
     },
     { prefix: "/api/v1" },

@@ -3,6 +3,7 @@ import { contractsMessagesEn } from "../modules/contracts/contracts.messages.ts"
 import { incidentsMessagesEn } from "../modules/incidents/incidents.messages.ts";
 import { indexSeriesMessagesEn } from "../modules/index-series/index-series.messages.ts";
 import { pulseMessagesEn } from "../modules/pulse/pulse.messages.ts";
+import { rateCardMessagesEn } from "../modules/rate-card/rate-card.messages.ts";
 import { trustMessagesEn } from "../modules/trust/trust.messages.ts";
 
 /**
@@ -119,6 +120,7 @@ export const en = {
   ...clientConductMessagesEn,
   ...incidentsMessagesEn,
   ...contractsMessagesEn,
+  ...rateCardMessagesEn,
   ...indexSeriesMessagesEn,
 } as const;
 

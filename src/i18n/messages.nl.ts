@@ -3,6 +3,7 @@ import { contractsMessagesNl } from "../modules/contracts/contracts.messages.ts"
 import { incidentsMessagesNl } from "../modules/incidents/incidents.messages.ts";
 import { indexSeriesMessagesNl } from "../modules/index-series/index-series.messages.ts";
 import { pulseMessagesNl } from "../modules/pulse/pulse.messages.ts";
+import { rateCardMessagesNl } from "../modules/rate-card/rate-card.messages.ts";
 import { trustMessagesNl } from "../modules/trust/trust.messages.ts";
 import type { MessageKey } from "./messages.en.ts";
 
@@ -121,5 +122,6 @@ export const nl: Record<MessageKey, string> = {
   ...clientConductMessagesNl,
   ...incidentsMessagesNl,
   ...contractsMessagesNl,
+  ...rateCardMessagesNl,
   ...indexSeriesMessagesNl,
 };

@@ -91,6 +91,7 @@ const PAGES = [
   "/settings/calendar",
   "/settings/system",
   "/settings/trust",
+  "/settings/rate-card",
 ];
 
 /** What sticks out: the page's width beyond the viewport, and every badge whose text is cut off. */

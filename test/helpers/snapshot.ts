@@ -72,6 +72,10 @@ export async function snapshotData(app: App) {
       .orderBy("year")
       .execute(),
     contractCorrections: await db.selectFrom("contract_corrections").selectAll().orderBy("org_id").orderBy("id").execute(),
+    contractLines: await db.selectFrom("contract_lines").selectAll().orderBy("org_id").orderBy("id").execute(),
+    rateCardRates: await db.selectFrom("rate_card_rates").selectAll().orderBy("org_id").orderBy("id").execute(),
+    rateCardSettings: await db.selectFrom("rate_card_settings").selectAll().orderBy("org_id").execute(),
+    fairnessReasons: await db.selectFrom("fairness_reasons").selectAll().orderBy("org_id").orderBy("line_id").execute(),
     indexSeries: await db.selectFrom("index_series").selectAll().orderBy("org_id").orderBy("id").execute(),
     indexPoints: await db.selectFrom("index_points").selectAll().orderBy("org_id").orderBy("series_id").orderBy("period").execute(),
   };

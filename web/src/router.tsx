@@ -193,6 +193,11 @@ const priceIndicesRoute = createRoute({
   path: "/price-indices",
   component: lazyRouteComponent(() => import("./features/index-series/PriceIndicesPage.tsx"), "PriceIndicesPage"),
 });
+const rateCardRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/rate-card",
+  component: lazyRouteComponent(() => import("./features/rate-card/RateCardPage.tsx"), "RateCardPage"),
+});
 const systemRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: "/system",
@@ -231,6 +236,7 @@ const routeTree = rootRoute.addChildren([
       calendarFeedRoute,
       trustSettingsRoute,
       priceIndicesRoute,
+      rateCardRoute,
       systemRoute,
     ]),
   ]),

@@ -22,6 +22,8 @@ const contractColumns = [
   "k.cap_pct",
   "k.floor_pct",
   "k.round_pct_decimals",
+  "k.term_months",
+  "k.renewal",
   "k.created_at",
 ] as const;
 
@@ -135,4 +137,20 @@ export async function correctionTotals(db: Kysely<DB>, orgId: string, clientId: 
     .groupBy("r.contract_id");
   if (clientId) query = query.where("k.client_id", "=", clientId);
   return query.execute();
+}
+export async function insertLines(db: Kysely<DB>, rows: Insertable<DB["contract_lines"]>[]) {
+  if (rows.length === 0) return;
+  await db.insertInto("contract_lines").values(rows).execute();
+}
+
+export async function listLines(db: Kysely<DB>, orgId: string, contractIds: readonly string[]) {
+  if (contractIds.length === 0) return [];
+  return db
+    .selectFrom("contract_lines")
+    .select(["id", "contract_id", "position", "role", "hourly_rate_cents", "hours_per_year"])
+    .where("org_id", "=", orgId)
+    .where("contract_id", "in", contractIds)
+    .orderBy("contract_id")
+    .orderBy("position")
+    .execute();
 }

@@ -8,6 +8,7 @@ import { dateTime, localDate, uuid } from "../../shared/fields.ts";
  */
 export const INDEXATION_METHODS = ["yoy", "fixed_base", "annual_average"] as const;
 export const RAISED_BY = ["us", "client"] as const;
+export const RENEWALS = ["none", "auto", "by_agreement"] as const;
 
 const cents = z.number().int().min(0).max(1_000_000_000_000).meta({ description: "An amount in euro cents (whole, not negative)." });
 const pct = z.number().min(-100).max(1000).meta({ description: "A percentage, e.g. 2.5 for 2.5 %." });
@@ -53,6 +54,14 @@ export const indexationSchema = z
   })
   .meta({ id: "IndexationClause" });
 
+export const contractLineBody = z
+  .strictObject({
+    role: z.string().trim().min(1).max(100).meta({ description: "The role as on the rate card, e.g. 'Senior adviseur'." }),
+    hourlyRateCents: cents.meta({ description: "The hourly rate charged, in cents." }),
+    hoursPerYear: z.number().positive().max(100_000).meta({ description: "Hours a year the rate is charged for." }),
+  })
+  .meta({ id: "NewContractLine" });
+
 export const createContractBody = z
   .strictObject({
     clientId: uuid,
@@ -60,6 +69,16 @@ export const createContractBody = z
     startsOn: localDate.meta({ description: "The day the contract starts (YYYY-MM-DD)." }),
     annualPriceCents: cents.meta({ description: "The price a year at the start, in cents." }),
     indexation: indexationSchema.nullable().optional(),
+    termMonths: z.number().int().min(1).max(600).optional().meta({ description: "The term in months." }),
+    renewal: z
+      .enum(RENEWALS)
+      .optional()
+      .meta({ description: "none: ends after the term; auto: renews itself; by_agreement: renews when both agree." }),
+    lines: z
+      .array(contractLineBody)
+      .max(50)
+      .optional()
+      .meta({ description: "Lines priced as an hourly rate × hours a year (checked against the rate card)." }),
   })
   .meta({ id: "CreateContract" });
 export type CreateContractInput = z.infer<typeof createContractBody>;
@@ -97,6 +116,17 @@ export const contractSchema = z
     title: z.string(),
     startsOn: z.string(),
     annualPriceCents: z.number().int(),
+    termMonths: z.number().int().nullable(),
+    renewal: z.enum(RENEWALS).nullable(),
+    lines: z.array(
+      z.object({
+        id: uuid,
+        role: z.string(),
+        hourlyRateCents: z.number().int(),
+        hoursPerYear: z.number(),
+        annualCents: z.number().int().meta({ description: "Hourly rate × hours a year, rounded to the cent." }),
+      }),
+    ),
     indexation: z
       .object({
         seriesId: uuid,

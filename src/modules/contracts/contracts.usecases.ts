@@ -36,6 +36,7 @@ function toContract(
   row: ContractRow,
   increases: Awaited<ReturnType<typeof repo.listIncreases>>,
   corrections: Awaited<ReturnType<typeof repo.listCorrections>>,
+  lines: Awaited<ReturnType<typeof repo.listLines>>,
 ): Contract {
   return {
     id: row.id,
@@ -44,6 +45,15 @@ function toContract(
     title: row.title,
     startsOn: row.starts_on,
     annualPriceCents: Number(row.annual_price_cents),
+    termMonths: row.term_months,
+    renewal: row.renewal,
+    lines: lines
+      .filter((line) => line.contract_id === row.id)
+      .map((line) => {
+        const hoursPerYear = Number(line.hours_per_year);
+        const hourlyRateCents = Number(line.hourly_rate_cents);
+        return { id: line.id, role: line.role, hourlyRateCents, hoursPerYear, annualCents: Math.round(hourlyRateCents * hoursPerYear) };
+      }),
     indexation:
       row.series_id && row.method && row.lag_months !== null
         ? {
@@ -83,7 +93,12 @@ export async function getContract(deps: Pick<Deps, "db">, actor: Actor, id: stri
   requireRights(actor);
   const row = await repo.findContract(deps.db, actor.orgId, id);
   if (!row) throw notFound("contracts.not_found");
-  return toContract(row, await repo.listIncreases(deps.db, actor.orgId, [id]), await repo.listCorrections(deps.db, actor.orgId, [id]));
+  return toContract(
+    row,
+    await repo.listIncreases(deps.db, actor.orgId, [id]),
+    await repo.listCorrections(deps.db, actor.orgId, [id]),
+    await repo.listLines(deps.db, actor.orgId, [id]),
+  );
 }
 
 export async function listContracts(deps: Pick<Deps, "db">, actor: Actor, query: { clientId?: string | undefined }) {
@@ -91,11 +106,12 @@ export async function listContracts(deps: Pick<Deps, "db">, actor: Actor, query:
   if (query.clientId) await clients.getClient(deps, actor, query.clientId);
   const rows = await repo.listContracts(deps.db, actor.orgId, query.clientId);
   const ids = rows.map((row) => row.id);
-  const [increases, corrections] = [
+  const [increases, corrections, lines] = [
     await repo.listIncreases(deps.db, actor.orgId, ids),
     await repo.listCorrections(deps.db, actor.orgId, ids),
+    await repo.listLines(deps.db, actor.orgId, ids),
   ];
-  return { items: rows.map((row) => toContract(row, increases, corrections)) };
+  return { items: rows.map((row) => toContract(row, increases, corrections, lines)) };
 }
 
 export async function createContract(deps: Deps, actor: Actor, input: CreateContractInput): Promise<Contract> {
@@ -122,9 +138,23 @@ export async function createContract(deps: Deps, actor: Actor, input: CreateCont
       cap_pct: clause?.capPct ?? null,
       floor_pct: clause?.floorPct ?? null,
       round_pct_decimals: clause?.roundPctDecimals ?? null,
+      term_months: input.termMonths ?? null,
+      renewal: input.renewal ?? null,
       created_by: actor.userId,
       created_at: deps.clock.now(),
     });
+    await repo.insertLines(
+      trx,
+      (input.lines ?? []).map((line, position) => ({
+        org_id: actor.orgId,
+        id: newId(),
+        contract_id: id,
+        position,
+        role: line.role,
+        hourly_rate_cents: line.hourlyRateCents,
+        hours_per_year: line.hoursPerYear,
+      })),
+    );
   });
   return getContract(deps, actor, id);
 }

@@ -5,6 +5,7 @@ import { indexSeriesEn } from "../features/index-series/messages.ts";
 import { integrityEn } from "../features/integrity/messages.ts";
 import { interactionsEn } from "../features/interactions/messages.ts";
 import { trackRecordEn } from "../features/portal/i18n/track-record.ts";
+import { rateCardEn } from "../features/rate-card/messages.ts";
 import { searchEn } from "../features/search/messages.ts";
 import { trustProfileEn } from "../features/trust-profile/i18n/messages.ts";
 
@@ -743,6 +744,7 @@ export const en = {
   ...incidentsEn,
   ...integrityEn,
   ...indexSeriesEn,
+  ...rateCardEn,
   ...trustProfileEn,
   ...trackRecordEn,
 } as const;

@@ -5,6 +5,7 @@ import { indexSeriesNl } from "../features/index-series/messages.ts";
 import { integrityNl } from "../features/integrity/messages.ts";
 import { interactionsNl } from "../features/interactions/messages.ts";
 import { trackRecordNl } from "../features/portal/i18n/track-record.ts";
+import { rateCardNl } from "../features/rate-card/messages.ts";
 import { searchNl } from "../features/search/messages.ts";
 import { trustProfileNl } from "../features/trust-profile/i18n/messages.ts";
 import type { MessageKey } from "./en.ts";
@@ -753,6 +754,7 @@ export const nl: Record<MessageKey, string> = {
   ...incidentsNl,
   ...integrityNl,
   ...indexSeriesNl,
+  ...rateCardNl,
   ...trustProfileNl,
   ...trackRecordNl,
 };

@@ -1,4 +1,19 @@
-import { Alert, Anchor, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  List,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -8,6 +23,7 @@ import {
   type CreateContractInput,
   createContractBody,
   INDEXATION_METHODS,
+  RENEWALS,
 } from "../../../../src/modules/contracts/contracts.schemas.ts";
 import type { SeriesList } from "../../../../src/modules/index-series/index-series.schemas.ts";
 import { api, fieldError, formError } from "../../api/client.ts";
@@ -15,6 +31,8 @@ import { zodErrors } from "../../forms/zod-errors.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 
 type Method = (typeof INDEXATION_METHODS)[number];
+type Renewal = (typeof RENEWALS)[number];
+type LineValues = { role: string; rateEuro: number | string; hours: number | string };
 type Values = {
   title: string;
   startsOn: string;
@@ -22,6 +40,9 @@ type Values = {
   seriesId: string | null;
   method: Method;
   lagMonths: number | string;
+  termMonths: number | string;
+  renewal: Renewal | null;
+  lines: LineValues[];
 };
 /** Form fields by the API body's paths, so the API's own schema checks the form. */
 const FIELD_OF: Record<string, string> = {
@@ -30,7 +51,10 @@ const FIELD_OF: Record<string, string> = {
   "indexation.method": "method",
   "indexation.lagMonths": "lagMonths",
 };
-const FIELDS = ["title", "startsOn", "priceEuro", "seriesId", "method", "lagMonths"];
+const FIELDS = ["title", "startsOn", "priceEuro", "seriesId", "method", "lagMonths", "termMonths", "renewal"];
+/** A line's API path ("lines.0.hourlyRateCents") as its form field ("lines.0.rateEuro"). */
+const fieldOf = (path: string) =>
+  FIELD_OF[path] ?? path.replace(/^(lines\.\d+)\.hourlyRateCents$/, "$1.rateEuro").replace(/^(lines\.\d+)\.hoursPerYear$/, "$1.hours");
 
 const toCents = (euro: number | string) => (typeof euro === "number" ? Math.round(euro * 100) : Number.NaN);
 
@@ -40,7 +64,7 @@ const toCents = (euro: number | string) => (typeof euro === "number" ? Math.roun
  * to add a contract with its indexation clause.
  */
 export function ClientContracts({ clientId }: { clientId: string }) {
-  const { t, locale, formatDate } = useI18n();
+  const { t, locale, formatDate, formatNumber } = useI18n();
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
   const queryKey = ["contracts", clientId];
@@ -58,11 +82,32 @@ export function ClientContracts({ clientId }: { clientId: string }) {
     startsOn: values.startsOn,
     annualPriceCents: toCents(values.priceEuro),
     indexation: values.seriesId ? { seriesId: values.seriesId, method: values.method, lagMonths: Number(values.lagMonths) } : null,
+    ...(values.termMonths === "" ? {} : { termMonths: Number(values.termMonths) }),
+    ...(values.renewal ? { renewal: values.renewal } : {}),
+    ...(values.lines.length > 0
+      ? {
+          lines: values.lines.map((line) => ({
+            role: line.role,
+            hourlyRateCents: toCents(line.rateEuro),
+            hoursPerYear: typeof line.hours === "number" ? line.hours : Number.NaN,
+          })),
+        }
+      : {}),
   });
   const form = useForm<Values>({
     mode: "controlled",
-    initialValues: { title: "", startsOn: "", priceEuro: "", seriesId: null, method: "annual_average", lagMonths: 0 },
-    validate: (values) => zodErrors(createContractBody, bodyOf(values), t, (path) => FIELD_OF[path] ?? path),
+    initialValues: {
+      title: "",
+      startsOn: "",
+      priceEuro: "",
+      seriesId: null,
+      method: "annual_average",
+      lagMonths: 0,
+      termMonths: "",
+      renewal: null,
+      lines: [],
+    },
+    validate: (values) => zodErrors(createContractBody, bodyOf(values), t, fieldOf),
   });
   const create = useMutation({
     mutationFn: (values: Values) => api<Contract>("POST", "/api/v1/contracts", bodyOf(values)),
@@ -72,10 +117,18 @@ export function ClientContracts({ clientId }: { clientId: string }) {
       void queryClient.invalidateQueries({ queryKey });
     },
   });
-  const input = (key: keyof Values) => ({
-    ...form.getInputProps(key),
-    error: (form.errors[key] as string | undefined) ?? fieldError(create.error, key),
-  });
+  const input = (key: string) => {
+    const apiPath = key.replace(/\.rateEuro$/, ".hourlyRateCents").replace(/\.hours$/, ".hoursPerYear");
+    return {
+      ...form.getInputProps(key),
+      error:
+        (form.errors[key] as string | undefined) ??
+        fieldError(create.error, Object.entries(FIELD_OF).find(([, f]) => f === key)?.[0] ?? apiPath),
+    };
+  };
+  const separators = locale.startsWith("nl")
+    ? { decimalSeparator: ",", thousandSeparator: "." }
+    : { decimalSeparator: ".", thousandSeparator: "," };
   const alert = formError(create.error, FIELDS);
   const items = contracts.data?.items ?? [];
 
@@ -116,7 +169,23 @@ export function ClientContracts({ clientId }: { clientId: string }) {
                       <Text fw={600}>{contract.title}</Text>
                       <Text fz="sm" c="dimmed">
                         {formatDate(contract.startsOn)}
+                        {contract.termMonths !== null && ` · ${t("contracts.term", { months: contract.termMonths })}`}
+                        {contract.renewal !== null && ` · ${t(`contracts.renewal.${contract.renewal}`)}`}
                       </Text>
+                      {contract.lines.length > 0 && (
+                        <List fz="sm" spacing={2} aria-label={t("contracts.lines")}>
+                          {contract.lines.map((line) => (
+                            <List.Item key={line.id}>
+                              {t("contracts.line", {
+                                role: line.role,
+                                rate: euro(line.hourlyRateCents),
+                                hours: formatNumber(line.hoursPerYear),
+                                annual: euro(line.annualCents),
+                              })}
+                            </List.Item>
+                          ))}
+                        </List>
+                      )}
                     </Table.Td>
                     <Table.Td ta="right">{euro(contract.annualPriceCents)}</Table.Td>
                     <Table.Td>
@@ -169,7 +238,57 @@ export function ClientContracts({ clientId }: { clientId: string }) {
                 {...input("method")}
               />
               <NumberInput label={t("contracts.form.lag")} min={0} max={36} allowDecimal={false} {...input("lagMonths")} />
+              <NumberInput label={t("contracts.form.term")} min={1} max={600} allowDecimal={false} {...input("termMonths")} />
+              <Select
+                label={t("contracts.form.renewal")}
+                clearable
+                placeholder={t("contracts.form.renewalNone")}
+                data={RENEWALS.map((renewal) => ({ value: renewal, label: t(`contracts.renewal.${renewal}`) }))}
+                {...input("renewal")}
+              />
             </SimpleGrid>
+            <Stack gap="xs" role="group" aria-label={t("contracts.form.lines")}>
+              <Text fz="sm" fw={500}>
+                {t("contracts.form.lines")}
+              </Text>
+              {form.values.lines.map((_line, index) => {
+                const n = index + 1;
+                return (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: lines have no id until saved; the index is their place
+                  <Group key={index} align="flex-end" gap="xs" wrap="wrap">
+                    <TextInput label={t("contracts.form.lineRole", { n })} required {...input(`lines.${index}.role`)} />
+                    <NumberInput
+                      label={t("contracts.form.lineRate", { n })}
+                      required
+                      min={0}
+                      decimalScale={2}
+                      {...separators}
+                      {...input(`lines.${index}.rateEuro`)}
+                    />
+                    <NumberInput
+                      label={t("contracts.form.lineHours", { n })}
+                      required
+                      min={0}
+                      decimalScale={2}
+                      {...separators}
+                      {...input(`lines.${index}.hours`)}
+                    />
+                    <Button variant="subtle" color="red" onClick={() => form.removeListItem("lines", index)}>
+                      {t("contracts.form.removeLine", { n })}
+                    </Button>
+                  </Group>
+                );
+              })}
+              <Group>
+                <Button
+                  variant="light"
+                  size="compact-sm"
+                  onClick={() => form.insertListItem("lines", { role: "", rateEuro: "", hours: "" })}
+                >
+                  {t("contracts.form.addLine")}
+                </Button>
+              </Group>
+            </Stack>
             {alert && (
               <Alert color="red" role="alert">
                 {alert}

@@ -16,6 +16,7 @@ const TABS = [
   { path: "/settings/calendar", label: "settings.calendar" },
   { path: "/settings/trust", label: "settings.trust" },
   { path: "/settings/price-indices", label: "settings.priceIndices" },
+  { path: "/settings/rate-card", label: "settings.rateCard" },
   { path: "/settings/system", label: "settings.system" },
 ] as const;
 
@@ -29,7 +30,8 @@ export function SettingsLayout() {
   const tabs = TABS.filter(
     (tab) =>
       (tab.path !== "/settings/system" || (me.data !== undefined && canSeeSystem(me.data.role))) &&
-      (tab.path !== "/settings/trust" || (me.data !== undefined && canSeeTrust(me.data.role))),
+      (tab.path !== "/settings/trust" || (me.data !== undefined && canSeeTrust(me.data.role))) &&
+      (tab.path !== "/settings/rate-card" || (me.data !== undefined && canSeeTrust(me.data.role))),
   );
   const current = TABS.find((tab) => tab.path === path);
   usePageTitle(current ? `${t(current.label)} · ${t("settings.title")}` : t("settings.title"));
