@@ -589,6 +589,11 @@ const idRoutes: Record<string, IdRoute> = {
     body: () => ({ raisedBy: "us", refundCents: 800_000 }),
     expect: trustReader("contracts.not_found"),
   },
+  "GET /api/v1/contracts/:id/correction-letter": {
+    ids: () => ({ id: A.contract.id }),
+    missing: { id: missingUuid },
+    expect: trustReader("contracts.not_found"),
+  },
   "GET /api/v1/incidents/:id": {
     ids: () => ({ id: A.incident.id }),
     missing: { id: missingUuid },

@@ -103,6 +103,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "POST /api/v1/contracts/:id/increases": "write",
   "GET /api/v1/contracts/:id/audit": "read",
   "POST /api/v1/contracts/:id/corrections": "write",
+  "GET /api/v1/contracts/:id/correction-letter": "read",
   "GET /api/v1/incidents": "read",
   "POST /api/v1/incidents": "write",
   "GET /api/v1/incidents/:id": "read",

@@ -11,6 +11,8 @@ import {
   contractParams,
   contractSchema,
   correctionBody,
+  correctionLetterQuery,
+  correctionLetterSchema,
   correctionSchema,
   createContractBody,
   increaseBody,
@@ -102,5 +104,20 @@ export const contractsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
     },
     async (request, reply) =>
       reply.code(201).send(await usecases.recordCorrection(deps, requireActor(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    "/contracts/:id/correction-letter",
+    {
+      schema: {
+        tags,
+        summary:
+          "A drafted letter to the client, in Dutch or English, about what the audit found charged too much: the years, the allowed and charged prices, the total and what we refund or credit",
+        params: contractParams,
+        querystring: correctionLetterQuery,
+        response: { 200: correctionLetterSchema, ...errors },
+      },
+    },
+    async (request) => usecases.draftCorrectionLetter(deps, requireActor(request), request.params.id, request.query),
   );
 };

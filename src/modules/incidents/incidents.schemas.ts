@@ -36,9 +36,7 @@ export const recordIncidentBody = z
       .refine((ids) => new Set(ids.map((id) => id.toLowerCase())).size === ids.length, { message: "each client once" })
       .meta({ description: "The clients the error touches (one or several)." }),
     title: z.string().trim().min(3).max(300).meta({ description: "The error in a line." }),
-    discoveredAt: dateTime
-      .optional()
-      .meta({ description: "When we learnt of it; not in the future. Left out, it is the server's now." }),
+    discoveredAt: dateTime.optional().meta({ description: "When we learnt of it; not in the future. Left out, it is the server's now." }),
     foundBy: foundBySchema,
     severity: severitySchema,
     description: optionalText.meta({ description: "What happened." }),

@@ -91,7 +91,9 @@ export function RecordIncidentForm({ onSaved, onCancel }: { onSaved: (incident: 
   const alert = formError(record.error, FIELDS);
   return (
     <form
-      onSubmit={form.onSubmit((values) => record.mutate(bodyOf(values, timeZone, form.isTouched("discoveredWall")), { onSuccess: onSaved }))}
+      onSubmit={form.onSubmit((values) =>
+        record.mutate(bodyOf(values, timeZone, form.isTouched("discoveredWall")), { onSuccess: onSaved }),
+      )}
       noValidate
       aria-label={t("incidents.record")}
     >
