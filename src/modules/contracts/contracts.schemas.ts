@@ -191,15 +191,9 @@ export const correctionSchema = z
 export const LETTER_LANGUAGES = ["nl", "en"] as const;
 export const correctionLetterQuery = z.strictObject({
   language: z.enum(LETTER_LANGUAGES).optional().meta({ description: "Default: the organization's language." }),
-  refundCents: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(1_000_000_000_000)
-    .optional()
-    .meta({
-      description: "What we will refund or credit, in cents. Default: what the audit finds charged too much and not yet corrected.",
-    }),
+  refundCents: z.coerce.number().int().min(0).max(1_000_000_000_000).optional().meta({
+    description: "What we will refund or credit, in cents. Default: what the audit finds charged too much and not yet corrected.",
+  }),
 });
 export type CorrectionLetterQuery = z.infer<typeof correctionLetterQuery>;
 
