@@ -81,3 +81,8 @@ export async function listCorrections(db: Kysely<DB>, orgId: string, contractIds
 export async function insertCorrection(db: Kysely<DB>, row: Insertable<DB["contract_corrections"]>) {
   await db.insertInto("contract_corrections").values(row).execute();
 }
+
+/** The organization's clients that are not archived, by name: a CSV import matches its client column against them. */
+export async function listClientNames(db: Kysely<DB>, orgId: string) {
+  return db.selectFrom("clients").select(["id", "name"]).where("org_id", "=", orgId).where("archived_at", "is", null).execute();
+}

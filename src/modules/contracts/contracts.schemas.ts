@@ -206,3 +206,10 @@ export const correctionLetterSchema = z
   })
   .meta({ id: "ContractCorrectionLetter" });
 export type CorrectionLetter = z.infer<typeof correctionLetterSchema>;
+
+export const contractsImportSchema = z
+  .object({
+    imported: z.number().int().meta({ description: "How many contracts the file created." }),
+    contracts: z.array(uuid).meta({ description: "Their ids, in the file's order." }),
+  })
+  .meta({ id: "ContractsImported" });

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import {
   type Contract,
   type ContractAudit,
@@ -13,6 +13,9 @@ import type { SeriesList } from "../../../../src/modules/index-series/index-seri
 import { api, fieldError, formError } from "../../api/client.ts";
 import { zodErrors } from "../../forms/zod-errors.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ContractActions } from "./ContractActions.tsx";
+import { ImportContracts } from "./ImportContracts.tsx";
+import { toCents } from "./money.ts";
 
 type Method = (typeof INDEXATION_METHODS)[number];
 type Values = {
@@ -31,8 +34,6 @@ const FIELD_OF: Record<string, string> = {
   "indexation.lagMonths": "lagMonths",
 };
 const FIELDS = ["title", "startsOn", "priceEuro", "seriesId", "method", "lagMonths"];
-
-const toCents = (euro: number | string) => (typeof euro === "number" ? Math.round(euro * 100) : Number.NaN);
 
 /**
  * A client's contracts with what the audit finds: per contract the net amount
@@ -96,6 +97,7 @@ export function ClientContracts({ clientId }: { clientId: string }) {
           </Alert>
         )}
         {contracts.data && items.length === 0 && <Text c="gray.7">{t("contracts.empty")}</Text>}
+        <ImportContracts />
         {items.length > 0 && (
           <Table.ScrollContainer minWidth={640}>
             <Table verticalSpacing="xs">
@@ -111,21 +113,28 @@ export function ClientContracts({ clientId }: { clientId: string }) {
               </Table.Thead>
               <Table.Tbody>
                 {items.map((contract) => (
-                  <Table.Tr key={contract.id}>
-                    <Table.Td>
-                      <Text fw={600}>{contract.title}</Text>
-                      <Text fz="sm" c="dimmed">
-                        {formatDate(contract.startsOn)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">{euro(contract.annualPriceCents)}</Table.Td>
-                    <Table.Td>
-                      {contract.indexation
-                        ? t(`contracts.clause.${contract.indexation.method}`, { lag: contract.indexation.lagMonths })
-                        : t("contracts.clause.none")}
-                    </Table.Td>
-                    <Table.Td>{contract.indexation ? <AuditSummary contractId={contract.id} euro={euro} /> : "—"}</Table.Td>
-                  </Table.Tr>
+                  <Fragment key={contract.id}>
+                    <Table.Tr>
+                      <Table.Td>
+                        <Text fw={600}>{contract.title}</Text>
+                        <Text fz="sm" c="dimmed">
+                          {formatDate(contract.startsOn)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td ta="right">{euro(contract.annualPriceCents)}</Table.Td>
+                      <Table.Td>
+                        {contract.indexation
+                          ? t(`contracts.clause.${contract.indexation.method}`, { lag: contract.indexation.lagMonths })
+                          : t("contracts.clause.none")}
+                      </Table.Td>
+                      <Table.Td>{contract.indexation ? <AuditSummary contractId={contract.id} euro={euro} /> : "—"}</Table.Td>
+                    </Table.Tr>
+                    <Table.Tr>
+                      <Table.Td colSpan={4}>
+                        <ContractActions contract={contract} euro={euro} />
+                      </Table.Td>
+                    </Table.Tr>
+                  </Fragment>
                 ))}
               </Table.Tbody>
             </Table>
