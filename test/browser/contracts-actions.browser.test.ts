@@ -111,4 +111,21 @@ describe("contract actions (en)", () => {
     await screenshotOf(section, "contracts-actions-en.png");
     expect(errors).toEqual([]);
   });
+
+  it("imports contracts from a CSV file: a bad line refuses the file with its line number, a good file comes in", async () => {
+    const section = page.getByRole("region", { name: "Contracts and indexation" });
+    const upload = async (name: string, text: string) => {
+      const chooser = page.waitForEvent("filechooser");
+      await section.getByRole("button", { name: "Import from CSV" }).click();
+      await (await chooser).setFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
+    };
+    await upload("bad.csv", "client;title;start;annual price\nNobody Known Ltd;Audit;2020-01-01;1.000,00\n");
+    const refused = section.getByRole("alert").filter({ hasText: "Nothing was imported" });
+    await refused.getByText('Line 2: there is no client named "Nobody Known Ltd".').waitFor();
+
+    await upload("good.csv", `\uFEFFklant;titel;start;jaarprijs\n${clientName.toUpperCase()};Payroll;01-03-2021;1.234,50\n`);
+    await section.getByRole("status").filter({ hasText: "Contracts imported: 1." }).waitFor();
+    await section.getByText("Payroll", { exact: true }).waitFor();
+    expect(errors).toEqual([]);
+  });
 });

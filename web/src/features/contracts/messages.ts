@@ -70,7 +70,7 @@ export const contractsEn = {
   "contracts.corrections.client": "{date}: {amount} after the client raised it",
   "contracts.import.button": "Import from CSV",
   "contracts.import.hint": "Columns: client, title, start, annual price; optional series, method, lag months, cap %, floor %.",
-  "contracts.import.done": "{count} contracts imported.",
+  "contracts.import.done": "Contracts imported: {count}.",
   "contracts.import.failed": "Nothing was imported:",
 } as const;
 
@@ -142,6 +142,6 @@ export const contractsNl: Record<keyof typeof contractsEn, string> = {
   "contracts.corrections.client": "{date}: {amount} nadat de klant het meldde",
   "contracts.import.button": "Importeren uit CSV",
   "contracts.import.hint": "Kolommen: klant, titel, start, jaarprijs; eventueel reeks, methode, maanden ervoor, maximum %, minimum %.",
-  "contracts.import.done": "{count} contracten geïmporteerd.",
+  "contracts.import.done": "Contracten geïmporteerd: {count}.",
   "contracts.import.failed": "Er is niets geïmporteerd:",
 };
