@@ -76,6 +76,12 @@ describe("contract actions (en)", () => {
     const after = (await api<{ totalOverchargeCents: number }>("GET", auditUrl)).totalOverchargeCents;
     expect(after).not.toBe(before);
     await section.getByText(`${euro(after)} too much`).waitFor();
+    // A second increase in that contract year: the server's refusal shows at the date.
+    await field(increase, "Took effect on").fill("2025-06-01");
+    await field(increase, "Increase applied (%)").fill("1");
+    await increase.getByRole("button", { name: "Record increase" }).press("Enter");
+    await increase.getByText("This contract year already has an increase").waitFor();
+    await expect.poll(() => field(increase, "Took effect on").getAttribute("aria-invalid")).toBe("true");
 
     // Corrected by us: the letter is drafted from the audit, in English, to edit.
     await section.getByRole("button", { name: "Correct it ourselves" }).click();

@@ -128,4 +128,28 @@ describe("importing contracts from CSV", () => {
     expect(await snapshotData(app)).toEqual(before);
     expect((await as(app, other).get("/api/v1/contracts")).json().items).toEqual([]);
   });
+
+  it("takes an API token with the write scope, and refuses a read token before reading the file", async () => {
+    const token = async (scopes: string[]) =>
+      (await as(app, admin).post("/api/v1/api-tokens", { name: `Import ${scopes.join()}`, scopes })).json().token as string;
+    const csv = "klant;titel;start;jaarprijs\nGarage Veenstra;Via token;2022-01-01;10,00\n";
+    const byToken = async (value: string) =>
+      app.server.inject({
+        method: "POST",
+        url: "/api/v1/contracts/import",
+        headers: { authorization: `Bearer ${value}`, "content-type": "text/csv" },
+        payload: csv,
+      });
+    expectError(await byToken(await token(["read"])), 403, "tokens.scope_missing", "en");
+    const written = await byToken(await token(["write"]));
+    expect(written.statusCode, written.body).toBe(201);
+    expect(written.json().imported).toBe(1);
+    const letterByRead = await app.server.inject({
+      method: "GET",
+      url: `/api/v1/contracts/${written.json().contracts[0]}/correction-letter`,
+      headers: { authorization: `Bearer ${await token(["read"])}` },
+    });
+    // Read scope suffices for the letter: this contract has no clause, so it is refused as such, not for the scope.
+    expectError(letterByRead, 400, "contracts.not_indexed", "en");
+  });
 });
