@@ -595,6 +595,11 @@ const idRoutes: Record<string, IdRoute> = {
     body: () => ({ raisedBy: "us", refundCents: 800_000 }),
     expect: trustReader("contracts.not_found"),
   },
+  "GET /api/v1/contracts/:id/correction-letter": {
+    ids: () => ({ id: A.contract.id }),
+    missing: { id: missingUuid },
+    expect: trustReader("contracts.not_found"),
+  },
   "GET /api/v1/incidents/:id": {
     ids: () => ({ id: A.incident.id }),
     missing: { id: missingUuid },
@@ -741,6 +746,8 @@ const writeRoutesWithoutIds = [
   // The organization's own rate card and band: a role, a rate and a day, no ids.
   "POST /api/v1/rate-card",
   "PUT /api/v1/rate-card/settings",
+  // A CSV body: client and series by name, matched within the caller's organization only (checked below).
+  "POST /api/v1/contracts/import",
   // Only ever the caller's own.
   "PUT /api/v1/me/self-assessment",
 ];
@@ -850,6 +857,18 @@ describe("tenant isolation", () => {
     expect((await b.post("/api/v1/contracts", { ...contract, indexation: foreignSeries })).statusCode).toBe(404);
     expectError(await b.get(`/api/v1/contracts?clientId=${A.client.id}`), 404, "clients.not_found", "en");
     expectError(await b.get(`/api/v1/integrity?clientId=${A.client.id}`), 404, "clients.not_found", "en");
+    // A CSV naming A's client and A's own series is refused whole: those names are not known in B.
+    const csv = await app.server.inject({
+      method: "POST",
+      url: "/api/v1/contracts/import",
+      headers: { cookie: B.admin.cookie, "content-type": "text/csv" },
+      payload: `klant;titel;start;jaarprijs;reeks\nAlpha Klant BV;Overgenomen;2020-01-01;100,00;\nBeta Klant BV;Eigen;2020-01-01;100,00;Alpha lonen\n`,
+    });
+    expectError(csv, 400, "contracts.import_invalid", "en");
+    expect(csv.json().error.details.rows.map((row: { line: number; code: string }) => [row.line, row.code])).toEqual([
+      [2, "contracts.import.unknown_client"],
+      [3, "contracts.import.unknown_series"],
+    ]);
     const commitment = {
       clientId: B.client.id,
       title: "Beta X",

@@ -104,6 +104,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "GET /api/v1/contracts/:id/audit": "read",
   "POST /api/v1/contracts/:id/corrections": "write",
   "GET /api/v1/integrity": "read",
+  "GET /api/v1/contracts/:id/correction-letter": "read",
+  "POST /api/v1/contracts/import": "write",
   "GET /api/v1/incidents": "read",
   "POST /api/v1/incidents": "write",
   "GET /api/v1/incidents/:id": "read",

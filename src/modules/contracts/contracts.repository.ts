@@ -154,3 +154,8 @@ export async function listLines(db: Kysely<DB>, orgId: string, contractIds: read
     .orderBy("position")
     .execute();
 }
+
+/** The organization's clients that are not archived, by name: a CSV import matches its client column against them. */
+export async function listClientNames(db: Kysely<DB>, orgId: string) {
+  return db.selectFrom("clients").select(["id", "name"]).where("org_id", "=", orgId).where("archived_at", "is", null).execute();
+}

@@ -100,7 +100,12 @@ export const correctionBody = z
   .strictObject({
     raisedBy: z.enum(RAISED_BY).meta({ description: "us: we found and corrected it ourselves; client: the client raised it." }),
     refundCents: cents.meta({ description: "What is refunded or credited, in cents." }),
-    note: z.string().trim().max(2000).optional(),
+    note: z
+      .string()
+      .trim()
+      .max(2000)
+      .optional()
+      .meta({ description: "A note, or the letter sent to the client (GET /contracts/:id/correction-letter drafts one)." }),
   })
   .meta({ id: "ContractCorrection" });
 export type CorrectionInput = z.infer<typeof correctionBody>;
@@ -212,3 +217,29 @@ export const correctionSchema = z
     recordedAt: dateTime,
   })
   .meta({ id: "ContractCorrectionRecorded" });
+
+export const LETTER_LANGUAGES = ["nl", "en"] as const;
+export const correctionLetterQuery = z.strictObject({
+  language: z.enum(LETTER_LANGUAGES).optional().meta({ description: "Default: the organization's language." }),
+  refundCents: z.coerce.number().int().min(0).max(1_000_000_000_000).optional().meta({
+    description: "What we will refund or credit, in cents. Default: what the audit finds charged too much and not yet corrected.",
+  }),
+});
+export type CorrectionLetterQuery = z.infer<typeof correctionLetterQuery>;
+
+export const correctionLetterSchema = z
+  .object({
+    language: z.enum(LETTER_LANGUAGES),
+    refundCents: z.number().int(),
+    subject: z.string(),
+    body: z.string(),
+  })
+  .meta({ id: "ContractCorrectionLetter" });
+export type CorrectionLetter = z.infer<typeof correctionLetterSchema>;
+
+export const contractsImportSchema = z
+  .object({
+    imported: z.number().int().meta({ description: "How many contracts the file created." }),
+    contracts: z.array(uuid).meta({ description: "Their ids, in the file's order." }),
+  })
+  .meta({ id: "ContractsImported" });

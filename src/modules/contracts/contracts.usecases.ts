@@ -18,8 +18,17 @@ import {
   OVERCHARGE_CORRECTED,
   type OverchargeCorrectedPayload,
 } from "./contracts.events.ts";
+import { correctionLetterEn, correctionLetterNl } from "./contracts.messages.ts";
 import * as repo from "./contracts.repository.ts";
-import type { Contract, ContractAudit, CorrectionInput, CreateContractInput, IncreaseInput } from "./contracts.schemas.ts";
+import type {
+  Contract,
+  ContractAudit,
+  CorrectionInput,
+  CorrectionLetter,
+  CorrectionLetterQuery,
+  CreateContractInput,
+  IncreaseInput,
+} from "./contracts.schemas.ts";
 
 type Deps = { db: Kysely<DB>; clock: Clock };
 
@@ -313,4 +322,57 @@ export async function recordCorrection(deps: Deps, actor: Actor, id: string, inp
     auditedOverchargeCents: audit.totalOverchargeCents,
     recordedAt: now.toISOString(),
   };
+}
+
+const LETTER_TEMPLATES = { nl: correctionLetterNl, en: correctionLetterEn } as const;
+const LOCALE_OF = { nl: "nl-NL", en: "en-GB" } as const;
+
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+
+/**
+ * A letter to the client about what the audit found charged too much, in Dutch
+ * or English, to edit before it goes out: the years charged too much with the
+ * allowed and the charged price, the total, and what we will refund or credit
+ * (by default what has not been corrected yet).
+ */
+export async function draftCorrectionLetter(deps: Deps, actor: Actor, id: string, query: CorrectionLetterQuery): Promise<CorrectionLetter> {
+  const audit = await auditContract(deps, actor, id);
+  if (audit.totalOverchargeCents <= 0) throw conflict("contracts.nothing_to_correct");
+  const contract = await getContract(deps, actor, id);
+  const language = query.language ?? (await workingTime.loadOrganizationTime(deps, actor.orgId)).language;
+  const refundCents = query.refundCents ?? Math.max(0, audit.totalOverchargeCents - audit.correctedCents);
+  const text = LETTER_TEMPLATES[language];
+  const money = new Intl.NumberFormat(LOCALE_OF[language], { style: "currency", currency: "EUR" });
+  const euro = (cents: number) => money.format(cents / 100);
+  // A calendar date names a day, not a moment: formatted at noon UTC so no zone moves it.
+  const day = new Intl.DateTimeFormat(LOCALE_OF[language], { dateStyle: "long", timeZone: "UTC" });
+  const date = (calendarDate: string) => day.format(new Date(`${calendarDate}T12:00:00Z`));
+  const over = audit.years.filter((year) => (year.overchargeCents ?? 0) > 0 && year.allowedPriceCents !== null);
+  const under = audit.years.some((year) => (year.overchargeCents ?? 0) < 0);
+  const body = [
+    fill(text.greeting, { client: contract.clientName }),
+    "",
+    fill(text.opening, { title: contract.title }),
+    "",
+    text.yearsIntro,
+    ...over.map((year) =>
+      fill(text.year, {
+        date: date(year.effectiveOn),
+        allowed: euro(year.allowedPriceCents as number),
+        charged: euro(year.chargedPriceCents),
+        difference: euro(year.overchargeCents as number),
+      }),
+    ),
+    "",
+    fill(text.total, { total: euro(audit.totalOverchargeCents) }),
+    ...(under ? [text.underNote] : []),
+    "",
+    fill(text.refund, { refund: euro(refundCents) }),
+    "",
+    text.apology,
+    "",
+    text.closing,
+  ].join("\n");
+  return { language, refundCents, subject: fill(text.subject, { title: contract.title }), body };
 }

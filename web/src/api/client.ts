@@ -8,12 +8,15 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: FieldError[];
+  /** The error's details as sent (e.g. the refused lines of an import). */
+  readonly details: unknown;
 
-  constructor(status: number, code: string, message: string, fields: FieldError[] = []) {
+  constructor(status: number, code: string, message: string, fields: FieldError[] = [], details?: unknown) {
     super(message);
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 }
 
@@ -52,7 +55,13 @@ async function send<T>(url: string, init: RequestInit): Promise<T> {
   if (!response.ok) {
     const error = json?.error;
     if (response.status === 401 && error?.code === "auth.unauthenticated") onUnauthenticated();
-    throw new ApiError(response.status, error?.code ?? "unknown", error?.message ?? response.statusText, error?.details?.fields ?? []);
+    throw new ApiError(
+      response.status,
+      error?.code ?? "unknown",
+      error?.message ?? response.statusText,
+      error?.details?.fields ?? [],
+      error?.details,
+    );
   }
   return json as T;
 }

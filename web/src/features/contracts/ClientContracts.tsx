@@ -16,7 +16,7 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import {
   type Contract,
   type ContractAudit,
@@ -29,6 +29,9 @@ import type { SeriesList } from "../../../../src/modules/index-series/index-seri
 import { api, fieldError, formError } from "../../api/client.ts";
 import { zodErrors } from "../../forms/zod-errors.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ContractActions } from "./ContractActions.tsx";
+import { ImportContracts } from "./ImportContracts.tsx";
+import { toCents } from "./money.ts";
 
 type Method = (typeof INDEXATION_METHODS)[number];
 type Renewal = (typeof RENEWALS)[number];
@@ -55,8 +58,6 @@ const FIELDS = ["title", "startsOn", "priceEuro", "seriesId", "method", "lagMont
 /** A line's API path ("lines.0.hourlyRateCents") as its form field ("lines.0.rateEuro"). */
 const fieldOf = (path: string) =>
   FIELD_OF[path] ?? path.replace(/^(lines\.\d+)\.hourlyRateCents$/, "$1.rateEuro").replace(/^(lines\.\d+)\.hoursPerYear$/, "$1.hours");
-
-const toCents = (euro: number | string) => (typeof euro === "number" ? Math.round(euro * 100) : Number.NaN);
 
 /**
  * A client's contracts with what the audit finds: per contract the net amount
@@ -149,6 +150,7 @@ export function ClientContracts({ clientId }: { clientId: string }) {
           </Alert>
         )}
         {contracts.data && items.length === 0 && <Text c="gray.7">{t("contracts.empty")}</Text>}
+        <ImportContracts />
         {items.length > 0 && (
           <Table.ScrollContainer minWidth={640}>
             <Table verticalSpacing="xs">
@@ -164,37 +166,44 @@ export function ClientContracts({ clientId }: { clientId: string }) {
               </Table.Thead>
               <Table.Tbody>
                 {items.map((contract) => (
-                  <Table.Tr key={contract.id}>
-                    <Table.Td>
-                      <Text fw={600}>{contract.title}</Text>
-                      <Text fz="sm" c="dimmed">
-                        {formatDate(contract.startsOn)}
-                        {contract.termMonths !== null && ` · ${t("contracts.term", { months: contract.termMonths })}`}
-                        {contract.renewal !== null && ` · ${t(`contracts.renewal.${contract.renewal}`)}`}
-                      </Text>
-                      {contract.lines.length > 0 && (
-                        <List fz="sm" spacing={2} aria-label={t("contracts.lines")}>
-                          {contract.lines.map((line) => (
-                            <List.Item key={line.id}>
-                              {t("contracts.line", {
-                                role: line.role,
-                                rate: euro(line.hourlyRateCents),
-                                hours: formatNumber(line.hoursPerYear),
-                                annual: euro(line.annualCents),
-                              })}
-                            </List.Item>
-                          ))}
-                        </List>
-                      )}
-                    </Table.Td>
-                    <Table.Td ta="right">{euro(contract.annualPriceCents)}</Table.Td>
-                    <Table.Td>
-                      {contract.indexation
-                        ? t(`contracts.clause.${contract.indexation.method}`, { lag: contract.indexation.lagMonths })
-                        : t("contracts.clause.none")}
-                    </Table.Td>
-                    <Table.Td>{contract.indexation ? <AuditSummary contractId={contract.id} euro={euro} /> : "—"}</Table.Td>
-                  </Table.Tr>
+                  <Fragment key={contract.id}>
+                    <Table.Tr>
+                      <Table.Td>
+                        <Text fw={600}>{contract.title}</Text>
+                        <Text fz="sm" c="dimmed">
+                          {formatDate(contract.startsOn)}
+                          {contract.termMonths !== null && ` · ${t("contracts.term", { months: contract.termMonths })}`}
+                          {contract.renewal !== null && ` · ${t(`contracts.renewal.${contract.renewal}`)}`}
+                        </Text>
+                        {contract.lines.length > 0 && (
+                          <List fz="sm" spacing={2} aria-label={t("contracts.lines")}>
+                            {contract.lines.map((line) => (
+                              <List.Item key={line.id}>
+                                {t("contracts.line", {
+                                  role: line.role,
+                                  rate: euro(line.hourlyRateCents),
+                                  hours: formatNumber(line.hoursPerYear),
+                                  annual: euro(line.annualCents),
+                                })}
+                              </List.Item>
+                            ))}
+                          </List>
+                        )}
+                      </Table.Td>
+                      <Table.Td ta="right">{euro(contract.annualPriceCents)}</Table.Td>
+                      <Table.Td>
+                        {contract.indexation
+                          ? t(`contracts.clause.${contract.indexation.method}`, { lag: contract.indexation.lagMonths })
+                          : t("contracts.clause.none")}
+                      </Table.Td>
+                      <Table.Td>{contract.indexation ? <AuditSummary contractId={contract.id} euro={euro} /> : "—"}</Table.Td>
+                    </Table.Tr>
+                    <Table.Tr>
+                      <Table.Td colSpan={4}>
+                        <ContractActions contract={contract} euro={euro} />
+                      </Table.Td>
+                    </Table.Tr>
+                  </Fragment>
                 ))}
               </Table.Tbody>
             </Table>
