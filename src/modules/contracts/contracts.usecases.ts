@@ -337,7 +337,7 @@ const fill = (template: string, values: Record<string, string>) =>
  * (by default what has not been corrected yet).
  */
 export async function draftCorrectionLetter(deps: Deps, actor: Actor, id: string, query: CorrectionLetterQuery): Promise<CorrectionLetter> {
-  const audit = await auditContract(deps, actor, id);
+  const audit = await workOutAudit(deps, actor, id);
   if (audit.totalOverchargeCents <= 0) throw conflict("contracts.nothing_to_correct");
   const contract = await getContract(deps, actor, id);
   const language = query.language ?? (await workingTime.loadOrganizationTime(deps, actor.orgId)).language;
