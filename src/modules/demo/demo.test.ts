@@ -13,6 +13,7 @@ import { reliability } from "../commitments/commitments.reliability.ts";
 import * as commitments from "../commitments/commitments.usecases.ts";
 import * as contracts from "../contracts/contracts.usecases.ts";
 import * as incidents from "../incidents/incidents.usecases.ts";
+import * as rateCard from "../rate-card/rate-card.usecases.ts";
 import * as risks from "../trust/trust.risks.ts";
 import * as trust from "../trust/trust.usecases.ts";
 import * as demo from "./demo.usecases.ts";
@@ -227,5 +228,14 @@ describe.each(MOMENTS)("the demo's contracts at %s", (moment) => {
     expect(redFace?.years.slice(0, 6).map((year) => year.overchargeCents)).toEqual([800_000, 810_400, 832_280, 915_508, 950_297, 981_657]);
     expect(redFace?.totalOverchargeCents).toBe(5_290_142);
     expect(fair?.totalOverchargeCents).toBe(0);
+  });
+
+  it("has a rate card, and the fair contract's low hourly rate is flagged below it", async () => {
+    const d = loaded.get(moment);
+    if (!d) throw new Error("the demo did not load");
+    const fairness = await rateCard.getFairness(d.deps, d.admin, { flagged: "true" });
+    expect(fairness.items.map((line) => [line.contractTitle, line.role, line.flags])).toEqual([
+      ["Salarisadministratie", "Adviseur", ["below_card"]],
+    ]);
   });
 });
