@@ -1,7 +1,8 @@
+import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_TEST_PASSWORD, type Harness, startHarness } from "./harness.ts";
+import { DEMO_TEST_PASSWORD, type Harness, screenshotDir, screenshotOf, startHarness } from "./harness.ts";
 
 /**
  * The rate card in Dutch, as the demo firm's administrator: two rates added
@@ -14,6 +15,7 @@ let staff: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
+  mkdirSync(screenshotDir, { recursive: true });
   harness = await startHarness({ demo: true });
   staff = await harness.newContext("nl-NL");
   const signedIn = await staff.request.post("/api/v1/session", {
@@ -41,10 +43,10 @@ describe("rate card fairness (nl)", () => {
   it("adds two rates, flags lines above and below the card and records a reason", async () => {
     await page.goto("/settings/rate-card");
     await page.getByRole("tab", { name: "Tarievenkaart" }).waitFor();
-    await addRate("Senior adviseur", "120", "2025-01-01");
-    await addRate("Partner", "200", "2025-01-01");
+    await addRate("Belastingadviseur", "120", "2025-01-01");
+    await addRate("Vennoot", "200", "2025-01-01");
     const rates = page.getByRole("region", { name: "Tarieven" });
-    await rates.getByRole("row").filter({ hasText: "Senior adviseur" }).filter({ hasText: "120,00" }).waitFor();
+    await rates.getByRole("row").filter({ hasText: "Belastingadviseur" }).filter({ hasText: "120,00" }).waitFor();
 
     const clients = (await (await staff.request.get("/api/v1/clients?limit=2")).json()).items as { id: string; name: string }[];
     const [high, low] = clients as [{ id: string; name: string }, { id: string; name: string }];
@@ -60,7 +62,7 @@ describe("rate card fairness (nl)", () => {
           annualPriceCents: cents * 40,
           termMonths: 12,
           renewal: "auto",
-          lines: [{ role: "Senior adviseur", hourlyRateCents: cents, hoursPerYear: 40 }],
+          lines: [{ role: "Belastingadviseur", hourlyRateCents: cents, hoursPerYear: 40 }],
         },
       });
       expect(created.status()).toBe(201);
@@ -78,7 +80,7 @@ describe("rate card fairness (nl)", () => {
     await below.getByText(/(-\s?€|€\s?-)\s?30,00 \(-25\s?%\)/).waitFor();
     await above.getByText(`Anderen: ${low.name}`, { exact: false }).waitFor();
 
-    const reason = above.getByRole("textbox", { name: `Reden voor Senior adviseur bij ${high.name}` });
+    const reason = above.getByRole("textbox", { name: `Reden voor Belastingadviseur bij ${high.name}` });
     await reason.fill("Spoedwerk op verzoek van de klant");
     await above.getByRole("button", { name: "Reden opslaan" }).click();
     await above.getByRole("status").filter({ hasText: "Reden opgeslagen." }).waitFor();
@@ -95,7 +97,7 @@ describe("rate card fairness (nl)", () => {
     await contracts.getByText(/Looptijd: 12 maanden · Wordt stilzwijgend verlengd/).waitFor();
     await contracts
       .getByRole("list", { name: "Regels" })
-      .getByText(/Senior adviseur: €\s150,00 per uur × 40 uur = €\s6\.000,00 per jaar/)
+      .getByText(/Belastingadviseur: €\s150,00 per uur × 40 uur = €\s6\.000,00 per jaar/)
       .waitFor();
     // A contract with a line added through the client page's form: a partner at 250,00 against the card's 200,00.
     const form = contracts.getByRole("form", { name: "Contract toevoegen" });
@@ -103,12 +105,12 @@ describe("rate card fairness (nl)", () => {
     await form.getByLabel("Begint op").fill("2025-03-01");
     await form.getByRole("textbox", { name: "Prijs per jaar (euro)" }).fill("2500");
     await form.getByRole("button", { name: "Regel erbij" }).press("Enter");
-    await form.getByRole("textbox", { name: "Rol 1" }).fill("Partner");
+    await form.getByRole("textbox", { name: "Rol 1" }).fill("Vennoot");
     await form.getByRole("textbox", { name: "Uurtarief 1 (euro)" }).fill("250");
     await form.getByRole("textbox", { name: "Uren per jaar 1" }).fill("10");
     await form.getByRole("button", { name: "Toevoegen", exact: true }).press("Enter");
     await form.getByRole("status").filter({ hasText: "Contract toegevoegd." }).waitFor();
-    await contracts.getByText(/Partner: €\s250,00 per uur × 10 uur = €\s2\.500,00 per jaar/).waitFor();
+    await contracts.getByText(/Vennoot: €\s250,00 per uur × 10 uur = €\s2\.500,00 per jaar/).waitFor();
 
     await page.goto("/settings/rate-card");
     const list = page.getByRole("region", { name: "Eerlijkheid van contractregels" });
@@ -121,5 +123,6 @@ describe("rate card fairness (nl)", () => {
         .filter((v) => v.impact === "serious" || v.impact === "critical")
         .map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary}`).join("; ")}`),
     ).toEqual([]);
+    await screenshotOf(list, "rate-card-fairness-nl.png");
   });
 });
