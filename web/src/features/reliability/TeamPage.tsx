@@ -19,6 +19,7 @@ import { DateInput, DatesProvider } from "@mantine/dates";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { type ReactNode, useState } from "react";
+import { dateInZone } from "../../../../src/core/dates.ts";
 import { canSeeTeamFigures } from "../../../../src/core/roles.ts";
 import type { Reliability } from "../../../../src/modules/commitments/commitments.schemas.ts";
 import { api } from "../../api/client.ts";
@@ -28,6 +29,7 @@ import { usePageTitle } from "../../layout/usePageTitle.ts";
 import { AtRiskSummary } from "../at-risk/AtRiskSummary.tsx";
 import { useMe } from "../auth/session.ts";
 import { type CommitmentsSearch, RATE_STATUSES } from "../commitments/list-search.ts";
+import { useTimeZone } from "../commitments/queries.ts";
 import { formatMinutes, formatPercent } from "./format.ts";
 import {
   addDays,
@@ -35,7 +37,6 @@ import {
   type GroupBy,
   last90Days,
   lastQuarter,
-  localToday,
   type Period,
   parseTypedDate,
   thisMonth,
@@ -90,7 +91,10 @@ export function TeamPage() {
   const me = useMe();
   const search = useSearch({ from: "/app/team" });
   const navigate = useNavigate({ from: "/team" });
-  const [today] = useState(localToday);
+  // "Today" on the firm's calendar (its time zone), not the browser's: at 00:30 in Amsterdam a browser on UTC is still in yesterday.
+  const timeZone = useTimeZone();
+  const [openedAt] = useState(() => new Date());
+  const today = dateInZone(timeZone, openedAt);
   const fallback = last90Days(today);
   const period: Period = { from: search.from ?? fallback.from, to: search.to ?? fallback.to };
   const groupBy: GroupBy = search.groupBy ?? "owner";

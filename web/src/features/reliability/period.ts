@@ -1,4 +1,4 @@
-import { addDays, dateFrom, dateInZone, isCalendarDate, weekStart } from "../../../../src/core/dates.ts";
+import { addDays, dateFrom, isCalendarDate, weekStart } from "../../../../src/core/dates.ts";
 
 /**
  * Periods of the Team page as calendar dates (YYYY-MM-DD), and the page's
@@ -15,11 +15,6 @@ function parts(date: string): [number, number, number] {
 
 export const isDate = isCalendarDate;
 const format = dateFrom;
-
-/** The browser's local calendar date. */
-export function localToday(now = new Date()): string {
-  return dateInZone(Intl.DateTimeFormat().resolvedOptions().timeZone, now);
-}
 
 export { addDays, weekStart };
 
