@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from "kysely";
 import type { CommitmentTables } from "./schema-commitments.ts";
 import type { ContractTables } from "./schema-contracts.ts";
+import type { EngagementTables } from "./schema-engagements.ts";
 import type { IncidentTables } from "./schema-incidents.ts";
 import type { IndexSeriesTables } from "./schema-index-series.ts";
 import type { InteractionTables } from "./schema-interactions.ts";
@@ -152,7 +153,8 @@ export interface DB
     ProfileTables,
     IndexSeriesTables,
     IncidentTables,
-    ContractTables {
+    ContractTables,
+    EngagementTables {
   user: UserTable;
   session: SessionTable;
   organization: OrganizationTable;

@@ -22,6 +22,7 @@ import * as indexSeries from "./0020_index_series.ts";
 import * as incidents from "./0021_incidents.ts";
 import * as contracts from "./0022_contracts.ts";
 import * as contractAuditMarks from "./0023_contract_audit_marks.ts";
+import * as engagements from "./0026_engagements.ts";
 
 /**
  * Every migration, in order, listed by hand: grep finds them all, nothing is
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   "0021_incidents": incidents,
   "0022_contracts": contracts,
   "0023_contract_audit_marks": contractAuditMarks,
+  "0026_engagements": engagements,
 };
