@@ -13,6 +13,7 @@ import { useMe } from "../auth/session.ts";
 import { ClientConduct } from "../client-conduct/ClientConduct.tsx";
 import { ClientCommitments } from "../commitments/ClientCommitments.tsx";
 import { ClientContracts } from "../contracts/ClientContracts.tsx";
+import { ClientEngagements } from "../engagements/ClientEngagements.tsx";
 import { ClientTimeline } from "../interactions/ClientTimeline.tsx";
 import { ClientPortalLinks } from "../portal/ClientPortalLinks.tsx";
 import { ClientSlaAgreements } from "../working-time/ClientSlaAgreements.tsx";
@@ -234,6 +235,7 @@ export function ClientPage() {
         contacts={contacts.data ?? []}
         canManage={me.data ? me.data.id === c.accountOwner?.id || canActOnOthersCommitments(me.data.role) : false}
       />
+      <ClientEngagements clientId={id} />
       <Modal
         closeButtonProps={{ "aria-label": t("app.close") }}
         opened={editing}
