@@ -113,6 +113,7 @@ export function CreateEngagementForm({
             label={t("engagements.field.owner")}
             required
             searchable
+            allowDeselect={false}
             data={(members.data ?? []).map((member) => ({ value: member.id, label: member.name }))}
             {...input("ownerId")}
           />

@@ -249,7 +249,7 @@ export function EngagementPage() {
         </Badge>
       </Group>
       <Text>
-        <Anchor component={Link} to={`/clients/${e.clientId}`}>
+        <Anchor component={Link} to={`/clients/${e.clientId}`} underline="always">
           {e.clientName}
         </Anchor>
         {" · "}
@@ -299,11 +299,7 @@ export function EngagementPage() {
             <Title order={2} fz="h4" id="engagement-analysis">
               {t("engagements.analysis.title")}
             </Title>
-            {open ? (
-              <AnalysisForm key={e.analysis?.recordedAt ?? "none"} engagement={e} />
-            ) : (
-              <Text style={{ whiteSpace: "pre-wrap" }}>{e.analysis?.realNeed ?? ""}</Text>
-            )}
+            {open ? <AnalysisForm engagement={e} /> : <Text style={{ whiteSpace: "pre-wrap" }}>{e.analysis?.realNeed ?? ""}</Text>}
           </Stack>
         </Card>
       )}
