@@ -149,6 +149,16 @@ const MATRIX: Record<string, string> = {
   "PUT /api/v1/rate-card/settings": "---+-",
   "GET /api/v1/rate-card/fairness": "-++++",
   "PUT /api/v1/rate-card/fairness/:contractId/lines/:lineId/reason": "-++++",
+  // The front desk takes a request in and reads engagements (without values); the rest is the advisers'.
+  "GET /api/v1/engagements": "+++++",
+  "POST /api/v1/engagements": "+++++",
+  "GET /api/v1/engagements/:id": "+++++",
+  "PUT /api/v1/engagements/:id/analysis": "-++++",
+  "POST /api/v1/engagements/:id/stage": "-++++",
+  "POST /api/v1/engagements/:id/decline": "-++++",
+  "POST /api/v1/engagements/:id/advice": "-++++",
+  "POST /api/v1/engagements/:id/disagreements": "-++++",
+  "GET /api/v1/pull-ratio": "-++++",
 };
 
 /** Which fixture id an `:id` stands for, by the path segment before it. */
@@ -169,6 +179,7 @@ const ID_BY_SEGMENT: Record<string, string> = {
   "at-risk": "clientId",
   members: "userId",
   interactions: "interactionId",
+  engagements: "engagementId",
 };
 const NOWHERE = "00000000-0000-4000-8000-000000000000";
 

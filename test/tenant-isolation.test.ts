@@ -39,6 +39,7 @@ const A = {} as {
   nonDisclosure: { id: string };
   contract: { id: string; lines: { id: string }[] };
   rate: { id: string };
+  engagement: { id: string };
   series: { id: string };
   indexSeries: { id: string };
 };
@@ -189,6 +190,16 @@ beforeAll(async () => {
   A.rate = (await a.post("/api/v1/rate-card", { role: "Alpha partner", hourlyRateCents: 20_000, validFrom: "2018-01-01" })).json();
   await a.put("/api/v1/rate-card/settings", { abovePct: 5, belowPct: 5 });
   await a.post(`/api/v1/contracts/${A.contract.id}/increases`, { effectiveOn: "2020-01-01", appliedPct: 6.6 });
+  A.engagement = (
+    await a.post("/api/v1/engagements", {
+      clientId: A.client.id,
+      title: "Alpha opdracht",
+      request: "Alpha wil een nieuw systeem",
+      initiatedBy: "client",
+      ownerId: A.advisor.me.id,
+      valueCents: 100_000,
+    })
+  ).json();
 
   A.indexSeries = (
     await app.server.inject({
@@ -600,6 +611,42 @@ const idRoutes: Record<string, IdRoute> = {
     missing: { id: missingUuid },
     expect: trustReader("contracts.not_found"),
   },
+  // The front desk reads engagements (without values) but does not change them.
+  "GET /api/v1/engagements/:id": {
+    ids: () => ({ id: A.engagement.id }),
+    missing: { id: missingUuid },
+    expect: notFound("engagements.not_found"),
+  },
+  "PUT /api/v1/engagements/:id/analysis": {
+    ids: () => ({ id: A.engagement.id }),
+    missing: { id: missingUuid },
+    body: () => ({ realNeed: "Overgenomen", rootCauses: "r", risks: "r", advice: "a", secondLook: true }),
+    expect: trustReader("engagements.not_found"),
+  },
+  "POST /api/v1/engagements/:id/stage": {
+    ids: () => ({ id: A.engagement.id }),
+    missing: { id: missingUuid },
+    body: () => ({ stage: "analysis" }),
+    expect: trustReader("engagements.not_found"),
+  },
+  "POST /api/v1/engagements/:id/decline": {
+    ids: () => ({ id: A.engagement.id }),
+    missing: { id: missingUuid },
+    body: () => ({ reason: "Overgenomen", referral: "Elders" }),
+    expect: trustReader("engagements.not_found"),
+  },
+  "POST /api/v1/engagements/:id/advice": {
+    ids: () => ({ id: A.engagement.id }),
+    missing: { id: missingUuid },
+    body: () => ({ advice: "Overgenomen", againstOwnRevenue: true, revenueForgoneCents: 1 }),
+    expect: trustReader("engagements.not_found"),
+  },
+  "POST /api/v1/engagements/:id/disagreements": {
+    ids: () => ({ id: A.engagement.id }),
+    missing: { id: missingUuid },
+    body: () => ({ summary: "Overgenomen", resolvedBy: "contract" }),
+    expect: trustReader("engagements.not_found"),
+  },
   "GET /api/v1/incidents/:id": {
     ids: () => ({ id: A.incident.id }),
     missing: { id: missingUuid },
@@ -708,6 +755,10 @@ const listRoutesWithoutIds = [
   // The organization's own rate card and the fairness of its own contract lines.
   "GET /api/v1/rate-card",
   "GET /api/v1/rate-card/fairness",
+  // A client filter of A's is not found (checked below); owner and team filters of A's match nothing.
+  "GET /api/v1/engagements",
+  // Counts the organization's own engagements only.
+  "GET /api/v1/pull-ratio",
 ];
 /** Routes that create things or sessions: no foreign id in the path; references in bodies are checked below. */
 const writeRoutesWithoutIds = [
@@ -739,6 +790,8 @@ const writeRoutesWithoutIds = [
   "POST /api/v1/incidents",
   // A client or index series of A's in the body is not found (checked below).
   "POST /api/v1/contracts",
+  // A client, owner or team of A's in the body is refused (checked below).
+  "POST /api/v1/engagements",
   // The organization's own disclosure policy: no ids.
   "PUT /api/v1/incident-policy",
   // A CSV body: it names a CBS table or a new name, never an id.
@@ -869,6 +922,17 @@ describe("tenant isolation", () => {
       [2, "contracts.import.unknown_client"],
       [3, "contracts.import.unknown_series"],
     ]);
+    const engagement = { clientId: B.client.id, title: "Beta opdracht", request: "Beta vraag", initiatedBy: "us", ownerId: B.admin.me.id };
+    expectError(await b.post("/api/v1/engagements", { ...engagement, clientId: A.client.id }), 404, "clients.not_found", "en");
+    expectError(
+      await b.post("/api/v1/engagements", { ...engagement, ownerId: A.advisor.me.id }),
+      400,
+      "engagements.owner_not_member",
+      "en",
+    );
+    expectError(await b.post("/api/v1/engagements", { ...engagement, teamId: A.team.id }), 400, "teams.not_found", "en");
+    expectError(await b.get(`/api/v1/engagements?clientId=${A.client.id}`), 404, "clients.not_found", "en");
+    expect((await b.get(`/api/v1/engagements?ownerId=${A.advisor.me.id}`)).json().items).toEqual([]);
     const commitment = {
       clientId: B.client.id,
       title: "Beta X",

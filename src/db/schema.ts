@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from "kysely";
 import type { CommitmentTables } from "./schema-commitments.ts";
 import type { ContractTables } from "./schema-contracts.ts";
+import type { EngagementTables } from "./schema-engagements.ts";
 import type { IncidentTables } from "./schema-incidents.ts";
 import type { IndexSeriesTables } from "./schema-index-series.ts";
 import type { InteractionTables } from "./schema-interactions.ts";
@@ -154,7 +155,8 @@ export interface DB
     IndexSeriesTables,
     IncidentTables,
     ContractTables,
-    RateCardTables {
+    RateCardTables,
+    EngagementTables {
   user: UserTable;
   session: SessionTable;
   organization: OrganizationTable;

@@ -27,6 +27,7 @@ import { clientConductRoutes } from "../modules/client-conduct/client-conduct.ro
 import { clientsRoutes } from "../modules/clients/clients.routes.ts";
 import { commitmentsRoutes } from "../modules/commitments/commitments.routes.ts";
 import { contractsRoutes } from "../modules/contracts/contracts.routes.ts";
+import { engagementsRoutes } from "../modules/engagements/engagements.routes.ts";
 import { exportRoutes } from "../modules/export/export.routes.ts";
 import { incidentsRoutes } from "../modules/incidents/incidents.routes.ts";
 import { indexSeriesRoutes } from "../modules/index-series/index-series.routes.ts";
@@ -195,6 +196,7 @@ export async function createHttpServer(deps: HttpDeps) {
       await api.register(clientConductRoutes, { deps });
       await api.register(incidentsRoutes, { deps });
       await api.register(contractsRoutes, { deps });
+      await api.register(engagementsRoutes, { deps });
       await api.register(integrityRoutes, { deps });
       await api.register(indexSeriesRoutes, { deps });
       await api.register(rateCardRoutes, { deps });

@@ -1,5 +1,6 @@
 import { clientConductMessagesEn } from "../modules/client-conduct/client-conduct.messages.ts";
 import { contractsMessagesEn } from "../modules/contracts/contracts.messages.ts";
+import { engagementsMessagesEn } from "../modules/engagements/engagements.messages.ts";
 import { incidentsMessagesEn } from "../modules/incidents/incidents.messages.ts";
 import { indexSeriesMessagesEn } from "../modules/index-series/index-series.messages.ts";
 import { pulseMessagesEn } from "../modules/pulse/pulse.messages.ts";
@@ -121,6 +122,7 @@ export const en = {
   ...incidentsMessagesEn,
   ...contractsMessagesEn,
   ...rateCardMessagesEn,
+  ...engagementsMessagesEn,
   ...indexSeriesMessagesEn,
 } as const;
 

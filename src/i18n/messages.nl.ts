@@ -1,5 +1,6 @@
 import { clientConductMessagesNl } from "../modules/client-conduct/client-conduct.messages.ts";
 import { contractsMessagesNl } from "../modules/contracts/contracts.messages.ts";
+import { engagementsMessagesNl } from "../modules/engagements/engagements.messages.ts";
 import { incidentsMessagesNl } from "../modules/incidents/incidents.messages.ts";
 import { indexSeriesMessagesNl } from "../modules/index-series/index-series.messages.ts";
 import { pulseMessagesNl } from "../modules/pulse/pulse.messages.ts";
@@ -123,5 +124,6 @@ export const nl: Record<MessageKey, string> = {
   ...incidentsMessagesNl,
   ...contractsMessagesNl,
   ...rateCardMessagesNl,
+  ...engagementsMessagesNl,
   ...indexSeriesMessagesNl,
 };

@@ -5,8 +5,8 @@ import { as, type Session, signup } from "./test-app.ts";
 /**
  * One organization with a member in every role, an API token and one of each
  * thing a route may name — for suites that call every route as every role.
- * Everything is made by the administrator; the commitment and the callback are
- * the lead's, so another advisor acting on them acts on someone else's.
+ * Everything is made by the administrator; the commitment, the callback and the
+ * engagement are the lead's, so another advisor acting on them acts on someone else's.
  */
 export type RoleFixture = {
   sessions: Record<Role, Session>;
@@ -90,6 +90,15 @@ export async function roleFixture(app: App): Promise<RoleFixture> {
       lines: [{ role: "Partner", hourlyRateCents: 20_000, hoursPerYear: 5 }],
     }),
   );
+  const engagement = await made(
+    await api.post("/api/v1/engagements", {
+      clientId: client.id,
+      title: "Nieuw boekhoudsysteem",
+      request: "Wij willen een nieuw boekhoudsysteem",
+      initiatedBy: "client",
+      ownerId: lead.me.id,
+    }),
+  );
   const rate = await made(await api.post("/api/v1/rate-card", { role: "Partner", hourlyRateCents: 15_000, validFrom: "2018-01-01" }));
   const notification = await app.database.db
     .selectFrom("notifications")
@@ -121,6 +130,7 @@ export async function roleFixture(app: App): Promise<RoleFixture> {
       contractId: contract.id,
       lineId: contract.lines[0].id,
       rateId: rate.id,
+      engagementId: engagement.id,
       tokenId: token.id,
       notificationId: notification?.id ?? "00000000-0000-4000-8000-000000000000",
       deliveryId: delivery?.id ?? "00000000-0000-4000-8000-000000000000",

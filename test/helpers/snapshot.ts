@@ -64,6 +64,9 @@ export async function snapshotData(app: App) {
     incidentNonDisclosures: await db.selectFrom("incident_non_disclosures").selectAll().orderBy("org_id").orderBy("id").execute(),
     incidentSettings: await db.selectFrom("incident_settings").selectAll().orderBy("org_id").execute(),
     contracts: await db.selectFrom("contracts").selectAll().orderBy("org_id").orderBy("id").execute(),
+    engagements: await db.selectFrom("engagements").selectAll().orderBy("org_id").orderBy("id").execute(),
+    engagement_advice: await db.selectFrom("engagement_advice").selectAll().orderBy("org_id").orderBy("id").execute(),
+    engagement_disagreements: await db.selectFrom("engagement_disagreements").selectAll().orderBy("org_id").orderBy("id").execute(),
     contractIncreases: await db
       .selectFrom("contract_increases")
       .selectAll()

@@ -111,6 +111,17 @@ const incidentsRoute = createRoute({
   path: "/incidents",
   component: lazyRouteComponent(() => import("./features/incidents/IncidentsPage.tsx"), "IncidentsPage"),
 });
+/** Engagements by stage; one engagement with its analysis and the gate before contracting. */
+const engagementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/engagements",
+  component: lazyRouteComponent(() => import("./features/engagements/EngagementsPage.tsx"), "EngagementsPage"),
+});
+const engagementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/engagements/$id",
+  component: lazyRouteComponent(() => import("./features/engagements/EngagementPage.tsx"), "EngagementPage"),
+});
 /** The integrity dashboard: untold errors, time to tell, red-face exposure. */
 const integrityRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -220,6 +231,8 @@ const routeTree = rootRoute.addChildren([
     commitmentsRoute,
     atRiskRoute,
     incidentsRoute,
+    engagementsRoute,
+    engagementRoute,
     integrityRoute,
     incidentRoute,
     callbackIntakeRoute,

@@ -60,6 +60,14 @@ export function evidenceFor(fact: TrustFact, weights: WeightTable): EvidenceItem
     }
     case "contract.overcharge_corrected":
       return itemsOf(p.raisedBy === "client" ? "overcharge_raised_by_client" : "overcharge_corrected_by_us", weights);
+    case "engagement.created":
+      return p.initiatedBy === "client" ? itemsOf("engagement_requested_by_client", weights) : [];
+    case "engagement.declined":
+      return typeof p.referral === "string" && p.referral.trim() !== "" ? itemsOf("engagement_declined_with_referral", weights) : [];
+    case "engagement.advice_recorded":
+      return p.againstOwnRevenue === true ? itemsOf("advice_against_own_revenue", weights) : [];
+    case "engagement.disagreement_recorded":
+      return p.resolvedBy === "contract" ? itemsOf("disagreement_settled_by_contract", weights) : [];
     case "incident.recorded":
       return p.foundBy === "client" ? itemsOf("incident_found_by_client", weights) : [];
     case "incident.disclosed":

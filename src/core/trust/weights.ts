@@ -37,6 +37,10 @@ export const EVIDENCE_KINDS = [
   "incident_found_by_client",
   "overcharge_corrected_by_us",
   "overcharge_raised_by_client",
+  "engagement_requested_by_client",
+  "engagement_declined_with_referral",
+  "advice_against_own_revenue",
+  "disagreement_settled_by_contract",
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
@@ -89,6 +93,14 @@ export const DEFAULT_WEIGHTS: WeightTable = {
   overcharge_corrected_by_us: { integrity: 2 },
   // The client had to point out that we charged too much (the red-face moment): honesty and intent both in doubt.
   overcharge_raised_by_client: { integrity: -3, intent: -1.5 },
+  // The client came to us with a request of their own ("never sell", C4): a small sign they believe we mean well.
+  engagement_requested_by_client: { intent: 0.5 },
+  // We said no to work we could not do well and sent the client to someone better placed: their interest before our revenue.
+  engagement_declined_with_referral: { intent: 1.5, integrity: 1 },
+  // "Don't buy this from us, it won't help you": advice that costs us revenue.
+  advice_against_own_revenue: { intent: 1.5, integrity: 1 },
+  // A disagreement ended by pointing at the contract rather than by talking: the letter over the relationship.
+  disagreement_settled_by_contract: { intent: -1.5 },
 };
 
 /** Edits of the table: magnitudes per kind and core. */

@@ -23,6 +23,7 @@ import * as incidents from "./0021_incidents.ts";
 import * as contracts from "./0022_contracts.ts";
 import * as contractAuditMarks from "./0023_contract_audit_marks.ts";
 import * as rateCard from "./0024_rate_card.ts";
+import * as engagements from "./0025_engagements.ts";
 
 /**
  * Every migration, in order, listed by hand: grep finds them all, nothing is
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   "0022_contracts": contracts,
   "0023_contract_audit_marks": contractAuditMarks,
   "0024_rate_card": rateCard,
+  "0025_engagements": engagements,
 };

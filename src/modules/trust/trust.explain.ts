@@ -36,6 +36,10 @@ const WHAT: Record<Language, Record<string, string>> = {
     incident_found_by_client: "the client found our error {label} before we told them",
     overcharge_corrected_by_us: "we found that {label} charged too much and paid it back unasked",
     overcharge_raised_by_client: "the client had to point out that {label} charged too much",
+    engagement_requested_by_client: "the client came to us with a request of their own ({label})",
+    engagement_declined_with_referral: "we declined {label} and referred the client to someone better placed",
+    advice_against_own_revenue: "we advised the client against buying from us ({label}), giving up revenue",
+    disagreement_settled_by_contract: "a disagreement on {label} was settled by pointing at the contract",
   },
   nl: {
     commitment_kept: "afspraak {label} werd op tijd nagekomen",
@@ -60,6 +64,10 @@ const WHAT: Record<Language, Record<string, string>> = {
     incident_found_by_client: "de klant ontdekte onze fout {label} voordat wij het meldden",
     overcharge_corrected_by_us: "wij ontdekten dat {label} te veel in rekening bracht en betaalden het ongevraagd terug",
     overcharge_raised_by_client: "de klant moest ons erop wijzen dat {label} te veel in rekening bracht",
+    engagement_requested_by_client: "de klant kwam zelf met een vraag naar ons ({label})",
+    engagement_declined_with_referral: "wij wezen {label} af en verwezen de klant naar iemand die het beter kan",
+    advice_against_own_revenue: "wij adviseerden de klant om het niet bij ons te kopen ({label}) en zagen af van omzet",
+    disagreement_settled_by_contract: "een meningsverschil over {label} werd beslecht door naar het contract te wijzen",
   },
 };
 

@@ -1,5 +1,6 @@
 import { clientConductEn } from "../features/client-conduct/i18n/messages.ts";
 import { contractsEn } from "../features/contracts/messages.ts";
+import { engagementsEn } from "../features/engagements/messages.ts";
 import { incidentsEn } from "../features/incidents/messages.ts";
 import { indexSeriesEn } from "../features/index-series/messages.ts";
 import { integrityEn } from "../features/integrity/messages.ts";
@@ -741,6 +742,7 @@ export const en = {
   ...searchEn,
   ...clientConductEn,
   ...contractsEn,
+  ...engagementsEn,
   ...incidentsEn,
   ...integrityEn,
   ...indexSeriesEn,

@@ -1,5 +1,6 @@
 import { clientConductNl } from "../features/client-conduct/i18n/messages.ts";
 import { contractsNl } from "../features/contracts/messages.ts";
+import { engagementsNl } from "../features/engagements/messages.ts";
 import { incidentsNl } from "../features/incidents/messages.ts";
 import { indexSeriesNl } from "../features/index-series/messages.ts";
 import { integrityNl } from "../features/integrity/messages.ts";
@@ -751,6 +752,7 @@ export const nl: Record<MessageKey, string> = {
   ...searchNl,
   ...clientConductNl,
   ...contractsNl,
+  ...engagementsNl,
   ...incidentsNl,
   ...integrityNl,
   ...indexSeriesNl,

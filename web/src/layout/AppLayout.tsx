@@ -104,6 +104,7 @@ export function AppLayout() {
           <NavLink component={Link} to="/at-risk" label={t("nav.atRisk")} active={path === "/at-risk"} onClick={close} />
         )}
         <NavLink component={Link} to="/incidents" label={t("nav.incidents")} active={path.startsWith("/incidents")} onClick={close} />
+        <NavLink component={Link} to="/engagements" label={t("nav.engagements")} active={path.startsWith("/engagements")} onClick={close} />
         {canSeeTrust(me.data.role) && (
           <NavLink component={Link} to="/integrity" label={t("nav.integrity")} active={path === "/integrity"} onClick={close} />
         )}

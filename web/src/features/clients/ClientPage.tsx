@@ -13,6 +13,7 @@ import { useMe } from "../auth/session.ts";
 import { ClientConduct } from "../client-conduct/ClientConduct.tsx";
 import { ClientCommitments } from "../commitments/ClientCommitments.tsx";
 import { ClientContracts } from "../contracts/ClientContracts.tsx";
+import { ClientEngagements } from "../engagements/ClientEngagements.tsx";
 import { ClientIntegrity } from "../integrity/ClientIntegrity.tsx";
 import { ClientTimeline } from "../interactions/ClientTimeline.tsx";
 import { ClientPortalLinks } from "../portal/ClientPortalLinks.tsx";
@@ -236,6 +237,7 @@ export function ClientPage() {
         canManage={me.data ? me.data.id === c.accountOwner?.id || canActOnOthersCommitments(me.data.role) : false}
       />
       {me.data && canSeeTrust(me.data.role) && <ClientIntegrity clientId={id} />}
+      <ClientEngagements clientId={id} />
       <Modal
         closeButtonProps={{ "aria-label": t("app.close") }}
         opened={editing}

@@ -118,6 +118,10 @@ export const en = {
   "trust.kind.incident_found_by_client": "Our error found by the client first",
   "trust.kind.overcharge_corrected_by_us": "Overcharge paid back unasked",
   "trust.kind.overcharge_raised_by_client": "Overcharge raised by the client",
+  "trust.kind.engagement_requested_by_client": "Request initiated by the client",
+  "trust.kind.engagement_declined_with_referral": "Declined with a referral",
+  "trust.kind.advice_against_own_revenue": "Advice against our own revenue",
+  "trust.kind.disagreement_settled_by_contract": "Disagreement settled by pointing at the contract",
   "trust.settings.title": "Trust ledger",
   "trust.settings.intro":
     "How much each kind of evidence weighs on each core. A plus builds trust, a minus costs it, and losses weigh more than gains. You change how much a kind weighs, never which way it points.",
@@ -258,6 +262,10 @@ export const nl: Record<TrustKey, string> = {
   "trust.kind.incident_found_by_client": "Onze fout eerst door de klant ontdekt",
   "trust.kind.overcharge_corrected_by_us": "Te veel gerekend, ongevraagd terugbetaald",
   "trust.kind.overcharge_raised_by_client": "Te veel gerekend, door de klant aangekaart",
+  "trust.kind.engagement_requested_by_client": "Vraag op initiatief van de klant",
+  "trust.kind.engagement_declined_with_referral": "Afgewezen met doorverwijzing",
+  "trust.kind.advice_against_own_revenue": "Advies tegen eigen omzet",
+  "trust.kind.disagreement_settled_by_contract": "Meningsverschil beslecht met het contract",
   "trust.settings.title": "Vertrouwensregister",
   "trust.settings.intro":
     "Hoe zwaar elk soort bewijs weegt voor elke kern. Een plus bouwt vertrouwen op, een min kost het, en verlies weegt zwaarder dan winst. U verandert hoe zwaar iets weegt, nooit welke kant het op wijst.",
