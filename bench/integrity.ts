@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { sql } from "kysely";
 import pg from "pg";
 import type { Actor } from "../src/core/actor.ts";
@@ -12,6 +10,7 @@ import * as contracts from "../src/modules/contracts/contracts.usecases.ts";
 import * as indexSeries from "../src/modules/index-series/index-series.usecases.ts";
 import { dashboard } from "../src/modules/integrity/integrity.usecases.ts";
 import { fixedClock } from "../src/shared/clock.ts";
+import { writeResultsSection } from "./results-section.ts";
 
 /**
  * `npm run bench:integrity` (also run at the end of `npm run bench`): the
@@ -33,7 +32,6 @@ import { fixedClock } from "../src/shared/clock.ts";
  * memory), BENCH_INTEGRITY_CONTRACTS (default 10,000), BENCH_INTEGRITY_RUNS
  * (dashboard runs, default 15), BENCH_INTEGRITY_AUDITS (single audits, default 300).
  */
-const root = path.resolve(import.meta.dirname, "..");
 const SERVER = process.env.BENCH_INTEGRITY_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const EMBEDDED = SERVER === "embedded";
 const CONTRACTS = Number(process.env.BENCH_INTEGRITY_CONTRACTS ?? 10_000);
@@ -255,15 +253,5 @@ const section = [
   "",
 ].join("\n");
 
-const file = path.join(root, "bench", "RESULTS.md");
-const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n";
-const start = current.indexOf(`\n${HEADING}\n`);
-let next: string;
-if (start < 0) {
-  next = `${current.replace(/\s*$/, "")}\n\n${section}`;
-} else {
-  const after = current.indexOf("\n## ", start + HEADING.length + 1);
-  next = `${current.slice(0, start + 1)}${section}${after < 0 ? "" : `\n${current.slice(after + 1)}`}`;
-}
-if (process.env.BENCH_INTEGRITY_WRITE !== "0") writeFileSync(file, next);
+if (process.env.BENCH_INTEGRITY_WRITE !== "0") writeResultsSection(HEADING, section);
 console.log(section);

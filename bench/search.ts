@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { sql } from "kysely";
 import pg from "pg";
 import type { Actor } from "../src/core/actor.ts";
 import { type DatabaseHandle, openDatabase } from "../src/db/connection.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
 import { search } from "../src/modules/search/search.usecases.ts";
+import { writeResultsSection } from "./results-section.ts";
 import { generateBackground } from "./search/background.ts";
 import { FROZEN } from "./search/frozen.ts";
 import { HOLDOUT } from "./search/holdout.ts";
@@ -28,7 +27,6 @@ import { CLIENTS, COMMITMENTS, CONTACTS, INTERACTIONS } from "./search/targets.t
  * database in memory), BENCH_SEARCH_SCALE (multiplies the background, default 1:
  * 400 clients, 800 contacts, 4,000 interactions, 1,500 commitments).
  */
-const root = path.resolve(import.meta.dirname, "..");
 const SCALE = Number(process.env.BENCH_SEARCH_SCALE ?? 1);
 const SERVER = process.env.BENCH_SEARCH_DATABASE_URL;
 const TARGET = 0.95;
@@ -246,17 +244,7 @@ const section = [
   "",
 ].join("\n");
 
-const file = path.join(root, "bench", "RESULTS.md");
-const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n";
-const start = current.indexOf(`\n${HEADING}\n`);
-let next: string;
-if (start < 0) {
-  next = `${current.replace(/\s*$/, "")}\n\n${section}`;
-} else {
-  const after = current.indexOf("\n## ", start + HEADING.length + 1);
-  next = `${current.slice(0, start + 1)}${section}${after < 0 ? "" : `\n${current.slice(after + 1)}`}`;
-}
-if (process.env.BENCH_SEARCH_WRITE !== "0") writeFileSync(file, next);
+if (process.env.BENCH_SEARCH_WRITE !== "0") writeResultsSection(HEADING, section);
 console.log(section);
 const misses = (name: string, outcomes: Outcome[]) => {
   const missed = outcomes.filter((o) => o.rank === null);

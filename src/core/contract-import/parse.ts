@@ -1,4 +1,4 @@
-import { parse as parseCsv } from "csv-parse/sync";
+import { type CsvRow, CsvShapeError, detectDelimiter, readCsvRows } from "../csv/rows.ts";
 import { isCalendarDate } from "../dates.ts";
 import { decodeCsvBytes } from "../index-series/decode.ts";
 import { IndexImportError } from "../index-series/errors.ts";
@@ -110,8 +110,6 @@ const METHODS: Record<string, ImportMethod> = {
   jaargemiddelden: "annual_average",
 };
 
-type Row = { cells: string[]; line: number };
-
 export function parseContractCsv(bytes: Uint8Array): { lines: ContractLine[]; errors: RowError[] } {
   let text: string;
   try {
@@ -211,33 +209,11 @@ function readCents(text: string): number | null {
   return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
 }
 
-/** Semicolons when any line has one outside quotes; else tabs; else commas. */
-function detectDelimiter(text: string): string {
-  let quoted = false;
-  let tabs = false;
-  for (const char of text) {
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && char === ";") return ";";
-    else if (!quoted && char === "\t") tabs = true;
-  }
-  return tabs ? "\t" : ",";
-}
-
-function readRows(text: string, delimiter: string): Row[] {
-  let records: { record: string[]; info: { lines: number } }[];
+function readRows(text: string, delimiter: string): CsvRow[] {
   try {
-    records = parseCsv(text, {
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    }) as unknown as typeof records;
+    return readCsvRows(text, delimiter);
   } catch (error) {
-    const line = typeof (error as { lines?: unknown }).lines === "number" ? (error as { lines: number }).lines : 1;
-    throw new ContractFileError("malformed", line);
+    if (error instanceof CsvShapeError) throw new ContractFileError("malformed", error.line ?? 1);
+    throw error;
   }
-  return records
-    .map(({ record, info }) => ({ cells: record.map((cell) => cell.trim()), line: info.lines }))
-    .filter((row) => row.cells.some((cell) => cell !== ""));
 }

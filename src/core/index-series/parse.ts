@@ -1,4 +1,4 @@
-import { parse as parseCsv } from "csv-parse/sync";
+import { type CsvRow, CsvShapeError, detectDelimiter, readCsvRows } from "../csv/rows.ts";
 import { decodeCsvBytes } from "./decode.ts";
 import { IndexImportError } from "./errors.ts";
 import { comparePeriods, isMonth, nextMonth, normalizePeriod } from "./periods.ts";
@@ -22,11 +22,6 @@ export type ParsedSeries =
 /** CBS's two consumer price index tables and the base year each is published on. */
 export const CBS_CPI_TABLES: Record<string, string> = { "83131NED": "2015", "86141NED": "2025" };
 
-interface Row {
-  cells: string[];
-  line: number;
-}
-
 /**
  * Parses a price-index CSV: a CBS StatLine download (table 83131NED, 2015 = 100, or
  * 86141NED, 2025 = 100 — title lines, a header with "Perioden", codes such as 2024MM01
@@ -40,14 +35,14 @@ export function parseIndexCsv(bytes: Uint8Array): ParsedSeries {
   if (rows.length === 0) throw new IndexImportError("no_data", null);
 
   const headerIndex = rows.findIndex((row) => row.cells.some((cell) => PERIOD_HEADER.test(cell)));
-  const header = headerIndex === -1 ? null : (rows[headerIndex] as Row);
+  const header = headerIndex === -1 ? null : (rows[headerIndex] as CsvRow);
   const preamble = (headerIndex === -1 ? [] : rows.slice(0, headerIndex + 1)).flatMap((row) => row.cells).join(" ");
   const tableCode = /\b(83131NED|86141NED)\b/i.exec(preamble)?.[1]?.toUpperCase() ?? null;
   const baseYear = /\b((?:19|20)\d{2})\s*=\s*100\b/.exec(preamble)?.[1] ?? (tableCode ? (CBS_CPI_TABLES[tableCode] ?? null) : null);
   const code = tableCode ?? Object.entries(CBS_CPI_TABLES).find(([, year]) => year === baseYear)?.[0] ?? null;
 
   let columns: Columns;
-  let dataRows: Row[];
+  let dataRows: CsvRow[];
   let width: number;
   if (header) {
     columns = columnsOf(header);
@@ -55,7 +50,7 @@ export function parseIndexCsv(bytes: Uint8Array): ParsedSeries {
     width = header.cells.length;
   } else {
     // No header naming the period: a simple file, perhaps with a header of its own words.
-    const first = rows[0] as Row;
+    const first = rows[0] as CsvRow;
     const hasHeader = normalizePeriod(stripMark(first.cells[0] ?? "").text) === null;
     columns = hasHeader
       ? columnsOf({ cells: ["period", ...first.cells.slice(1)], line: first.line })
@@ -87,7 +82,7 @@ interface Columns {
   category: number | null;
 }
 
-function columnsOf(header: Row): Columns {
+function columnsOf(header: CsvRow): Columns {
   const cells = header.cells;
   const period = cells.findIndex((cell) => PERIOD_HEADER.test(cell));
   const others = cells.map((cell, index) => ({ cell, index })).filter(({ index }) => index !== period);
@@ -98,7 +93,7 @@ function columnsOf(header: Row): Columns {
   return { period, value, change, category };
 }
 
-function readPoints(rows: Row[], columns: Columns, delimiter: string, width: number): ParsedPoint[] {
+function readPoints(rows: CsvRow[], columns: Columns, delimiter: string, width: number): ParsedPoint[] {
   const points: ParsedPoint[] = [];
   let category: { value: string; line: number } | null = null;
   for (const row of rows) {
@@ -162,34 +157,11 @@ function checkPeriods(points: ParsedPoint[]): void {
   }
 }
 
-/** Semicolons when any line has one outside quotes; else tabs; else commas. */
-function detectDelimiter(text: string): string {
-  let quoted = false;
-  let tabs = false;
-  for (const char of text) {
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && char === ";") return ";";
-    else if (!quoted && char === "\t") tabs = true;
-  }
-  return tabs ? "\t" : ",";
-}
-
-function readRows(text: string, delimiter: string): Row[] {
-  let records: { record: string[]; info: { lines: number } }[];
+function readRows(text: string, delimiter: string): CsvRow[] {
   try {
-    records = parseCsv(text, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    }) as unknown as typeof records;
+    return readCsvRows(text, delimiter, { relaxQuotes: true });
   } catch (error) {
-    const line = typeof (error as { lines?: unknown }).lines === "number" ? (error as { lines: number }).lines : null;
-    throw new IndexImportError("malformed_csv", line);
+    if (error instanceof CsvShapeError) throw new IndexImportError("malformed_csv", error.line);
+    throw error;
   }
-  return records
-    .map(({ record, info }) => ({ cells: record.map((cell) => cell.trim()), line: info.lines }))
-    .filter((row) => row.cells.some((cell) => cell !== ""));
 }
